@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+import type { MethodSpec } from './define';
+import { systemApi } from './system';
+import { devicesApi } from './devices';
+import { contentApi } from './content';
+import { platformApi } from './platform';
+
+/**
+ * Every call the renderer may make. Each area of the product keeps its methods in its own file
+ * (`api/<area>.ts`) and is merged here, so areas evolve without touching each other.
+ */
+export const kioskApi = {
+  ...systemApi,
+  ...devicesApi,
+  ...contentApi,
+  ...platformApi,
+} satisfies Record<string, MethodSpec>;
+
+export type KioskApiSpec = typeof kioskApi;
+export type MethodName = keyof KioskApiSpec;
+/** What the renderer passes (before defaults are applied). */
+export type MethodInput<M extends MethodName> = z.input<KioskApiSpec[M]['input']>;
+/** What a service handler receives (after validation). */
+export type MethodArgs<M extends MethodName> = z.output<KioskApiSpec[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<KioskApiSpec[M]['output']>;
+
+export const isMethodName = (name: string): name is MethodName => Object.hasOwn(kioskApi, name);

@@ -1,0 +1,16 @@
+import type { MethodInput, MethodName, MethodOutput } from './api';
+import type { KioskEvent } from './events';
+import type { Result } from './result';
+
+/** What the renderer sees, whichever host it runs on (Electron IPC or the Node host over HTTP). */
+export interface KioskBridge {
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
+  /** Subscribes to pushed events; returns the unsubscribe function. */
+  subscribe(listener: (event: KioskEvent) => void): () => void;
+}
+
+/** The minimal raw surface the preload exposes on `window.kioskBridge`. */
+export interface PreloadBridge {
+  invoke(channel: string, payload: unknown): Promise<unknown>;
+  onEvent(listener: (payload: unknown) => void): () => void;
+}

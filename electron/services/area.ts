@@ -1,0 +1,28 @@
+import type { Health } from '../contract';
+import type { AreaHandlers } from './bridge/dispatcher';
+import type { EventBus } from './bridge/event-bus';
+import type { KioskConfig } from './config';
+import type { Logger } from './log/logger';
+import type { Database } from './store/database';
+
+/** What every area of the services gets from the composition root. */
+export interface AreaDeps {
+  readonly config: KioskConfig;
+  readonly db: Database;
+  readonly log: Logger;
+  readonly bus: EventBus;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/**
+ * One area of the services (devices, content, platform …): its bridge handlers, its share of
+ * /healthz, and its lifecycle. The composition root (`kiosk-services.ts`) only assembles areas.
+ */
+export interface ServiceArea<Spec> {
+  readonly handlers: AreaHandlers<Spec>;
+  health?(): Partial<Health>;
+  start?(): Promise<void>;
+  stop?(): Promise<void>;
+  /** Called when a session ends: drop every trace of the user held by this area. */
+  wipeSession?(): void;
+}

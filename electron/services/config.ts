@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+
+/** Everything the kiosk reads from its environment, resolved once at start. */
+export interface KioskConfig {
+  readonly dataDir: string;
+  readonly port: number;
+  readonly kioskId: string;
+  readonly version: string;
+  readonly idleTimeoutSeconds: number;
+  readonly idleWarningSeconds: number;
+  /** Where the renderer's built files are (vite build output). */
+  readonly rendererDir: string;
+}
+
+const intFrom = (value: string | undefined, fallback: number, name: string): number => {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+};
+
+export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): KioskConfig {
+  return {
+    dataDir: path.resolve(env.KIOSK_DATA_DIR ?? path.join(projectRoot, '.kiosk-data')),
+    port: intFrom(env.KIOSK_PORT, 8080, 'KIOSK_PORT'),
+    kioskId: env.KIOSK_ID ?? `kiosk-${randomUUID().slice(0, 8)}`,
+    version: env.npm_package_version ?? '0.1.0',
+    idleTimeoutSeconds: intFrom(env.KIOSK_IDLE_SECONDS, 120, 'KIOSK_IDLE_SECONDS'),
+    idleWarningSeconds: intFrom(env.KIOSK_IDLE_WARNING_SECONDS, 30, 'KIOSK_IDLE_WARNING_SECONDS'),
+    rendererDir: path.resolve(env.KIOSK_RENDERER_DIR ?? path.join(projectRoot, 'dist', 'renderer')),
+  };
+}

@@ -1,0 +1,84 @@
+import path from 'node:path';
+import type { Health } from '../contract';
+import type { AreaDeps, ServiceArea } from './area';
+import { createDispatcher, type Dispatch, type Handlers } from './bridge/dispatcher';
+import { EventBus } from './bridge/event-bus';
+import type { KioskConfig } from './config';
+import { createContentArea, contentMigrations } from './content/area';
+import { createDevicesArea, devicesMigrations } from './devices/area';
+import { createLogger, type Logger } from './log/logger';
+import { createPlatformArea, platformMigrations } from './platform/area';
+import { coreMigrations } from './store/core-migrations';
+import { openStore, type Database } from './store/database';
+import { createSystemArea } from './system/area';
+
+export interface KioskServices {
+  readonly dispatch: Dispatch;
+  readonly bus: EventBus;
+  readonly log: Logger;
+  readonly db: Database;
+  health(): Health;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const allMigrations = [...coreMigrations, ...devicesMigrations, ...contentMigrations, ...platformMigrations];
+
+/**
+ * The composition root shared by both hosts (Electron main and the Node host): opens the store,
+ * builds every area, and exposes one validated dispatch function and one event bus.
+ */
+export function createKioskServices(config: KioskConfig, env: NodeJS.ProcessEnv = process.env): KioskServices {
+  const log = createLogger({ file: path.join(config.dataDir, 'logs', 'kiosk.log'), echo: env.KIOSK_LOG_ECHO === '1' });
+  const db = openStore(config.dataDir, allMigrations);
+  const bus = new EventBus();
+  const deps: AreaDeps = { config, db, log, bus, env };
+
+  const devices = createDevicesArea({ ...deps, log: log.child('devices') });
+  const content = createContentArea({ ...deps, log: log.child('content') });
+  const platform = createPlatformArea({ ...deps, log: log.child('platform') });
+  const areas: ServiceArea<unknown>[] = [devices, content, platform];
+
+  const health = (): Health => {
+    const base: Health = {
+      app: 'zhengwu-kiosk',
+      version: config.version,
+      contentVersion: null,
+      devices: [],
+      outboxDepth: 0,
+      platform: { url: null, reachable: null },
+    };
+    return Object.assign(base, ...areas.map((a) => a.health?.() ?? {}));
+  };
+
+  const endSession = (reason: 'logout' | 'idle-timeout' | 'card-removed' | 'completed'): void => {
+    for (const a of areas) a.wipeSession?.();
+    log.redactor.forgetAll();
+    bus.publish({ type: 'session.expired', reason });
+    log.info('session ended', { reason });
+  };
+  const system = createSystemArea(deps, { health, endSession });
+
+  const handlers = {
+    ...system.handlers,
+    ...devices.handlers,
+    ...content.handlers,
+    ...platform.handlers,
+  } satisfies Handlers;
+
+  return {
+    dispatch: createDispatcher(handlers, log.child('bridge')),
+    bus,
+    log,
+    db,
+    health,
+    start: async () => {
+      for (const a of areas) await a.start?.();
+      log.info('services started', { dataDir: config.dataDir });
+    },
+    stop: async () => {
+      for (const a of [...areas].reverse()) await a.stop?.();
+      db.close();
+    },
+  };
+}
