@@ -4,3 +4,4 @@ export * from './api/system';
 export * from './events';
 export * from './channels';
 export type * from './bridge';
+export * from './domain/enterprise';
