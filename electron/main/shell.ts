@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { app, session, type BrowserWindow } from 'electron';
+import { configFromEnv, type KioskConfig } from '../services/config';
+import { createKioskServices, type KioskServices } from '../services/kiosk-services';
+import { SettingsRepository } from '../services/store/database';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { registerIpc } from './ipc';
+import { denyAllPermissions, lockNavigation } from './navigation-lock';
+import { createMainWindow, type CrashRecoveryOptions } from './window';
+
+/** Settings key a technician sets to '1' to lock the kiosk without touching the environment. */
+export const KIOSK_MODE_SETTING = 'shell.kiosk';
+
+/** `KIOSK_MODE=1|0` wins; otherwise the stored setting; otherwise a normal (developer) window. */
+export function resolveKioskMode(env: NodeJS.ProcessEnv, settings: Pick<SettingsRepository, 'get'>): boolean {
+  const fromEnv = env.KIOSK_MODE?.trim().toLowerCase();
+  if (fromEnv === '1' || fromEnv === 'true') return true;
+  if (fromEnv === '0' || fromEnv === 'false') return false;
+  return settings.get(KIOSK_MODE_SETTING) === '1';
+}
+
+export interface ShellOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  /** The bundled CommonJS preload; defaults to the build layout (dist/electron/preload/index.cjs). */
+  readonly preloadPath?: string;
+  readonly recovery?: CrashRecoveryOptions;
+}
+
+export interface Shell {
+  readonly config: KioskConfig;
+  readonly services: KioskServices;
+  readonly window: BrowserWindow;
+  readonly kiosk: boolean;
+}
+
+/**
+ * The Electron main process: wiring only. One instance per machine; the renderer is served at
+ * app://kiosk/ with the CSP; services are the same composition root the Node host uses.
+ * Resolves to null in a second instance, which hands over to the first and quits.
+ */
+export async function startShell(options: ShellOptions = {}): Promise<Shell | null> {
+  const env = options.env ?? process.env;
+  registerAppScheme();
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+
+  // Packaged, the app directory is a read-only asar: data lives in the user's data folder.
+  const config = configFromEnv({
+    ...env,
+    KIOSK_DATA_DIR: env.KIOSK_DATA_DIR ?? path.join(app.getPath('userData'), 'kiosk-data'),
+    KIOSK_RENDERER_DIR: env.KIOSK_RENDERER_DIR ?? path.join(app.getAppPath(), 'dist', 'renderer'),
+  });
+  const services = createKioskServices(config, env);
+  const log = services.log.child('shell');
+
+  // Whatever webContents ever appears (there should be only the main window's) is locked too.
+  app.on('web-contents-created', (_event, contents) => lockNavigation(contents, log));
+  app.on('window-all-closed', () => app.quit());
+  let quitting = false;
+  let stopped = false;
+  let unregisterIpc: (() => void) | null = null;
+  let mainWindow: BrowserWindow | null = null;
+  // A second launch (a technician double-clicking, a watchdog) brings the running kiosk forward.
+  app.on('second-instance', () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('will-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    unregisterIpc?.();
+    unregisterIpc = null;
+    services
+      .stop()
+      .catch((err: unknown) => log.error('services failed to stop cleanly', { error: err instanceof Error ? err : String(err) }))
+      .finally(() => {
+        stopped = true;
+        app.quit();
+      });
+  });
+
+  await app.whenReady();
+  serveRenderer(config.rendererDir);
+  denyAllPermissions(session.defaultSession, log);
+  await services.start();
+
+  const kiosk = resolveKioskMode(env, new SettingsRepository(services.db));
+  const window = createMainWindow({
+    kiosk,
+    preloadPath: options.preloadPath ?? path.join(import.meta.dirname, '..', 'preload', 'index.cjs'),
+    log,
+    recovery: options.recovery,
+    isQuitting: () => quitting,
+  });
+  mainWindow = window;
+  unregisterIpc = registerIpc({ services, window });
+  log.info('shell ready', { kiosk, rendererDir: config.rendererDir });
+  return { config, services, window, kiosk };
+}
