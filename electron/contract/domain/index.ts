@@ -1,0 +1,7 @@
+export * from './identifiers';
+export * from './mask';
+export * from './enterprise';
+export * from './certificate';
+export * from './application';
+export * from './evaluation';
+export * from './hall';
