@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 
 /** Everything the kiosk reads from its environment, resolved once at start. */
 export interface KioskConfig {
   readonly dataDir: string;
   readonly port: number;
+  /** Overridden by the persisted id once the store is open (see kiosk-services.ts). */
   readonly kioskId: string;
   readonly version: string;
   readonly idleTimeoutSeconds: number;
@@ -26,7 +26,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): KioskConfig
   return {
     dataDir: path.resolve(env.KIOSK_DATA_DIR ?? path.join(projectRoot, '.kiosk-data')),
     port: intFrom(env.KIOSK_PORT, 8080, 'KIOSK_PORT'),
-    kioskId: env.KIOSK_ID ?? `kiosk-${randomUUID().slice(0, 8)}`,
+    kioskId: env.KIOSK_ID ?? '',
     version: env.npm_package_version ?? '0.1.0',
     idleTimeoutSeconds: intFrom(env.KIOSK_IDLE_SECONDS, 120, 'KIOSK_IDLE_SECONDS'),
     idleWarningSeconds: intFrom(env.KIOSK_IDLE_WARNING_SECONDS, 30, 'KIOSK_IDLE_WARNING_SECONDS'),

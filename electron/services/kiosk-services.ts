@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Health } from '../contract';
 import type { AreaDeps, ServiceArea } from './area';
@@ -9,7 +10,7 @@ import { createDevicesArea, devicesMigrations } from './devices/area';
 import { createLogger, type Logger } from './log/logger';
 import { createPlatformArea, platformMigrations } from './platform/area';
 import { coreMigrations } from './store/core-migrations';
-import { openStore, type Database } from './store/database';
+import { openStore, SettingsRepository, type Database } from './store/database';
 import { createSystemArea } from './system/area';
 
 export interface KioskServices {
@@ -22,15 +23,24 @@ export interface KioskServices {
   stop(): Promise<void>;
 }
 
+/** A kiosk keeps its identity across restarts: the platform and operators know it by this id. */
+function persistentKioskId(db: Database, env: NodeJS.ProcessEnv): string {
+  const settings = new SettingsRepository(db);
+  const id = env.KIOSK_ID ?? settings.get('kioskId') ?? `kiosk-${randomUUID().slice(0, 8)}`;
+  settings.set('kioskId', id);
+  return id;
+}
+
 export const allMigrations = [...coreMigrations, ...devicesMigrations, ...contentMigrations, ...platformMigrations];
 
 /**
  * The composition root shared by both hosts (Electron main and the Node host): opens the store,
  * builds every area, and exposes one validated dispatch function and one event bus.
  */
-export function createKioskServices(config: KioskConfig, env: NodeJS.ProcessEnv = process.env): KioskServices {
-  const log = createLogger({ file: path.join(config.dataDir, 'logs', 'kiosk.log'), echo: env.KIOSK_LOG_ECHO === '1' });
-  const db = openStore(config.dataDir, allMigrations);
+export function createKioskServices(baseConfig: KioskConfig, env: NodeJS.ProcessEnv = process.env): KioskServices {
+  const log = createLogger({ file: path.join(baseConfig.dataDir, 'logs', 'kiosk.log'), echo: env.KIOSK_LOG_ECHO === '1' });
+  const db = openStore(baseConfig.dataDir, allMigrations);
+  const config: KioskConfig = { ...baseConfig, kioskId: persistentKioskId(db, env) };
   const bus = new EventBus();
   const deps: AreaDeps = { config, db, log, bus, env };
 

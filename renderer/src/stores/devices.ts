@@ -1,0 +1,14 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { DeviceRole, DeviceStatus } from '../../../electron/contract';
+
+/** Live device status, fed by `device.status` events and the initial health snapshot. */
+export const useDevicesStore = defineStore('devices', () => {
+  const byRole = ref<Partial<Record<DeviceRole, DeviceStatus>>>({});
+  const update = (status: DeviceStatus): void => {
+    byRole.value = { ...byRole.value, [status.role]: status };
+  };
+  const list = computed(() => Object.values(byRole.value));
+  const isReady = (role: DeviceRole): boolean => byRole.value[role]?.state === 'ready';
+  return { byRole, list, update, isReady };
+});

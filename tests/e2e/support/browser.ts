@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { projectRoot } from './kiosk-process';
+
+export const artifactsDir = path.join(projectRoot, 'tests', 'artifacts');
+export const CHROMIUM = process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Debian's Chromium, headless, with background networking off (this machine has no internet). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+export const PORTRAIT = { width: 1080, height: 1920 } as const;
+export const LANDSCAPE = { width: 1920, height: 1080 } as const;
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(artifactsDir, { recursive: true });
+  await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
+}
+
+/** axe-core on the current screen: serious or critical findings fail the test, naming each rule. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const blocking = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${screen}: ${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  expect(blocking).toEqual([]);
+}
+
+/** Every visible button and link is at least 60 px high and wide: a finger must be able to hit it. */
+export async function expectTouchTargets(page: Page): Promise<void> {
+  const small = await page.$$eval('button, a[href], [role="button"], input, select', (els) =>
+    els
+      .filter((el) => (el as HTMLElement).offsetParent !== null && !el.classList.contains('skip-link'))
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.height < 59.5 || r.width < 59.5)
+      .map(({ el, r }) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 20)}" ${Math.round(r.width)}x${Math.round(r.height)}`),
+  );
+  expect(small).toEqual([]);
+}

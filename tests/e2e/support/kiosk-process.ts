@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const projectRoot = path.resolve(import.meta.dirname, '..', '..', '..');
+
+export interface KioskProcess {
+  readonly url: string;
+  readonly dataDir: string;
+  readonly output: () => string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `electron/host/cli.ts` as a real child process, exactly as `npm run kiosk` does after its build
+ * step, on a free port with a temporary data directory, and waits for its ready line.
+ */
+export async function startKiosk(env: Record<string, string> = {}, dataDir?: string): Promise<KioskProcess> {
+  const rendererIndex = path.join(projectRoot, 'dist', 'renderer', 'index.html');
+  if (!fs.existsSync(rendererIndex)) throw new Error('renderer not built: run "npm run build:renderer" (npm test does it)');
+  const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'electron/host/cli.ts')], {
+    cwd: projectRoot,
+    env: { ...process.env, KIOSK_PORT: '0', KIOSK_DATA_DIR: dir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let out = '';
+  child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`kiosk did not start in time:\n${out}`)), 90_000);
+    const check = (): void => {
+      const m = /Kiosk ready at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout?.on('data', check);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`kiosk exited with ${code}:\n${out}`));
+    });
+  });
+  return {
+    url,
+    dataDir: dir,
+    output: () => out,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => {
+          try {
+            process.kill(-child.pid!, 'SIGKILL');
+          } catch {
+            /* already gone */
+          }
+        }, 5000).unref();
+      }),
+  };
+}
