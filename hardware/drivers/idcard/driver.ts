@@ -1,0 +1,178 @@
+import { createResponseDecoder, encodeCommand, type SamResponse } from '../../protocols/idcard/frame';
+import { SAM, SW3, describeSw3 } from '../../protocols/idcard/commands';
+import { chinaToday, decodeTextBlock, isExpired, type IdCardRecord } from '../../protocols/idcard/text-block';
+import { NoAnswerError, Requester } from '../../transport/requester';
+import type { SerialLink } from '../../transport/serial-link';
+import { SupervisedDevice, sleep, type SupervisorOptions } from '../supervisor';
+import type { DecodedPhoto, PhotoDecoder } from './photo';
+
+export interface CardRead {
+  readonly card: IdCardRecord;
+  readonly expired: boolean;
+  /** Decoded photo if a decoder is plugged in; the raw WLT stays in memory only. */
+  readonly photo: DecodedPhoto | null;
+  readonly wlt: Buffer;
+}
+
+/** Why a card could not be read; `reasonKey` is an i18n key. */
+export interface CardError {
+  readonly reasonKey: 'card.unreadable' | 'card.unsupportedType' | 'card.authFailed' | 'card.malformed';
+  readonly reason: string;
+}
+
+export interface IdReaderOptions extends SupervisorOptions {
+  /** Delay between find attempts while no card is present (default 300 ms). */
+  readonly pollIntervalMs?: number;
+  /** Find/select timeout (default 300 ms) and read timeout (default 1100 ms), per the notes §4. */
+  readonly commandTimeoutMs?: number;
+  readonly readTimeoutMs?: number;
+  readonly retries?: number;
+  readonly photoDecoder?: PhotoDecoder;
+  /** Today in China time, injectable for tests of the expiry check. */
+  readonly today?: () => string;
+}
+
+/**
+ * SAM serial ID card reader: checks the SAM at connect, then polls find → select → read, reports the
+ * card, and waits until the card is lifted (find answers 80) before looking for the next one.
+ */
+export class IdCardReader extends SupervisedDevice {
+  private readonly decoder = createResponseDecoder();
+  private requester: Requester<SamResponse> | null = null;
+  private samId: string | null = null;
+
+  constructor(private readonly opts: IdReaderOptions) {
+    super('idReader', opts);
+  }
+
+  onCard(l: (r: CardRead) => void): this {
+    return this.on('card', l);
+  }
+  onRemoved(l: () => void): this {
+    return this.on('removed', l);
+  }
+  onCardError(l: (e: CardError) => void): this {
+    return this.on('card-error', l);
+  }
+
+  get samIdentifier(): string | null {
+    return this.samId;
+  }
+
+  protected onData(chunk: Buffer): void {
+    for (const d of this.decoder.push(chunk)) {
+      // Frame errors are dropped; the request times out and is resent (bounded retries).
+      if (d.kind === 'message') this.requester?.deliver(d.message);
+    }
+  }
+
+  protected async handshake(link: SerialLink): Promise<void> {
+    this.decoder.reset();
+    this.requester = new Requester((b) => link.write(b));
+    const status = await this.command(SAM.samStatus, 'SAM status check');
+    if (status.sw3 !== SW3.ok) throw new Error(`SAM status check failed: ${describeSw3(status.sw3)}`);
+    const id = await this.command(SAM.samId, 'read SAM ID');
+    this.samId = id.sw3 === SW3.ok ? formatSamId(id.data) : null;
+  }
+
+  protected override readyStatus(): { reason: string } {
+    return { reason: `SAM answered${this.samId ? ` (SAM ${this.samId})` : ''}` };
+  }
+
+  protected whenReady(): void {
+    void this.pollLoop(this.generation);
+  }
+
+  protected whenDown(): void {
+    this.requester = null;
+  }
+
+  private command(cp: readonly [number, number], what: string, timeoutMs?: number): Promise<SamResponse> {
+    const r = this.requester;
+    if (!r) return Promise.reject(new Error('reader not connected'));
+    return r.request(encodeCommand(cp[0], cp[1]), {
+      what,
+      timeoutMs: timeoutMs ?? this.opts.commandTimeoutMs ?? 300,
+      retries: this.opts.retries ?? 2,
+      accepts: () => true,
+    });
+  }
+
+  private async pollLoop(gen: number): Promise<void> {
+    const interval = this.opts.pollIntervalMs ?? 300;
+    try {
+      while (this.generation === gen) {
+        const find = await this.command(SAM.findCard, 'find card');
+        if (find.sw3 !== SW3.cardFound) {
+          await sleep(interval);
+          continue;
+        }
+        await this.readPresentCard();
+        if (this.generation !== gen) return;
+        await this.waitForRemoval(gen, interval);
+      }
+    } catch (err) {
+      if (this.generation !== gen) return;
+      this.lost(err instanceof NoAnswerError ? `reader stopped answering (${err.message})` : `reader link failed: ${String(err)}`);
+    }
+  }
+
+  private async readPresentCard(): Promise<void> {
+    this.setStatus('busy', 'reading card');
+    try {
+      const select = await this.command(SAM.selectCard, 'select card');
+      if (select.sw3 !== SW3.ok) return this.cardError(select.sw3);
+      const read = await this.command(SAM.readTextPhoto, 'read text and photo', this.opts.readTimeoutMs ?? 1100);
+      if (read.sw3 !== SW3.ok) return this.cardError(read.sw3);
+      const parsed = parseReadData(read.data);
+      if (!parsed) {
+        this.emit('card-error', { reasonKey: 'card.malformed', reason: 'read reply lengths do not match its data' } satisfies CardError);
+        return;
+      }
+      const text = decodeTextBlock(parsed.text);
+      if (!text.ok) {
+        const reasonKey = text.error === 'unsupported-card-type' ? 'card.unsupportedType' : 'card.malformed';
+        this.emit('card-error', { reasonKey, reason: text.detail } satisfies CardError);
+        return;
+      }
+      const photo = this.opts.photoDecoder ? await this.opts.photoDecoder.decode(parsed.photo).catch(() => null) : null;
+      const today = this.opts.today?.() ?? chinaToday();
+      this.emit('card', { card: text.card, expired: isExpired(text.card, today), photo, wlt: parsed.photo } satisfies CardRead);
+    } finally {
+      if (this.status.state === 'busy') this.setStatus('ready', 'card read finished');
+    }
+  }
+
+  private cardError(sw3: number): void {
+    const reasonKey: CardError['reasonKey'] =
+      sw3 === SW3.unknownCardType ? 'card.unsupportedType' : sw3 === SW3.cardAuthFailed || sw3 === SW3.verifyError ? 'card.authFailed' : 'card.unreadable';
+    this.emit('card-error', { reasonKey, reason: describeSw3(sw3) } satisfies CardError);
+  }
+
+  private async waitForRemoval(gen: number, interval: number): Promise<void> {
+    while (this.generation === gen) {
+      const find = await this.command(SAM.findCard, 'find card (waiting for removal)');
+      if (find.sw3 === SW3.findFailed) {
+        this.emit('removed');
+        return;
+      }
+      await sleep(interval);
+    }
+  }
+}
+
+/** Splits `30 01` reply data using its length fields (never fixed offsets alone, notes §5). */
+export function parseReadData(data: Buffer): { text: Buffer; photo: Buffer } | null {
+  if (data.length < 4) return null;
+  const textLen = (data[0]! << 8) | data[1]!;
+  const photoLen = (data[2]! << 8) | data[3]!;
+  if (data.length < 4 + textLen + photoLen) return null;
+  return { text: data.subarray(4, 4 + textLen), photo: Buffer.from(data.subarray(4 + textLen, 4 + textLen + photoLen)) };
+}
+
+/** `b0.b2-U32(4)-U32(8)-U32(12)`, little-endian words (notes §4, [V1]). */
+export function formatSamId(d: Buffer): string | null {
+  if (d.length < 16) return null;
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${two(d[0]!)}.${two(d[2]!)}-${d.readUInt32LE(4)}-${String(d.readUInt32LE(8)).padStart(9, '0')}-${String(d.readUInt32LE(12)).padStart(9, '0')}`;
+}

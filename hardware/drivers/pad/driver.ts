@@ -1,0 +1,130 @@
+import { Kep1Decoder, encodeFrame, type Kep1Frame } from '../../protocols/pad/frame';
+import {
+  CMD, EVT, NAK, RESPONSE, RESULT, decodePong, decodeRating, encodeRequestRating, encodeSession, type PadRating,
+} from '../../protocols/pad/messages';
+import { NoAnswerError, Requester } from '../../transport/requester';
+import type { SerialLink } from '../../transport/serial-link';
+import { SupervisedDevice, type SupervisorOptions } from '../supervisor';
+
+export interface PadOptions extends SupervisorOptions {
+  /** Response timeout (default 300 ms) and resends of the same frame (default 3), notes §3.5. */
+  readonly timeoutMs?: number;
+  readonly retries?: number;
+  /** PING period (default 5 s); three missed PONGs mean the pad is gone. */
+  readonly heartbeatMs?: number;
+}
+
+export class PadRequestError extends Error {
+  constructor(readonly result: number, what: string) {
+    super(`${what} refused by pad (result ${result})`);
+  }
+}
+
+/** KEP/1 evaluation pad: requests with SEQ-matched responses, ACKed events, PING heartbeat. */
+export class EvaluationPad extends SupervisedDevice {
+  private readonly decoder = new Kep1Decoder();
+  private requester: Requester<Kep1Frame> | null = null;
+  private seq = 0;
+  private heartbeat: NodeJS.Timeout | null = null;
+  private missed = 0;
+  private readonly rated = new Set<number>();
+  private info = '';
+
+  constructor(private readonly opts: PadOptions) {
+    super('pad', opts);
+  }
+
+  onRating(l: (r: PadRating) => void): this {
+    return this.on('rating', l);
+  }
+  onRatingTimeout(l: (session: number) => void): this {
+    return this.on('rating-timeout', l);
+  }
+
+  protected onData(chunk: Buffer): void {
+    for (const d of this.decoder.push(chunk)) {
+      if (d.kind === 'error') continue;
+      const f = d.message;
+      if (f.cmd >= EVT.rating && f.cmd <= 0x5f) this.onEvent(f);
+      else this.requester?.deliver(f);
+    }
+  }
+
+  private onEvent(f: Kep1Frame): void {
+    const link = this.link;
+    const ack = (result: number): void => void link?.write(encodeFrame({ seq: f.seq, cmd: f.cmd | RESPONSE, payload: Buffer.from([result]) })).catch(() => undefined);
+    if (f.cmd === EVT.rating) {
+      const rating = decodeRating(f.payload);
+      if (!rating) return ack(RESULT.badPayload);
+      ack(RESULT.ok);
+      // Idempotent by session: a retransmission whose ACK was lost is counted once.
+      if (this.rated.has(rating.session)) return;
+      this.rated.add(rating.session);
+      if (this.rated.size > 1000) this.rated.delete(this.rated.values().next().value!);
+      this.emit('rating', rating);
+    } else if (f.cmd === EVT.ratingTimeout) {
+      ack(RESULT.ok);
+      if (f.payload.length === 4) this.emit('rating-timeout', f.payload.readUInt32BE(0));
+    } else {
+      ack(RESULT.ok);
+      if (f.cmd === EVT.fault) this.emit('fault', f.payload[0] ?? 0);
+    }
+  }
+
+  private request(cmd: number, payload: Uint8Array, what: string): Promise<Kep1Frame> {
+    const r = this.requester;
+    if (!r) return Promise.reject(new Error('pad not connected'));
+    const seq = this.seq;
+    this.seq = (this.seq + 1) & 0x7f;
+    return r.request(encodeFrame({ seq, cmd, payload }), {
+      what,
+      timeoutMs: this.opts.timeoutMs ?? 300,
+      retries: this.opts.retries ?? 3,
+      accepts: (f) => f.seq === seq && (f.cmd === (cmd | RESPONSE) || f.cmd === NAK),
+    });
+  }
+
+  protected async handshake(link: SerialLink): Promise<void> {
+    this.decoder.reset();
+    this.requester = new Requester((b) => link.write(b));
+    const info = await this.request(CMD.getInfo, Buffer.alloc(0), 'GET_INFO');
+    this.info = info.payload.subarray(1).toString('utf8');
+  }
+
+  protected override readyStatus(): { reason: string } {
+    return { reason: `pad answered (${this.info || 'no info'})` };
+  }
+
+  protected whenReady(): void {
+    const gen = this.generation;
+    this.missed = 0;
+    this.heartbeat = setInterval(() => {
+      this.request(CMD.ping, Buffer.alloc(0), 'PING')
+        .then((f) => {
+          if (decodePong(f.payload)) this.missed = 0;
+        })
+        .catch((err) => {
+          if (this.generation !== gen) return;
+          if (++this.missed >= 3 || !(err instanceof NoAnswerError)) this.lost(`pad missed ${this.missed} heartbeat(s): ${String(err)}`);
+        });
+    }, this.opts.heartbeatMs ?? 5000);
+  }
+
+  protected whenDown(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
+    this.requester = null;
+  }
+
+  /** Lights the pad for one session (no level is pre-selected on the pad). */
+  async requestRating(session: number, options: { timeoutSeconds?: number; reasonRequired?: boolean } = {}): Promise<void> {
+    const f = await this.request(CMD.requestRating, encodeRequestRating(session, options.timeoutSeconds ?? 60, options.reasonRequired ?? true), 'REQUEST_RATING');
+    const result = f.payload[0] ?? 0xff;
+    if (f.cmd === NAK || result !== RESULT.ok) throw new PadRequestError(result, 'REQUEST_RATING');
+  }
+
+  async cancelRating(session: number): Promise<void> {
+    const f = await this.request(CMD.cancelRating, encodeSession(session), 'CANCEL_RATING');
+    if (f.cmd === NAK || f.payload[0] !== RESULT.ok) throw new PadRequestError(f.payload[0] ?? 0xff, 'CANCEL_RATING');
+  }
+}

@@ -1,0 +1,77 @@
+/** KEP/1 commands, events and payload codecs (notes §3.3–3.4). */
+export const CMD = {
+  getInfo: 0x01,
+  ping: 0x02,
+  showPrompt: 0x10,
+  requestRating: 0x11,
+  cancelRating: 0x12,
+  setReasons: 0x13,
+  buttonTest: 0x20,
+  setVolume: 0x21,
+} as const;
+
+export const EVT = { rating: 0x40, key: 0x41, ratingTimeout: 0x42, fault: 0x43 } as const;
+export const NAK = 0xff;
+export const RESPONSE = 0x80;
+
+export const RESULT = { ok: 0x00, unknownCommand: 0x02, badPayload: 0x03, busy: 0x04, unknownSession: 0x05 } as const;
+
+/** GB/T 39734 levels as this project encodes them: 5 非常满意 … 1 非常不满意. */
+export type RatingLevel = 1 | 2 | 3 | 4 | 5;
+
+export interface PadRating {
+  readonly session: number;
+  readonly level: RatingLevel;
+  readonly reasons: readonly number[];
+}
+
+export interface PadPong {
+  readonly state: number;
+  readonly pending: number;
+  readonly uptimeSeconds: number;
+}
+
+export const encodeRequestRating = (session: number, timeoutSeconds: number, reasonRequired: boolean): Buffer => {
+  const b = Buffer.alloc(6);
+  b.writeUInt32BE(session >>> 0, 0);
+  b[4] = Math.min(120, Math.max(5, Math.round(timeoutSeconds)));
+  b[5] = reasonRequired ? 1 : 0;
+  return b;
+};
+
+export const decodeRequestRating = (p: Buffer): { session: number; timeoutSeconds: number; reasonRequired: boolean } | null =>
+  p.length === 6 ? { session: p.readUInt32BE(0), timeoutSeconds: p[4]!, reasonRequired: (p[5]! & 1) === 1 } : null;
+
+export const encodeRating = (r: PadRating): Buffer => {
+  const b = Buffer.alloc(6 + r.reasons.length);
+  b.writeUInt32BE(r.session >>> 0, 0);
+  b[4] = r.level;
+  b[5] = r.reasons.length;
+  r.reasons.forEach((code, i) => (b[6 + i] = code));
+  return b;
+};
+
+export const decodeRating = (p: Buffer): PadRating | null => {
+  if (p.length < 6) return null;
+  const level = p[4]!;
+  const count = p[5]!;
+  if (level < 1 || level > 5 || p.length !== 6 + count) return null;
+  return { session: p.readUInt32BE(0), level: level as RatingLevel, reasons: [...p.subarray(6)] };
+};
+
+export const encodePong = (p: PadPong): Buffer => {
+  const b = Buffer.alloc(6);
+  b[0] = p.state;
+  b[1] = p.pending;
+  b.writeUInt32BE(p.uptimeSeconds >>> 0, 2);
+  return b;
+};
+
+export const decodePong = (p: Buffer): PadPong | null =>
+  p.length === 6 ? { state: p[0]!, pending: p[1]!, uptimeSeconds: p.readUInt32BE(2) } : null;
+
+export const encodeSession = (session: number): Buffer => {
+  const b = Buffer.alloc(4);
+  b.writeUInt32BE(session >>> 0, 0);
+  return b;
+};

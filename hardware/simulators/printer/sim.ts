@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ALL_CLEAR, statusByte, type PrinterFlags } from '../../protocols/escpos/status';
+import { EscPosTokenizer, type EscPosEvent } from '../../protocols/escpos/tokenizer';
+import type { ControlRoute } from '../control';
+import { garbage, type DeviceEnd } from '../serial-end';
+import { receiptToSvg, svgToPng } from './png';
+import { renderReceipt, type PrintedReceipt } from './render';
+
+export interface PrinterSimOptions {
+  /** Folder where each finished receipt is saved as last-receipt.txt (and .png on request). */
+  readonly outDir?: string;
+  readonly cpl?: number;
+}
+
+/**
+ * A virtual ESC/POS printer: answers DLE EOT n from its status flags, tokenises everything else,
+ * and keeps the decoded receipts. While paper is out or the cover is open it prints nothing.
+ */
+export function createPrinterSimulator(end: DeviceEnd, options: PrinterSimOptions = {}): Record<string, ControlRoute> {
+  const tokenizer = new EscPosTokenizer('gb18030');
+  let flags: PrinterFlags = { ...ALL_CLEAR };
+  let job: EscPosEvent[] = [];
+  const printed: PrintedReceipt[] = [];
+  const unknown: string[] = [];
+  const cpl = options.cpl ?? 48;
+
+  const finishJob = (): void => {
+    const hasContent = job.some((e) => e.type === 'text' || e.type === 'qr' || e.type === 'raster' || e.type === 'barcode');
+    if (hasContent) {
+      const receipt = renderReceipt(job);
+      printed.push(receipt);
+      if (options.outDir) {
+        fs.mkdirSync(options.outDir, { recursive: true });
+        fs.writeFileSync(path.join(options.outDir, 'last-receipt.txt'), `${receipt.lines.join('\n')}\n`);
+      }
+    }
+    job = [];
+  };
+
+  end.onData((chunk) => {
+    const blocked = flags.paperEnd || flags.coverOpen || !flags.online;
+    for (const e of tokenizer.push(chunk)) {
+      if (e.type === 'status-request') {
+        void end.send(Buffer.from([statusByte(e.n, flags)]));
+        continue;
+      }
+      if (e.type === 'unknown') {
+        // Logged, never fatal (notes §10).
+        unknown.push(e.hex);
+        process.stderr.write(`printer sim: unknown command ${e.hex}\n`);
+        continue;
+      }
+      if (blocked) continue;
+      if (e.type === 'init' && job.length > 0) finishJob();
+      job.push(e);
+      if (e.type === 'cut') finishJob();
+    }
+  });
+
+  const set = (patch: Partial<PrinterFlags>) => () => {
+    flags = { ...flags, ...patch };
+    return { flags };
+  };
+  const last = (): PrintedReceipt => {
+    const r = printed.at(-1);
+    if (!r) throw Object.assign(new Error('nothing printed yet'));
+    return r;
+  };
+
+  return {
+    'POST /printer/paper-out': set({ paperEnd: true, paperNearEnd: true }),
+    'POST /printer/paper-near-end': set({ paperNearEnd: true }),
+    'POST /printer/paper-back': set({ paperEnd: false, paperNearEnd: false }),
+    'POST /printer/cover-open': set({ coverOpen: true }),
+    'POST /printer/cover-close': set({ coverOpen: false }),
+    'POST /printer/offline': set({ online: false }),
+    'POST /printer/online': set({ online: true }),
+    'POST /printer/reset': () => {
+      flags = { ...ALL_CLEAR };
+      printed.length = 0;
+      return { flags };
+    },
+    'GET /printer/status': () => ({ flags, printed: printed.length, unknownCommands: unknown.length }),
+    'GET /printer/last': () => {
+      const r = printed.at(-1);
+      return r ? { text: r.lines.join('\n'), ...r, count: printed.length } : { text: null, lines: [], qr: [], barcodes: [], cut: false, count: 0 };
+    },
+    'GET /printer/last.svg': () => ({ svg: receiptToSvg(last(), cpl) }),
+    'GET /printer/last.png': async () => {
+      const png = await svgToPng(receiptToSvg(last(), cpl), cpl * 12);
+      if (!png) throw new Error('no PNG renderer (Chromium) available');
+      if (options.outDir) fs.writeFileSync(path.join(options.outDir, 'last-receipt.png'), png);
+      return png;
+    },
+    'POST /garbage': (body) => {
+      void end.send(garbage(typeof body.bytes === 'number' ? body.bytes : 16));
+      return { sent: true };
+    },
+  };
+}
