@@ -1,0 +1,16 @@
+import type { ContentSetInput } from '../../electron/contract/content';
+import { meta, notices, packages, policies, servicePoints, synonyms } from './catalogue';
+import { flows } from './flows';
+import { forms } from './forms';
+import { departments } from './helpers';
+import { hrItems } from './items-hr';
+import { licenceItems } from './items-licences';
+import { registrationItems } from './items-registration';
+
+const items = [...registrationItems, ...licenceItems, ...hrItems];
+
+/** The sample content set, as authored (before schema defaults are applied). */
+export const sampleContent: ContentSetInput = {
+  meta, departments, items, flows, forms, packages, policies, notices,
+  servicePoints: servicePoints(items.map((i) => i.code)), synonyms,
+};

@@ -1,0 +1,183 @@
+import type { AnswerCondition } from './conditions';
+import type { ContentSet } from './bundle';
+import type { SituationFlow } from './flow';
+
+/** One problem found in a content set; a bundle build fails when there is any. */
+export interface ContentIssue {
+  readonly where: string;
+  readonly message: string;
+}
+
+const conditionRefs = (c: AnswerCondition | undefined, out: { answer: string; values: string[] }[] = []) => {
+  if (!c) return out;
+  if ('all' in c) c.all.forEach((x) => conditionRefs(x, out));
+  else if ('any' in c) c.any.forEach((x) => conditionRefs(x, out));
+  else if ('not' in c) conditionRefs(c.not, out);
+  else {
+    const values =
+      'eq' in c ? (typeof c.eq === 'string' ? [c.eq] : c.eq)
+      : 'in' in c ? c.in
+      : 'includes' in c ? [c.includes]
+      : 'includesAny' in c ? c.includesAny
+      : 'includesAll' in c ? c.includesAll
+      : [];
+    out.push({ answer: c.answer, values });
+  }
+  return out;
+};
+
+const duplicates = (ids: string[]): string[] => ids.filter((id, i) => ids.indexOf(id) !== i);
+
+/**
+ * Static checks of a guided flow: start and every goto exist, every node is reachable, there are
+ * no cycles (so every path ends at an outcome), routes only read questions already answered on
+ * every path to them and only name options those questions have, and routes cannot fall through.
+ */
+export function checkFlow(flow: SituationFlow, content: ContentSet): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const where = `flow ${flow.id}`;
+  const add = (message: string) => issues.push({ where, message });
+  const nodes = flow.nodes;
+  const item = content.items.find((i) => i.code === flow.itemCode);
+  if (!item) add(`item ${flow.itemCode} does not exist`);
+  if (!nodes[flow.start]) {
+    add(`start node ${flow.start} does not exist`);
+    return issues;
+  }
+  for (const [id, node] of Object.entries(nodes)) {
+    if (node.kind === 'outcome') {
+      const target = content.items.find((i) => i.code === (node.itemCode ?? flow.itemCode));
+      for (const m of node.materialIds) {
+        if (!target?.guide.materials.some((x) => x.id === m)) add(`outcome ${id} names unknown material ${m}`);
+      }
+      if (node.formId && !content.forms.some((f) => f.id === node.formId)) add(`outcome ${id} names unknown form ${node.formId}`);
+      if (node.result === 'redirect' && !content.items.some((i) => i.code === node.redirectItemCode)) {
+        add(`outcome ${id} redirects to unknown item ${node.redirectItemCode ?? '(none)'}`);
+      }
+      if (node.result === 'materials_list' && node.materialIds.length === 0 && !node.itemCode && !item) add(`outcome ${id} lists nothing`);
+      continue;
+    }
+    for (const r of node.routes) if (!nodes[r.goto]) add(`node ${id} routes to missing node ${r.goto}`);
+    const last = node.routes[node.routes.length - 1];
+    if (last?.when !== undefined) {
+      const covered = node.kind === 'single' && node.options.every((o) =>
+        node.routes.some((r) => conditionRefs(r.when).every((ref) => ref.answer === id) && evalsFor(r.when, id, o.value)),
+      );
+      if (!covered) add(`node ${id}: routes do not cover every answer (end with a route without "when")`);
+    }
+  }
+  // Reachability and cycles by depth-first search from start; `must` = questions answered on every path.
+  const state = new Map<string, 'visiting' | 'done'>();
+  const must = new Map<string, Set<string>>();
+  const visit = (id: string, answered: Set<string>): void => {
+    const prev = must.get(id);
+    must.set(id, prev ? new Set([...prev].filter((q) => answered.has(q))) : new Set(answered));
+    const node = nodes[id];
+    if (!node) return;
+    if (state.get(id) === 'visiting') {
+      add(`cycle through node ${id}`);
+      return;
+    }
+    if (node.kind === 'outcome') {
+      state.set(id, 'done');
+      return;
+    }
+    state.set(id, 'visiting');
+    const next = new Set([...answered, id]);
+    for (const r of node.routes) if (nodes[r.goto]) visit(r.goto, next);
+    state.set(id, 'done');
+  };
+  visit(flow.start, new Set());
+  for (const id of Object.keys(nodes)) if (!state.has(id)) add(`node ${id} is not reachable from ${flow.start}`);
+  // Route conditions: questions exist, are answered on every path to the route's node (or are the node itself), values are options.
+  for (const [id, node] of Object.entries(nodes)) {
+    if (node.kind === 'outcome') continue;
+    const known = new Set([...(must.get(id) ?? []), id]);
+    for (const r of node.routes) {
+      for (const ref of conditionRefs(r.when)) {
+        const q = nodes[ref.answer];
+        if (!q || q.kind === 'outcome') add(`node ${id} reads ${ref.answer}, which is not a question`);
+        else {
+          if (!known.has(ref.answer)) add(`node ${id} reads ${ref.answer}, which is not answered on every path to it`);
+          for (const v of ref.values) if (!q.options.some((o) => o.value === v)) add(`node ${id}: ${v} is not an option of ${ref.answer}`);
+        }
+      }
+    }
+  }
+  // Materials of the item that depend on answers must name this flow's questions and options.
+  for (const m of item?.guide.materials ?? []) {
+    for (const ref of conditionRefs(m.appliesWhen)) {
+      const q = nodes[ref.answer];
+      if (!q || q.kind === 'outcome') add(`material ${m.id} reads ${ref.answer}, which is not a question of this flow`);
+      else for (const v of ref.values) if (!q.options.some((o) => o.value === v)) add(`material ${m.id}: ${v} is not an option of ${ref.answer}`);
+    }
+  }
+  return issues;
+}
+
+// Evaluates a route condition that only reads `question` for one single-choice answer.
+const evalsFor = (c: AnswerCondition | undefined, question: string, value: string): boolean => {
+  if (!c) return true;
+  if ('all' in c) return c.all.every((x) => evalsFor(x, question, value));
+  if ('any' in c) return c.any.some((x) => evalsFor(x, question, value));
+  if ('not' in c) return !evalsFor(c.not, question, value);
+  if ('answered' in c) return c.answered;
+  if ('eq' in c) return typeof c.eq === 'string' ? c.eq === value : c.eq.length === 1 && c.eq[0] === value;
+  if ('in' in c) return c.in.includes(value);
+  if ('includes' in c) return c.includes === value;
+  if ('includesAny' in c) return c.includesAny.includes(value);
+  return c.includesAll.length === 1 && c.includesAll[0] === value;
+};
+
+/** Cross-reference checks of a whole content set (after schema validation). */
+export function checkContent(content: ContentSet): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const codes = new Set(content.items.map((i) => i.code));
+  const forms = new Set(content.forms.map((f) => f.id));
+  const flows = new Set(content.flows.map((f) => f.id));
+  const depts = new Set(content.departments.map((d) => d.id));
+  const lists: [string, string[]][] = [
+    ['item', content.items.map((i) => i.code)],
+    ['flow', content.flows.map((f) => f.id)],
+    ['form', content.forms.map((f) => f.id)],
+    ['package', content.packages.map((p) => p.id)],
+    ['policy', content.policies.map((p) => p.id)],
+    ['notice', content.notices.map((n) => n.id)],
+    ['service point', content.servicePoints.map((s) => s.id)],
+  ];
+  for (const [kind, ids] of lists) for (const d of new Set(duplicates(ids))) issues.push({ where: kind, message: `duplicate ${kind} id ${d}` });
+  for (const item of content.items) {
+    const where = `item ${item.code}`;
+    if (!depts.has(item.departmentId)) issues.push({ where, message: `unknown department ${item.departmentId}` });
+    if (item.formId && !forms.has(item.formId)) issues.push({ where, message: `unknown form ${item.formId}` });
+    if (item.flowId && !flows.has(item.flowId)) issues.push({ where, message: `unknown flow ${item.flowId}` });
+    if (item.kioskFilable && !item.formId) issues.push({ where, message: 'kiosk-filable item needs a form' });
+    for (const d of new Set(duplicates(item.guide.materials.map((m) => m.id)))) issues.push({ where, message: `duplicate material ${d}` });
+    for (const m of item.guide.materials) {
+      if (m.formId && !forms.has(m.formId)) issues.push({ where, message: `material ${m.id} names unknown form ${m.formId}` });
+      if (m.necessity === 'deferrable' && !m.deferral) issues.push({ where, message: `material ${m.id} is deferrable without a deadline` });
+      if (m.appliesWhen && !item.flowId) issues.push({ where, message: `material ${m.id} depends on answers but the item has no flow` });
+    }
+    const { statutory, promised } = item.guide.timeLimits;
+    if (statutory && statutory.unit === promised.unit && promised.value > statutory.value) {
+      issues.push({ where, message: 'promised time limit exceeds the statutory one' });
+    }
+  }
+  for (const flow of content.flows) issues.push(...checkFlow(flow, content));
+  for (const form of content.forms) if (!codes.has(form.itemCode)) issues.push({ where: `form ${form.id}`, message: `unknown item ${form.itemCode}` });
+  for (const p of content.packages) {
+    for (const c of p.itemCodes) if (!codes.has(c)) issues.push({ where: `package ${p.id}`, message: `unknown item ${c}` });
+    for (const m of p.mergedMaterials) {
+      const [code, mid] = m.ref.split(':') as [string, string];
+      const item = content.items.find((i) => i.code === code);
+      if (!item?.guide.materials.some((x) => x.id === mid)) issues.push({ where: `package ${p.id}`, message: `unknown material ${m.ref}` });
+    }
+  }
+  for (const p of content.policies) {
+    if (p.applyItemCode && !codes.has(p.applyItemCode)) issues.push({ where: `policy ${p.id}`, message: `unknown item ${p.applyItemCode}` });
+    const clauses = 'all' in p.eligibility ? p.eligibility.all.length : 1;
+    if (p.ruleLabels.length > 0 && p.ruleLabels.length !== clauses) issues.push({ where: `policy ${p.id}`, message: `${clauses} rules but ${p.ruleLabels.length} labels` });
+  }
+  for (const s of content.servicePoints) for (const c of s.itemCodes) if (!codes.has(c)) issues.push({ where: `service point ${s.id}`, message: `unknown item ${c}` });
+  return issues;
+}
