@@ -164,8 +164,8 @@ export class EscPosTokenizer {
       }
       const n = b[3]!;
       if (b.length < 4 + n) return 'need-more';
-      let data = b.subarray(4, 4 + n).toString('latin1');
-      if (m === 73) data = data.replace(/\{[A-C]/g, '').replace(/\{\{/g, '{');
+      const raw = b.subarray(4, 4 + n);
+      const data = m === 73 ? decodeCode128(raw) : raw.toString('latin1');
       return { used: 4 + n, events: [{ type: 'barcode', system: m, data }] };
     }
     const n = GS_FIXED[op];
@@ -231,4 +231,22 @@ export class EscPosTokenizer {
     const h = params[6]! | (params[7]! << 8);
     return [{ type: 'raster', widthDots: w, heightDots: h, bits: Buffer.from(params.subarray(8)) }];
   }
+}
+
+/** GS k m=73 data: `{A`/`{B` switch to character sets, `{C` to digit pairs sent as byte values. */
+function decodeCode128(raw: Buffer): string {
+  let out = '';
+  let set: 'A' | 'B' | 'C' = 'B';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (c === 0x7b && i + 1 < raw.length) {
+      const next = String.fromCharCode(raw[i + 1]!);
+      i++;
+      if (next === 'A' || next === 'B' || next === 'C') set = next;
+      else if (next === '{') out += '{';
+      continue;
+    }
+    out += set === 'C' ? String(c).padStart(2, '0') : String.fromCharCode(c);
+  }
+  return out;
 }
