@@ -1,10 +1,11 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
-import HomeView from './views/HomeView.vue';
 
-export const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'home', component: HomeView },
-  { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
-  { path: '/:pathMatch(.*)*', redirect: '/' },
-];
+/** Each feature declares its routes in `routes/<feature>.ts`; they are merged here. */
+const featureRoutes = Object.values(
+  import.meta.glob<{ routes: RouteRecordRaw[] }>('./routes/*.ts', { eager: true }),
+).flatMap((m) => m.routes);
 
-export const router = createRouter({ history: createWebHistory(), routes });
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [...featureRoutes, { path: '/:pathMatch(.*)*', redirect: '/' }],
+});

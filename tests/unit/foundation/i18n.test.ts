@@ -1,6 +1,18 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from '../../../renderer/src/i18n/locales/en.json';
-import zhCN from '../../../renderer/src/i18n/locales/zh-CN.json';
+
+const localeDir = path.resolve(import.meta.dirname, '../../../renderer/src/i18n/locales');
+const load = (locale: string): Record<string, any> =>
+  Object.assign(
+    {},
+    ...fs
+      .readdirSync(path.join(localeDir, locale))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => JSON.parse(fs.readFileSync(path.join(localeDir, locale, f), 'utf8'))),
+  );
+const zhCN = load('zh-CN');
+const en = load('en');
 
 const keys = (obj: object, prefix = ''): string[] =>
   Object.entries(obj).flatMap(([k, v]) =>
@@ -8,7 +20,8 @@ const keys = (obj: object, prefix = ''): string[] =>
   );
 
 describe('UI text', () => {
-  it('has an English text for every Chinese key and no orphans', () => {
+  it('has an English text for every Chinese key and no orphans, in every feature file', () => {
+    expect(fs.readdirSync(path.join(localeDir, 'en')).sort()).toEqual(fs.readdirSync(path.join(localeDir, 'zh-CN')).sort());
     expect(keys(en).sort()).toEqual(keys(zhCN).sort());
   });
 
