@@ -32,8 +32,7 @@ export type EvaluationReason = z.infer<typeof evaluationReason>;
  * One evaluation (一次一评 for a service interaction, 一事一评 for a handled matter). A 差评 needs
  * at least one reason; a contact mobile lets the centre call back (差评回访).
  */
-export const evaluation = z
-  .object({
+export const evaluationFields = z.object({
     scope: z.enum(['service', 'matter']), // 一次一评 / 一事一评
     level: evaluationLevel,
     reasons: z.array(evaluationReason).default([]),
@@ -48,8 +47,10 @@ export const evaluation = z
     creditCode: z.string().length(18).optional(),
     /** Personal data: only for 差评 callback, held encrypted until delivered. */
     contactMobile: z.string().optional(),
-    ratedAt: z.string(),
-  })
+});
+
+export const evaluation = evaluationFields
+  .extend({ ratedAt: z.string() })
   .refine((e) => !isBadRating(e.level) || e.reasons.length > 0, {
     message: 'a bad rating needs at least one reason',
     path: ['reasons'],

@@ -5,3 +5,4 @@ export * from './certificate';
 export * from './application';
 export * from './evaluation';
 export * from './hall';
+export * from './platform-wire';

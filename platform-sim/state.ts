@@ -1,0 +1,276 @@
+import { createHash, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+import {
+  applicationRequest,
+  canonicalCertificateJson,
+  evaluation,
+  feedback,
+  helpRequest,
+  validateCreditCode,
+  windowType as windowTypeSchema,
+  type AppointmentSlot,
+  type ApplicationProgress,
+  type ApplicationReceipt,
+  type ECertificate,
+  type HelpStatus,
+  type QueueTicket,
+  type WindowType,
+} from '../electron/contract/domain';
+import { z } from 'zod';
+import { certificateBodies, enterprises, items, staff, windows } from './sample-data';
+
+export interface Answer {
+  readonly status: number;
+  readonly body: unknown;
+}
+const ok = (body: unknown, status = 200): Answer => ({ status, body });
+const err = (status: number, code: string, message: string, details?: string[]): Answer => ({
+  status,
+  body: { error: { code, message, ...(details ? { details } : {}) } },
+});
+const issues = (e: z.ZodError): string[] => e.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+
+/** Adds working days (Mon–Fri; public holidays are not modelled by the simulator). */
+export function addWorkingDays(from: Date, days: number): string {
+  const d = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()));
+  let left = days;
+  while (left > 0) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    const wd = d.getUTCDay();
+    if (wd !== 0 && wd !== 6) left -= 1;
+  }
+  return d.toISOString().slice(0, 10);
+}
+
+const chinaNow = (): Date => new Date(Date.now() + 8 * 3600_000);
+
+/** Everything the simulated platform holds in memory, and what each endpoint does with it. */
+export class PlatformState {
+  readonly issuerKeyId = 'sim-issuer-1';
+  private readonly issuer = generateKeyPairSync('ed25519');
+  readonly certificates: ECertificate[];
+  readonly applications = new Map<string, ApplicationProgress>();
+  readonly evaluations: unknown[] = [];
+  readonly feedbacks: unknown[] = [];
+  readonly help = new Map<string, HelpStatus>();
+  readonly tickets: QueueTicket[] = [];
+  readonly appointments = new Map<string, { appointmentId: string; checkInCode: string; slotId: string; status: 'booked' | 'cancelled'; bookedAt: string }>();
+  private readonly slots = new Map<string, AppointmentSlot>();
+  private readonly waiting = new Map<WindowType, number>();
+  private readonly ticketSeq = new Map<WindowType, number>();
+  private appSeq = 0;
+
+  constructor(private readonly options: { helpAutoAnswerMs: number }) {
+    this.certificates = certificateBodies.map((body) => {
+      const hash = createHash('sha256').update(canonicalCertificateJson(body)).digest('hex');
+      const signature = sign(null, Buffer.from(hash), this.issuer.privateKey).toString('base64');
+      return { ...body, hash, signature, signatureKeyId: this.issuerKeyId };
+    });
+    for (const [i, w] of windows.entries()) this.waiting.set(w.windowType, [6, 3, 4, 2, 1, 0][i] ?? 0);
+  }
+
+  issuerKeys(): Answer {
+    const der = this.issuer.publicKey.export({ format: 'der', type: 'spki' });
+    return ok({ keys: [{ keyId: this.issuerKeyId, publicKeySpkiBase64: der.toString('base64') }] });
+  }
+
+  enterprise(code: string): Answer {
+    const v = validateCreditCode(code);
+    if (!v.ok) return err(400, v.code, v.message.en);
+    const e = enterprises.find((x) => x.creditCode === code);
+    if (!e) return err(404, 'not-found', 'no enterprise with this credit code');
+    const licences = this.certificates
+      .filter((c) => c.holderCode === code)
+      .map((c) => ({ kind: c.kind, name: c.name, number: c.number, validUntil: c.validUntil }));
+    return ok({ ...e, licences });
+  }
+
+  certificatesOf(holder: string): Answer {
+    if (!validateCreditCode(holder).ok) return err(400, 'invalid-holder', 'holder must be a valid credit code');
+    return ok({ certificates: this.certificates.filter((c) => c.holderCode === holder) });
+  }
+
+  fileApplication(raw: unknown): Answer {
+    const parsed = applicationRequest.safeParse(raw);
+    if (!parsed.success) return err(422, 'invalid-application', 'the application does not match the schema', issues(parsed.error));
+    const a = parsed.data;
+    if (!validateCreditCode(a.applicant.creditCode).ok) return err(422, 'invalid-credit-code', 'applicant credit code is not valid');
+    const enterprise = enterprises.find((e) => e.creditCode === a.applicant.creditCode);
+    if (enterprise && (enterprise.standing === 'cancelled' || enterprise.standing === 'revoked')) {
+      return err(422, 'enterprise-not-active', `the enterprise is ${enterprise.standing}`);
+    }
+    for (const att of a.attachments) {
+      if (!this.certificates.some((c) => c.certificateId === att.certificateId)) {
+        return err(422, 'unknown-certificate', `attachment ${att.certificateId} is not a known e-certificate`);
+      }
+    }
+    const now = chinaNow();
+    this.appSeq += 1;
+    const number = `NH${now.toISOString().slice(0, 10).replace(/-/g, '')}${String(this.appSeq).padStart(6, '0')}`;
+    const promisedDate = addWorkingDays(now, items[a.itemCode]?.promisedWorkingDays ?? 5);
+    const at = new Date().toISOString();
+    const progress: ApplicationProgress = {
+      applicationNumber: number,
+      itemCode: a.itemCode,
+      status: 'accepted',
+      promisedDate,
+      history: [{ status: 'accepted', at, note: '已受理' }],
+      corrections: [],
+      decision: null,
+    };
+    this.applications.set(number, progress);
+    const receipt: ApplicationReceipt = {
+      applicationNumber: number,
+      itemCode: a.itemCode,
+      status: 'accepted',
+      acceptedAt: at,
+      promisedDate,
+      decision: null,
+    };
+    return ok(receipt, 201);
+  }
+
+  progress(number: string): Answer {
+    const p = this.applications.get(number);
+    return p ? ok(p) : err(404, 'not-found', 'no application with this number');
+  }
+
+  /** Staff side (control endpoint): moves an application on, e.g. to 补正 with reasons. */
+  advance(number: string, raw: unknown): Answer {
+    const p = this.applications.get(number);
+    if (!p) return err(404, 'not-found', 'no application with this number');
+    const body = z
+      .object({ to: z.enum(['reviewing', 'correction-required', 'completed', 'rejected']), note: z.string().optional(), reasons: z.array(z.string()).default([]) })
+      .safeParse(raw);
+    if (!body.success) return err(400, 'invalid-request', 'bad advance request', issues(body.error));
+    const at = new Date().toISOString();
+    p.status = body.data.to;
+    p.history.push({ status: body.data.to, at, ...(body.data.note ? { note: body.data.note } : {}) });
+    if (body.data.to === 'correction-required') p.corrections = body.data.reasons;
+    if (body.data.to === 'completed' || body.data.to === 'rejected') {
+      p.decision = { outcome: body.data.to === 'completed' ? 'approved' : 'refused', decidedAt: at, automated: false, reasons: body.data.reasons, documents: [] };
+    }
+    return ok(p);
+  }
+
+  evaluate(raw: unknown): Answer {
+    const parsed = evaluation.safeParse(raw);
+    if (!parsed.success) return err(422, 'invalid-evaluation', 'the evaluation does not match GB/T 39734 data items', issues(parsed.error));
+    const id = `EV${randomUUID().slice(0, 8).toUpperCase()}`;
+    this.evaluations.push({ id, ...parsed.data });
+    const bad = parsed.data.level === 'dissatisfied' || parsed.data.level === 'very-dissatisfied';
+    return ok({ evaluationId: id, receivedAt: new Date().toISOString(), followUpRequired: bad }, 201);
+  }
+
+  report(raw: unknown): Answer {
+    const parsed = feedback.safeParse(raw);
+    if (!parsed.success) return err(422, 'invalid-feedback', 'the report does not match the schema', issues(parsed.error));
+    const id = `FK${randomUUID().slice(0, 8).toUpperCase()}`;
+    this.feedbacks.push({ id, ...parsed.data });
+    return ok({ feedbackId: id, receivedAt: new Date().toISOString(), handlingWindow: '办不成事反映窗口（一楼 12 号窗）' }, 201);
+  }
+
+  requestHelp(raw: unknown): Answer {
+    const parsed = helpRequest.safeParse(raw);
+    if (!parsed.success) return err(422, 'invalid-help-request', 'the help request does not match the schema', issues(parsed.error));
+    const helpId = `HP${randomUUID().slice(0, 8).toUpperCase()}`;
+    const status: HelpStatus = { helpId, status: 'paged', staffName: null, answer: null, answeredAt: null };
+    this.help.set(helpId, status);
+    if (this.options.helpAutoAnswerMs > 0) {
+      setTimeout(() => this.answerHelp(helpId, { answer: '您好，帮办员马上到您所在的自助终端协助办理，请稍候。' }), this.options.helpAutoAnswerMs).unref();
+    }
+    return ok(status, 201);
+  }
+
+  helpStatus(id: string): Answer {
+    const h = this.help.get(id);
+    return h ? ok(h) : err(404, 'not-found', 'no help request with this id');
+  }
+
+  /** Staff console: the paged staff member answers. */
+  answerHelp(id: string, raw: unknown): Answer {
+    const h = this.help.get(id);
+    if (!h) return err(404, 'not-found', 'no help request with this id');
+    const body = z.object({ answer: z.string().min(1), staffId: z.string().optional() }).safeParse(raw);
+    if (!body.success) return err(400, 'invalid-request', 'answer needs text', issues(body.error));
+    const who = staff.find((s) => s.staffId === body.data.staffId) ?? staff[0];
+    Object.assign(h, { status: 'answered', staffName: who.name, answer: body.data.answer, answeredAt: new Date().toISOString() });
+    return ok(h);
+  }
+
+  windowList(): Answer {
+    return ok({ windows: windows.map((w) => ({ windowType: w.windowType, name: w.name, waiting: this.waiting.get(w.windowType) ?? 0 })) });
+  }
+
+  takeTicket(raw: unknown): Answer {
+    const body = z.object({ windowType: windowTypeSchema, appointmentId: z.string().optional() }).safeParse(raw);
+    if (!body.success) return err(422, 'invalid-ticket-request', 'unknown window type', issues(body.error));
+    const w = windows.find((x) => x.windowType === body.data.windowType);
+    if (!w) return err(422, 'invalid-ticket-request', 'unknown window type');
+    const appt = body.data.appointmentId ? this.appointments.get(body.data.appointmentId) : undefined;
+    if (body.data.appointmentId && (!appt || appt.status !== 'booked')) return err(422, 'appointment-not-found', 'no booked appointment with this id');
+    const seq = (this.ticketSeq.get(w.windowType) ?? 0) + 1;
+    this.ticketSeq.set(w.windowType, seq);
+    // An appointment is served first (priority ticket), so nobody waits ahead of it.
+    const ahead = appt ? 0 : (this.waiting.get(w.windowType) ?? 0);
+    this.waiting.set(w.windowType, (this.waiting.get(w.windowType) ?? 0) + 1);
+    const ticket: QueueTicket = {
+      ticketNumber: `${appt ? 'Y' : w.prefix}${String(seq).padStart(3, '0')}`,
+      windowType: w.windowType,
+      waitingAhead: ahead,
+      estimatedWaitMinutes: ahead * w.minutesPerPerson,
+      issuedAt: new Date().toISOString(),
+      appointmentId: body.data.appointmentId ?? null,
+    };
+    this.tickets.push(ticket);
+    return ok(ticket, 201);
+  }
+
+  /** Slots of the next working days for an item; generated on first sight so they stay stable. */
+  slotsFor(itemCode: string, date: string | null): Answer {
+    if (!itemCode) return err(400, 'invalid-request', 'itemCode is required');
+    const days: string[] = [];
+    let d = chinaNow();
+    while (days.length < 5) {
+      const next = addWorkingDays(d, 1);
+      days.push(next);
+      d = new Date(`${next}T00:00:00Z`);
+    }
+    const wType: WindowType = itemCode.startsWith('GD-RS') ? 'social-security' : 'comprehensive';
+    const times: Array<[string, string, boolean]> = [['09:00', '10:00', false], ['10:00', '11:00', false], ['14:00', '15:00', false], ['15:00', '16:00', false], ['17:30', '19:00', true]];
+    for (const day of days) {
+      for (const [start, end, extended] of times) {
+        const slotId = `${itemCode}@${day}T${start}`;
+        if (!this.slots.has(slotId)) {
+          this.slots.set(slotId, { slotId, itemCode, windowType: wType, date: day, start, end, capacity: 3, remaining: 3, extendedHours: extended });
+        }
+      }
+    }
+    const slots = [...this.slots.values()].filter((s) => s.itemCode === itemCode && (!date || s.date === date));
+    return ok({ slots });
+  }
+
+  book(raw: unknown): Answer {
+    const body = z.object({ slotId: z.string(), itemCode: z.string(), creditCode: z.string().length(18).optional(), contactMobile: z.string().optional() }).safeParse(raw);
+    if (!body.success) return err(422, 'invalid-booking', 'bad booking request', issues(body.error));
+    const slot = this.slots.get(body.data.slotId);
+    if (!slot || slot.itemCode !== body.data.itemCode) return err(404, 'slot-not-found', 'no such slot for this item');
+    if (slot.remaining <= 0) return err(409, 'slot-full', 'the slot is fully booked');
+    slot.remaining -= 1;
+    const appointmentId = `AP${randomUUID().slice(0, 8).toUpperCase()}`;
+    const rec = { appointmentId, checkInCode: String(100000 + this.appointments.size * 7919 % 900000), slotId: slot.slotId, status: 'booked' as const, bookedAt: new Date().toISOString() };
+    this.appointments.set(appointmentId, rec);
+    return ok({ appointmentId, checkInCode: rec.checkInCode, slot, status: rec.status, bookedAt: rec.bookedAt }, 201);
+  }
+
+  cancel(id: string): Answer {
+    const rec = this.appointments.get(id);
+    if (!rec) return err(404, 'not-found', 'no appointment with this id');
+    const slot = this.slots.get(rec.slotId);
+    if (!slot) return err(500, 'internal', 'slot vanished');
+    if (rec.status === 'booked') {
+      rec.status = 'cancelled';
+      slot.remaining += 1;
+    }
+    return ok({ appointmentId: id, checkInCode: rec.checkInCode, slot, status: rec.status, bookedAt: rec.bookedAt });
+  }
+}
