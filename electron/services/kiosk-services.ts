@@ -11,6 +11,7 @@ import { createLogger, type Logger } from './log/logger';
 import { createPlatformArea, platformMigrations } from './platform/area';
 import { coreMigrations } from './store/core-migrations';
 import { openStore, SettingsRepository, type Database } from './store/database';
+import { createSpeechArea } from './speech/area';
 import { createSystemArea } from './system/area';
 
 export interface KioskServices {
@@ -47,7 +48,8 @@ export function createKioskServices(baseConfig: KioskConfig, env: NodeJS.Process
   const devices = createDevicesArea({ ...deps, log: log.child('devices') });
   const content = createContentArea({ ...deps, log: log.child('content') });
   const platform = createPlatformArea({ ...deps, log: log.child('platform') });
-  const areas: ServiceArea<unknown>[] = [devices, content, platform];
+  const speech = createSpeechArea({ ...deps, log: log.child('speech') });
+  const areas: ServiceArea<unknown>[] = [devices, content, platform, speech];
 
   const health = (): Health => {
     const base: Health = {
@@ -74,6 +76,7 @@ export function createKioskServices(baseConfig: KioskConfig, env: NodeJS.Process
     ...devices.handlers,
     ...content.handlers,
     ...platform.handlers,
+    ...speech.handlers,
   } satisfies Handlers;
 
   return {

@@ -4,6 +4,7 @@ import { systemApi } from './system';
 import { devicesApi } from './devices';
 import { contentApi } from './content';
 import { platformApi } from './platform';
+import { speechApi } from './speech';
 
 /**
  * Every call the renderer may make. Each area of the product keeps its methods in its own file
@@ -14,6 +15,7 @@ export const kioskApi = {
   ...devicesApi,
   ...contentApi,
   ...platformApi,
+  ...speechApi,
 } satisfies Record<string, MethodSpec>;
 
 export type KioskApiSpec = typeof kioskApi;
