@@ -165,8 +165,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       if (typeof key !== 'string' || key.length < 8) {
         return send(res, { status: 400, body: { error: { code: 'idempotency-key-required', message: 'every write needs an Idempotency-Key' } } });
       }
-      const kioskId = String(req.headers[PLATFORM_HEADERS.kioskId]);
-      const storeKey = `${kioskId}:${key}`;
+      // Keys are UUIDs, unique on their own: not scoped by kiosk id, so a kiosk that is
+      // re-provisioned under a new id while entries are in flight still cannot file twice.
+      const storeKey = key;
       const requestHash = createHash('sha256').update(`${url.pathname}\n`).update(raw).digest('hex');
       const stored = writes.get(storeKey);
       if (stored) {
