@@ -63,8 +63,10 @@ function commandFor(profile: PrinterProfile): Command {
   const command: Command = Object.assign({}, base, {
     // The driver polls DLE EOT itself, so no GS r status request at the end of the job.
     close(this: { cutting: boolean; cut(): string }) {
-      return profile.cutter && this.cutting ? this.cut() : '';
+      return this.cutting ? this.cut() : '';
     },
+    // Without a cutter, feed the last line past the tear bar instead.
+    ...(profile.cutter ? {} : { cut: () => '\x1bd\x04' }),
     ...(profile.qrNative
       ? {
           qrcode: (symbol: { data: string; cell: number; level: 'l' | 'm' | 'q' | 'h' }) =>

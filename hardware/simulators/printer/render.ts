@@ -46,7 +46,8 @@ export function renderReceipt(events: readonly EscPosEvent[]): PrintedReceipt {
   for (const e of events) {
     switch (e.type) {
       case 'text':
-        current += e.text;
+        // receiptline draws ruled lines with its own single-byte box characters (0x80–0x9F).
+        current += e.text.replace(/[\u0080-\u009f]/gu, '-');
         break;
       case 'move': {
         const cols = Math.round(e.dots / 12);
