@@ -1,0 +1,4 @@
+export * from './rules';
+export type * from './facts';
+export * from './evaluate';
+export * from './references';
