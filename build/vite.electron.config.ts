@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
 
@@ -6,11 +7,19 @@ import { defineConfig } from 'vite';
  *   --mode main     electron/main/index.ts  → dist/electron/main/index.js   (ESM, Node target)
  *   --mode preload  electron/preload/index.ts → dist/electron/preload/index.cjs (CommonJS: a
  *                   sandboxed preload cannot be an ES module, and may require only 'electron')
- * Native modules stay external (they are rebuilt for Electron's ABI at packaging time); pure
- * dependencies are bundled so the app starts without resolving them.
+ * The main bundle holds our own code (main, services, contract, hardware); Node built-ins, Electron
+ * and the packages in package.json "dependencies" stay external: electron-builder ships those in
+ * node_modules (native ones — better-sqlite3, serialport — rebuilt for Electron's ABI), and Node
+ * loads CommonJS packages natively, which an ES bundle cannot re-require.
  */
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
-const nativeOrHost = ['electron', 'better-sqlite3', 'serialport', /^@serialport\//];
+const runtimeDependencies = Object.keys(
+  (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { dependencies?: Record<string, string> })
+    .dependencies ?? {},
+);
+/** True for what the main bundle leaves to the runtime: `zod` and `zod/v4` alike. */
+export const isMainExternal = (id: string): boolean =>
+  nodeBuiltins.includes(id) || id === 'electron' || runtimeDependencies.some((d) => id === d || id.startsWith(`${d}/`));
 
 export default defineConfig(({ mode }) => {
   if (mode === 'preload') {
@@ -39,7 +48,7 @@ export default defineConfig(({ mode }) => {
       minify: false,
       sourcemap: true,
       rolldownOptions: {
-        external: [...nodeBuiltins, ...nativeOrHost],
+        external: isMainExternal,
         output: { format: 'es', entryFileNames: 'index.js' },
       },
     },

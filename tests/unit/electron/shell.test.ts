@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./fake-electron'));
 
@@ -10,49 +10,64 @@ import { SettingsRepository } from '../../../electron/services/store/database';
 import { BrowserWindow, Menu, app, ipcMain, protocol, resetFakeElectron, session } from './fake-electron';
 
 /** The whole main process against the fake electron: real services on a temp data dir. */
-describe('startShell', () => {
-  let root: string;
-  let env: NodeJS.ProcessEnv;
-  let shell: Shell | null = null;
+let root: string;
+let env: NodeJS.ProcessEnv;
 
-  beforeEach(() => {
+const makeEnv = (): void => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-shell-'));
+  const rendererDir = path.join(root, 'renderer');
+  fs.mkdirSync(rendererDir);
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>政务自助终端</title>');
+  env = {
+    KIOSK_DATA_DIR: path.join(root, 'data'),
+    KIOSK_RENDERER_DIR: rendererDir,
+    KIOSK_ID: 'kiosk-shell-test',
+    KIOSK_MODE: '1',
+    // The shell's wiring is under test, not content or the platform link: skip installing the sample
+    // bundle and starting the platform simulator (nothing listens on the discard port).
+    KIOSK_CONTENT_SAMPLE: '0',
+    KIOSK_PLATFORM_URL: 'http://127.0.0.1:9',
+  };
+};
+
+const quitAndWait = async (): Promise<void> => {
+  app.quit();
+  await vi.waitFor(() => expect(app.quitted).toBe(true));
+};
+
+describe('a started kiosk shell', () => {
+  let shell: Shell | null = null;
+  const mainSender = () => ({ senderId: BrowserWindow.created[0]?.webContents.id ?? -1, frameUrl: 'app://kiosk/' });
+
+  beforeAll(async () => {
     resetFakeElectron();
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-shell-'));
-    const rendererDir = path.join(root, 'renderer');
-    fs.mkdirSync(rendererDir);
-    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>政务自助终端</title>');
-    env = { KIOSK_DATA_DIR: path.join(root, 'data'), KIOSK_RENDERER_DIR: rendererDir, KIOSK_ID: 'kiosk-shell-test', KIOSK_MODE: '1' };
+    makeEnv();
+    shell = await startShell({ env, preloadPath: '/built/preload/index.cjs' });
   });
-  afterEach(async () => {
-    if (shell && !app.quitted) {
-      app.quit();
-      await vi.waitFor(() => expect(app.quitted).toBe(true));
-    }
-    shell = null;
+  afterAll(async () => {
+    await quitAndWait();
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  const mainSender = () => ({ senderId: shell?.window.webContents.id ?? -1, frameUrl: 'app://kiosk/' });
-
-  it('starts: scheme registered before ready, renderer served with the CSP, kiosk window on app://kiosk/', async () => {
-    shell = await startShell({ env, preloadPath: '/built/preload/index.cjs' });
+  it('registered app:// as privileged before ready and serves the renderer with the CSP', async () => {
     expect(shell).not.toBeNull();
     expect(protocol.privileged.map((p) => p.scheme)).toEqual(['app']);
-
     const res = await protocol.request('app://kiosk/');
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('政务自助终端');
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
 
+  it('opened one hardened kiosk window on app://kiosk/', () => {
     expect(BrowserWindow.created).toHaveLength(1);
     const win = BrowserWindow.created[0];
     expect(win?.options).toMatchObject({ kiosk: true, webPreferences: { sandbox: true, preload: '/built/preload/index.cjs' } });
     expect(win?.webContents.loadedUrl).toBe('app://kiosk/');
     expect(Menu.applicationMenu).toBeNull();
+    expect(shell?.kiosk).toBe(true);
   });
 
-  it('serves contract calls from the kiosk window through the real services', async () => {
-    shell = await startShell({ env });
+  it('serves contract calls from the kiosk window through the real services, and only from it', async () => {
     await expect(ipcMain.invokeFrom(mainSender(), 'kiosk:system.info', {})).resolves.toMatchObject({
       ok: true,
       value: { kioskId: 'kiosk-shell-test' },
@@ -61,13 +76,13 @@ describe('startShell', () => {
       ok: false,
       error: { code: 'invalid-request' },
     });
-    await expect(
-      ipcMain.invokeFrom({ senderId: 9999, frameUrl: 'app://kiosk/' }, 'kiosk:system.info', {}),
-    ).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await expect(ipcMain.invokeFrom({ senderId: 9999, frameUrl: 'app://kiosk/' }, 'kiosk:system.info', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 
   it('forwards service events to the window', async () => {
-    shell = await startShell({ env });
     await ipcMain.invokeFrom(mainSender(), 'kiosk:session.end', { reason: 'logout' });
     expect(BrowserWindow.created[0]?.webContents.sent).toContainEqual({
       channel: 'kiosk:event',
@@ -76,24 +91,16 @@ describe('startShell', () => {
   });
 
   it('denies permission requests from the page', async () => {
-    shell = await startShell({ env });
     expect(await session.defaultSession.requestPermission('media')).toBe(false);
+    expect(session.defaultSession.checkPermission('geolocation')).toBe(false);
   });
 
-  it('locks any other webContents that appears', async () => {
-    shell = await startShell({ env });
+  it('locks any other webContents that appears', () => {
     const stray = new BrowserWindow({});
     expect(stray.webContents.attemptNavigation('will-navigate', 'https://example.com/').defaultPrevented).toBe(true);
   });
 
-  it('a second instance quits at once and the first one comes forward', async () => {
-    app.singleInstanceLock = false;
-    await expect(startShell({ env })).resolves.toBeNull();
-    expect(app.quitCalls).toBe(1);
-    expect(BrowserWindow.created).toHaveLength(0);
-
-    resetFakeElectron();
-    shell = await startShell({ env });
+  it('brings itself forward when a second instance is launched', () => {
     const win = BrowserWindow.created[0];
     if (!win) throw new Error('no window');
     win.minimized = true;
@@ -101,9 +108,25 @@ describe('startShell', () => {
     expect(win.minimized).toBe(false);
     expect(win.focused).toBe(true);
   });
+});
+
+describe('shell lifecycle', () => {
+  beforeEach(() => {
+    resetFakeElectron();
+    makeEnv();
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('a second instance quits at once without opening anything', async () => {
+    app.singleInstanceLock = false;
+    await expect(startShell({ env })).resolves.toBeNull();
+    expect(app.quitCalls).toBe(1);
+    expect(BrowserWindow.created).toHaveLength(0);
+    expect(ipcMain.handlers.size).toBe(0);
+  });
 
   it('on quit removes the IPC handlers and stops the services (the store is closed)', async () => {
-    shell = await startShell({ env });
+    const shell = await startShell({ env });
     const db = shell?.services.db;
     app.quit();
     expect(app.quitted).toBe(false); // held until the services have stopped
@@ -121,16 +144,19 @@ describe('startShell', () => {
     expect(resolveKioskMode({}, settings)).toBe(true);
     expect(resolveKioskMode({}, none)).toBe(false);
 
-    // The setting in the real store switches a started shell into kiosk mode.
-    const { KIOSK_MODE: _ignored, ...withoutEnv } = env;
-    shell = await startShell({ env: withoutEnv });
-    expect(shell?.kiosk).toBe(false);
-    if (!shell) throw new Error('shell did not start');
-    new SettingsRepository(shell.services.db).set(KIOSK_MODE_SETTING, '1');
-    app.quit();
-    await vi.waitFor(() => expect(app.quitted).toBe(true));
+    // The setting in the real store switches the next start into kiosk mode.
+    const { KIOSK_MODE: _ignored, ...withoutMode } = env;
+    const first = await startShell({ env: withoutMode });
+    if (!first) throw new Error('shell did not start');
+    expect(first.kiosk).toBe(false);
+    expect(BrowserWindow.created[0]?.options).toMatchObject({ kiosk: false });
+    new SettingsRepository(first.services.db).set(KIOSK_MODE_SETTING, '1');
+    await quitAndWait();
+
     resetFakeElectron();
-    shell = await startShell({ env: withoutEnv });
-    expect(shell?.kiosk).toBe(true);
+    const second = await startShell({ env: withoutMode });
+    expect(second?.kiosk).toBe(true);
+    expect(BrowserWindow.created[0]?.options).toMatchObject({ kiosk: true, fullscreen: true });
+    await quitAndWait();
   });
 });
