@@ -1,1 +1,20 @@
-export {};
+/** Public surface of the hardware layer (no imports from contract, electron or the renderer). */
+export { IdCardReader, type CardError, type CardRead, type IdReaderOptions } from './drivers/idcard/driver';
+export type { DecodedPhoto, PhotoDecoder } from './drivers/idcard/photo';
+export { ReceiptPrinter, type PrintResult, type PrinterOptions } from './drivers/printer/driver';
+export { EvaluationPad, PadRequestError, type PadOptions } from './drivers/pad/driver';
+export { QrScanner, type ScannerOptions } from './drivers/scanner/driver';
+export { SupervisedDevice, type DeviceRole, type DeviceState, type DeviceStatus } from './drivers/supervisor';
+export type { IdCardRecord, CardType } from './protocols/idcard/text-block';
+export type { PrinterCondition } from './protocols/escpos/status';
+export type { PadRating, RatingLevel } from './protocols/pad/messages';
+export type { ScanLine } from './protocols/scanner/lines';
+export { buildReceipt, receiptPreviewSvg, receiptMarkup, type BuiltReceipt } from './receipts/build';
+export { DEFAULT_PROFILE, type PrinterProfile } from './receipts/profile';
+export type { ReceiptTemplate } from './receipts/template';
+export { probePorts, type ProbeResult } from './probe';
+export { createPtyPair, type PtyPair } from './pty/socat';
+export {
+  startSimulatedDevice, spawnSimulator, control, SIMULATED_DEVICES, DEFAULT_BAUD,
+  type SimulatedDevice, type SimulatedDeviceRig, type RunningSimulator,
+} from './simulators/spawn';

@@ -1,0 +1,167 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  DEFAULT_BAUD, DEFAULT_PROFILE, EvaluationPad, IdCardReader, QrScanner, ReceiptPrinter, SIMULATED_DEVICES, buildReceipt,
+  probePorts, startSimulatedDevice, type DeviceRole, type DeviceStatus as HardwareStatus, type PhotoDecoder,
+  type PrinterProfile, type ProbeResult, type ReceiptTemplate, type SimulatedDeviceRig, type SupervisedDevice,
+} from '../../../hardware';
+import type { DeviceConfigEntry, PrinterCondition } from '../../contract/api/devices';
+import type { DeviceStatus } from '../../contract/api/system';
+import type { EventBus } from '../bridge/event-bus';
+import type { Logger } from '../log/logger';
+import { LEVEL_NAMES, cardForBridge } from './card-event';
+
+export type DevicesMode = 'simulated' | 'configured';
+
+export interface DeviceManagerOptions {
+  readonly dataDir: string;
+  readonly log: Logger;
+  readonly bus: EventBus;
+  readonly photoDecoder?: PhotoDecoder;
+  /** Shorter timeouts and backoff (tests). */
+  readonly fast?: boolean;
+}
+
+export interface SimulatorsFile {
+  readonly simulators: Array<{ role: DeviceRole; pty: string; hostPty: string; control: string; pid: number }>;
+}
+
+/**
+ * Owns the four drivers (and, in simulated mode, the simulator processes on socat PTY pairs):
+ * forwards their events to the bus, keeps their status for /healthz, and serves the bridge calls.
+ */
+export class DeviceManager {
+  private drivers: Partial<Record<DeviceRole, SupervisedDevice>> = {};
+  private rigs: SimulatedDeviceRig[] = [];
+  private profile: PrinterProfile = DEFAULT_PROFILE;
+  private mode: DevicesMode = 'simulated';
+  private readonly sessions = new Map<number, string>();
+  private nextSession = (Date.now() % 1_000_000) * 1000;
+
+  constructor(private readonly o: DeviceManagerOptions) {}
+
+  get currentMode(): DevicesMode {
+    return this.mode;
+  }
+
+  async start(mode: DevicesMode, entries: readonly DeviceConfigEntry[]): Promise<void> {
+    this.mode = mode;
+    if (mode === 'simulated') {
+      const dir = path.join(this.o.dataDir, 'pty');
+      this.rigs = await Promise.all(SIMULATED_DEVICES.map((d) => startSimulatedDevice(d, { dir, outDir: path.join(this.o.dataDir, 'printer-out') })));
+      this.writeSimulatorsFile();
+      for (const rig of this.rigs) this.startDriver({ role: rig.device, path: rig.pty.hostPath, baudRate: DEFAULT_BAUD[rig.device] as DeviceConfigEntry['baudRate'] });
+    } else {
+      for (const e of entries) this.startDriver(e);
+    }
+    this.o.log.info('devices started', { mode, roles: Object.keys(this.drivers) });
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(Object.values(this.drivers).map((d) => d.stop()));
+    this.drivers = {};
+    await Promise.all(this.rigs.map((r) => r.close()));
+    this.rigs = [];
+    fs.rmSync(path.join(this.o.dataDir, 'simulators.json'), { force: true });
+  }
+
+  statuses(): DeviceStatus[] {
+    const simulated = this.mode === 'simulated';
+    return (['idReader', 'printer', 'pad', 'scanner'] as const).map((role) => {
+      const d = this.drivers[role];
+      if (!d) return { role, state: 'absent', reason: 'not configured', simulated, since: new Date(0).toISOString() };
+      return this.toContract(d.status);
+    });
+  }
+
+  private toContract(s: HardwareStatus): DeviceStatus {
+    return { ...s, simulated: this.mode === 'simulated' };
+  }
+
+  private writeSimulatorsFile(): void {
+    const file: SimulatorsFile = {
+      simulators: this.rigs.map((r) => ({ role: r.device, pty: r.pty.devicePath, hostPty: r.pty.hostPath, control: r.sim.control, pid: r.sim.pid })),
+    };
+    fs.writeFileSync(path.join(this.o.dataDir, 'simulators.json'), `${JSON.stringify(file, null, 2)}\n`);
+  }
+
+  private startDriver(e: DeviceConfigEntry): void {
+    const fast = this.o.fast ?? false;
+    const backoff = fast ? { initialMs: 100, maxMs: 500 } : { initialMs: 500, maxMs: 10_000 };
+    const base = { path: e.path, baudRate: e.baudRate, backoff };
+    const { bus, log } = this.o;
+    let driver: SupervisedDevice;
+    switch (e.role) {
+      case 'idReader': {
+        const reader = new IdCardReader({ ...base, ...(this.o.photoDecoder ? { photoDecoder: this.o.photoDecoder } : {}), ...(fast ? { pollIntervalMs: 100 } : {}) });
+        reader.onCard((read) => {
+          // Names and addresses have no shape the redactor can spot: register them while they live.
+          log.redactor.remember(read.card.name, read.card.address, read.card.englishName);
+          bus.publish({ type: 'card.read', card: cardForBridge(read) });
+        });
+        reader.onRemoved(() => bus.publish({ type: 'card.removed' }));
+        reader.onCardError((err) => bus.publish({ type: 'card.error', reasonKey: err.reasonKey, message: err.reason }));
+        driver = reader;
+        break;
+      }
+      case 'printer':
+        if (e.profile) this.profile = e.profile;
+        driver = new ReceiptPrinter({ ...base, ...(fast ? { statusIntervalMs: 1000 } : {}) });
+        break;
+      case 'pad': {
+        const pad = new EvaluationPad({ ...base, ...(fast ? { heartbeatMs: 300, timeoutMs: 150, retries: 1 } : {}) });
+        pad.onRating((r) => {
+          bus.publish({ type: 'pad.rating', transactionId: this.sessions.get(r.session) ?? null, level: r.level, levelName: LEVEL_NAMES[r.level], reasons: [...r.reasons] });
+          this.sessions.delete(r.session);
+        });
+        pad.onRatingTimeout((session) => {
+          bus.publish({ type: 'pad.ratingTimeout', transactionId: this.sessions.get(session) ?? null });
+          this.sessions.delete(session);
+        });
+        driver = pad;
+        break;
+      }
+      case 'scanner': {
+        const scanner = new QrScanner(base);
+        scanner.onScan((s) => bus.publish({ type: 'scanner.scan', text: s.text }));
+        scanner.onScanError((err) => log.warn('scanner input refused', { error: err.error, detail: err.detail }));
+        driver = scanner;
+        break;
+      }
+    }
+    driver.onStatus((s) => {
+      log.info('device status', { role: s.role, state: s.state, condition: s.condition, reason: s.reason });
+      bus.publish({ type: 'device.status', status: this.toContract(s) });
+    });
+    this.drivers[e.role] = driver;
+    driver.start();
+  }
+
+  async print(template: ReceiptTemplate): Promise<{ printed: boolean; condition: PrinterCondition; reason: string; previewSvg: string }> {
+    const built = buildReceipt(template, this.profile);
+    const printer = this.drivers.printer as ReceiptPrinter | undefined;
+    if (!printer) return { printed: false, condition: 'absent', reason: 'no printer configured', previewSvg: built.svg };
+    const result = await printer.print(built.escpos);
+    const reason = result.printed ? 'printed' : result.reason;
+    if (!result.printed) this.o.log.warn('receipt not printed', { condition: result.condition, reason });
+    return { printed: result.printed, condition: result.condition, reason, previewSvg: built.svg };
+  }
+
+  async requestRating(transactionId: string, timeoutSeconds: number, reasonRequired: boolean): Promise<{ requested: boolean; reason: string }> {
+    const pad = this.drivers.pad as EvaluationPad | undefined;
+    if (!pad || pad.status.state !== 'ready') return { requested: false, reason: pad ? `pad ${pad.status.state}: ${pad.status.reason}` : 'no pad configured' };
+    const session = (this.nextSession = (this.nextSession + 1) >>> 0);
+    try {
+      await pad.requestRating(session, { timeoutSeconds, reasonRequired });
+      this.sessions.set(session, transactionId);
+      return { requested: true, reason: 'pad lit' };
+    } catch (err) {
+      return { requested: false, reason: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  async probe(): Promise<ProbeResult[]> {
+    const inUse = new Set(Object.values(this.drivers).map((d) => d.status.port));
+    return probePorts({ skip: inUse, extraPaths: [...inUse] });
+  }
+}

@@ -1,0 +1,135 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KioskEvent } from '../../../electron/contract';
+import { configFromEnv } from '../../../electron/services/config';
+import { createKioskServices, type KioskServices } from '../../../electron/services/kiosk-services';
+import { control } from '../../../hardware/simulators/spawn';
+
+/** The devices area as the kiosk runs it: simulated set on socat PTYs, events on the bus, /healthz. */
+let services: KioskServices;
+let dataDir: string;
+const events: KioskEvent[] = [];
+let sims: Record<string, { control: string; pty: string; pid: number }> = {};
+
+const waitEvent = async <T extends KioskEvent['type']>(type: T, timeoutMs = 6000): Promise<Extract<KioskEvent, { type: T }>> => {
+  const start = Date.now();
+  for (;;) {
+    const found = events.find((e) => e.type === type);
+    if (found) {
+      events.splice(events.indexOf(found), 1);
+      return found as Extract<KioskEvent, { type: T }>;
+    }
+    if (Date.now() - start > timeoutMs) throw new Error(`no ${type} event within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+};
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-devices-'));
+  const env = { KIOSK_DATA_DIR: dataDir, KIOSK_DEVICES: 'simulated', KIOSK_DEVICES_FAST: '1', KIOSK_ID: 'test-kiosk' };
+  services = createKioskServices(configFromEnv(env), env);
+  services.bus.subscribe((e) => events.push(e));
+  await services.start();
+  const file = JSON.parse(fs.readFileSync(path.join(dataDir, 'simulators.json'), 'utf8')) as { simulators: Array<{ role: string; control: string; pty: string; pid: number }> };
+  sims = Object.fromEntries(file.simulators.map((s) => [s.role, s]));
+  const deadline = Date.now() + 15_000;
+  while (!services.health().devices.every((d) => d.state === 'ready')) {
+    if (Date.now() > deadline) throw new Error(`devices not ready: ${JSON.stringify(services.health().devices)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+});
+
+afterAll(async () => {
+  await services?.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('devices area with the simulated set', () => {
+  it('writes simulators.json with each role, PTY and loopback control URL', () => {
+    expect(Object.keys(sims).sort()).toEqual(['idReader', 'pad', 'printer', 'scanner']);
+    for (const s of Object.values(sims)) {
+      expect(s.control).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(fs.existsSync(s.pty)).toBe(true);
+    }
+    const health = services.health();
+    expect(health.devices.every((d) => d.simulated)).toBe(true);
+  });
+
+  it('publishes card.read for an inserted card and keeps the holder name and address out of the log', async () => {
+    await control(sims.idReader!.control, 'POST /card/insert', { card: 'expired' });
+    const { card } = await waitEvent('card.read');
+    expect(card).toMatchObject({ name: '陈测试', expired: true, photo: 'placeholder', cardType: 'resident' });
+    services.log.info('holder is 陈测试 at 广东省佛山市南海区狮山镇罗村街道联星社区测试路3号');
+    const logText = fs.readFileSync(path.join(dataDir, 'logs', 'kiosk.log'), 'utf8');
+    expect(logText).not.toContain('陈测试');
+    expect(logText).not.toContain('联星社区');
+    expect(logText).not.toContain(card.idNumber);
+    await control(sims.idReader!.control, 'POST /card/remove');
+    await waitEvent('card.removed');
+  });
+
+  it('prints through the bridge and returns the SVG preview; paper out gives a typed refusal', async () => {
+    const receipt = { title: '南海区政务服务中心', fields: [{ label: '办件编号', value: 'GD2026112500012' }], qr: 'https://z.gd.gov.cn/q?t=ABC123', stamp: '已办结' };
+    const r = await services.dispatch('printer.print', { receipt }, { via: 'test' });
+    expect(r).toMatchObject({ ok: true, value: { printed: true, condition: 'ok' } });
+    expect(r.ok && (r.value as { previewSvg: string }).previewSvg).toMatch(/^<svg/);
+    const last = await control<{ text: string; qr: string[] }>(sims.printer!.control, 'GET /printer/last');
+    expect(last.text).toContain('办件编号');
+    expect(last.qr).toEqual(['https://z.gd.gov.cn/q?t=ABC123']);
+    await control(sims.printer!.control, 'POST /printer/paper-out');
+    const refused = await services.dispatch('printer.print', { receipt }, { via: 'test' });
+    expect(refused).toMatchObject({ ok: true, value: { printed: false, condition: 'paper-out' } });
+    await control(sims.printer!.control, 'POST /printer/paper-back');
+  });
+
+  it('lights the pad for a transaction and publishes the rating with its transaction', async () => {
+    const r = await services.dispatch('pad.requestRating', { transactionId: 'TX-1' }, { via: 'test' });
+    expect(r).toMatchObject({ ok: true, value: { requested: true } });
+    await control(sims.pad!.control, 'POST /pad/press', { level: 1, reasons: [3] });
+    const rating = await waitEvent('pad.rating');
+    expect(rating).toMatchObject({ transactionId: 'TX-1', level: 1, levelName: '非常不满意', reasons: [3] });
+  });
+
+  it('publishes scanner.scan', async () => {
+    await control(sims.scanner!.control, 'POST /scanner/scan', { text: 'EBL-TEST-TOKEN-0001' });
+    expect((await waitEvent('scanner.scan')).text).toBe('EBL-TEST-TOKEN-0001');
+  });
+
+  it('reports an unplugged device in /healthz and device.status, and its return', async () => {
+    events.length = 0;
+    await control(sims.pad!.control, 'POST /unplug');
+    await expect.poll(() => services.health().devices.find((d) => d.role === 'pad')?.state, { timeout: 6000 }).toBe('disconnected');
+    await control(sims.pad!.control, 'POST /replug');
+    await expect.poll(() => services.health().devices.find((d) => d.role === 'pad')?.state, { timeout: 6000 }).toBe('ready');
+    const padEvents = events.filter((e) => e.type === 'device.status' && e.status.role === 'pad').map((e) => (e.type === 'device.status' ? e.status.state : ''));
+    expect(padEvents).toContain('disconnected');
+    expect(padEvents.at(-1)).toBe('ready');
+  });
+
+  it('leaves no simulator or socat process behind after stop', async () => {
+    const pids = Object.values(sims).map((s) => s.pid);
+    await services.stop();
+    const alive = pids.filter((pid) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    expect(alive).toEqual([]);
+    const socats = (() => {
+      try {
+        return execFileSync('pgrep', ['-f', `^socat .*${dataDir}`]).toString().trim();
+      } catch {
+        return ''; // pgrep exits 1 when nothing matches
+      }
+    })();
+    expect(socats).toBe('');
+    // A second stop (afterAll) must be harmless.
+    services = { ...services, stop: async () => undefined };
+  });
+});
