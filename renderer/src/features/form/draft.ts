@@ -1,0 +1,58 @@
+import { defineStore } from 'pinia';
+import { ref, shallowRef } from 'vue';
+import type { FormDefinition, ServiceItem } from '../../../../electron/contract/content';
+import { registerSessionReset } from '../../stores/session';
+
+export interface EcertChoice {
+  readonly materialId: string;
+  readonly materialName: string;
+  readonly certificateId: string;
+}
+
+export interface SubmissionOutcome {
+  readonly receiptId: string;
+  status: 'queued' | 'delivered' | 'failed';
+  applicationNumber: string | null;
+  promisedDate: string | null;
+  readonly submittedAt: string;
+}
+
+/**
+ * The application being prepared: the item, the guided-flow answers and the materials they lead
+ * to, the form values (and which were prefilled), the e-certificates the person agreed to use and
+ * the outcome of the submission. Everything here is the person's: wiped with the session.
+ */
+export const useDraftStore = defineStore('journeyDraft', () => {
+  const item = shallowRef<ServiceItem | null>(null);
+  const form = shallowRef<FormDefinition | null>(null);
+  const answers = ref<Record<string, string | string[]>>({});
+  /** Materials the guided flow settled on; null = every material of the item that applies. */
+  const materialIds = ref<string[] | null>(null);
+  const values = ref<Record<string, string>>({});
+  const prefilled = ref<Record<string, boolean>>({});
+  const ecerts = ref<EcertChoice[]>([]);
+  const commitmentConfirmed = ref(false);
+  const outcome = ref<SubmissionOutcome | null>(null);
+
+  const reset = (): void => {
+    item.value = null;
+    form.value = null;
+    answers.value = {};
+    materialIds.value = null;
+    values.value = {};
+    prefilled.value = {};
+    ecerts.value = [];
+    commitmentConfirmed.value = false;
+    outcome.value = null;
+  };
+  registerSessionReset(reset);
+
+  /** Starts a fresh application for an item (keeps flow answers when they were for this item). */
+  const startItem = (next: ServiceItem): void => {
+    if (item.value?.code !== next.code) {
+      reset();
+      item.value = next;
+    }
+  };
+  return { item, form, answers, materialIds, values, prefilled, ecerts, commitmentConfirmed, outcome, reset, startItem };
+});

@@ -1,0 +1,32 @@
+import type { MethodName, Result } from '../../../../electron/contract';
+import { useBridge } from '../../bridge';
+
+/** The `printer.print` input: a receipt as data (see hardware/receipts/template.ts). */
+export interface ReceiptTemplate {
+  title: string;
+  subtitle?: string;
+  fields?: { label: string; value: string }[];
+  text?: string[];
+  qr?: string;
+  barcode?: string;
+  stamp?: string;
+  footer?: string[];
+}
+export interface PrintOutcome {
+  printed: boolean;
+  condition?: string;
+  previewSvg?: string;
+}
+
+type PrinterModule = { usePrinter: () => { print(template: ReceiptTemplate): Promise<PrintOutcome> } };
+// The printing feature (fallback preview, device checks) belongs to another helper; use it once it exists.
+const printingModule = Object.values(import.meta.glob<PrinterModule>('../printing/usePrinter.ts', { eager: true }))[0];
+
+/** Prints a receipt; never throws: the outcome says whether paper came out. */
+export async function printReceipt(template: ReceiptTemplate): Promise<PrintOutcome> {
+  if (printingModule) return printingModule.usePrinter().print(template);
+  const call = useBridge().call as unknown as (m: MethodName, input: unknown) => Promise<Result<unknown>>;
+  const r = await call('printer.print' as MethodName, template);
+  if (r.ok) return { printed: true };
+  return { printed: false, condition: r.error.messageKey ?? r.error.code };
+}

@@ -1,0 +1,15 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+/** The core enterprise journey: identify → find → guided flow → form → review → 免证办 → submit → progress. */
+export const routes: RouteRecordRaw[] = [
+  { path: '/identify', name: 'identify', component: () => import('../features/identify/IdentifyView.vue') },
+  { path: '/search', name: 'search', component: () => import('../features/search/SearchView.vue') },
+  { path: '/stage/:stage', name: 'stage', component: () => import('../features/search/SearchView.vue') },
+  { path: '/item/:code', name: 'item', component: () => import('../features/item/ItemView.vue') },
+  { path: '/flow/:flowId', name: 'flow', component: () => import('../features/flow/FlowView.vue') },
+  { path: '/form/:formId', name: 'form', component: () => import('../features/form/FormView.vue') },
+  { path: '/review', name: 'review', component: () => import('../features/form/ReviewView.vue') },
+  { path: '/ecert', name: 'ecert', component: () => import('../features/ecert/EcertView.vue') },
+  { path: '/submit', name: 'submit', component: () => import('../features/submit/SubmitView.vue') },
+  { path: '/progress', name: 'progress', component: () => import('../features/progress/ProgressView.vue') },
+];
