@@ -1,0 +1,47 @@
+import { ref } from 'vue';
+import type { MethodInput } from '../../../../electron/contract';
+import type { PrinterCondition } from '../../../../electron/contract/api/devices';
+import { useBridge } from '../../bridge';
+
+/** What the caller gives: the input of the devices area's `printer.print` (a receipt as data). */
+export type ReceiptInput = MethodInput<'printer.print'>['receipt'];
+
+export interface PrintResult {
+  printed: boolean;
+  /** The printer's typed condition (`paper-out`, `cover-open`, `offline`, `absent` …). */
+  condition?: PrinterCondition | 'unavailable';
+  /** The receipt as the printer service rendered it, for showing on screen when it cannot print. */
+  previewSvg?: string;
+}
+
+/** Conditions in which nothing came out of the printer, so the receipt must be shown on screen. */
+export const cannotPrint = (r: PrintResult): boolean => !r.printed;
+
+/**
+ * Prints receipts through the services. Never throws: a printer that cannot print (paper out, cover
+ * open, offline, absent, or a services failure) comes back as `printed: false` with the preview, so the
+ * screen can show the receipt and a QR code instead (see PrintOutcome.vue).
+ */
+export function usePrinter() {
+  const printing = ref(false);
+  const last = ref<PrintResult | null>(null);
+
+  const print = async (template: ReceiptInput): Promise<PrintResult> => {
+    printing.value = true;
+    try {
+      const r = await useBridge().call('printer.print', { receipt: template });
+      const result: PrintResult = r.ok
+        ? { printed: r.value.printed, condition: r.value.condition, previewSvg: r.value.previewSvg || undefined }
+        : { printed: false, condition: r.error.code === 'unavailable' ? 'absent' : 'unavailable' };
+      last.value = result;
+      return result;
+    } catch {
+      const result: PrintResult = { printed: false, condition: 'unavailable' };
+      last.value = result;
+      return result;
+    } finally {
+      printing.value = false;
+    }
+  };
+  return { print, printing, last };
+}
