@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { silentLogger, type Logger } from '../../../electron/services/log/logger';
-import { OutboxStore, type OutboxKind } from '../../../electron/services/platform/outbox-store';
-import { platformMigrations } from '../../../electron/services/platform/area';
+import { OutboxStore, outboxMigrations, type OutboxKind } from '../../../electron/services/platform/outbox-store';
 import { FileKeyProvider } from '../../../electron/services/platform/keys';
 import { OutboxSender, type Delivered, type SenderOptions } from '../../../electron/services/platform/sender';
 import type { PlatformClient } from '../../../electron/services/platform/client';
@@ -18,7 +17,7 @@ export interface OutboxRig {
 
 /** A real store in `dataDir` with the platform migrations, and a sender bound to `client`. */
 export function outboxRig(dataDir: string, client: PlatformClient | null, options: SenderOptions = {}, log: Logger = silentLogger()): OutboxRig {
-  const db = openStore(dataDir, [...coreMigrations, ...platformMigrations]);
+  const db = openStore(dataDir, [...coreMigrations, ...outboxMigrations]);
   const store = new OutboxStore(db, new FileKeyProvider(path.join(dataDir, 'platform')));
   const delivered: Delivered[] = [];
   const sender = new OutboxSender(store, () => client, log, (d) => delivered.push(d), {

@@ -1,0 +1,64 @@
+/**
+ * Child process of the kill -9 trials: opens the outbox in `dataDir`, runs the sender against the
+ * simulator and commits entries at random moments, printing `C <receiptId>` to fd 1 once each
+ * commit returned (what the kiosk would tell the user). With `--drain` it only delivers what is
+ * left and exits. The parent kills it with SIGKILL at a random moment.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createLogger } from '../../../electron/services/log/logger';
+import { PlatformClient } from '../../../electron/services/platform/client';
+import { loadSigningKey } from '../../../electron/services/platform/keys';
+import { OUTBOX_KINDS, type OutboxKind } from '../../../electron/services/platform/outbox-store';
+import { outboxRig } from './outbox-harness';
+
+const [dataDir, simUrl, keyDir, tag, mode] = process.argv.slice(2) as [string, string, string, string, string | undefined];
+
+const payload = (kind: OutboxKind, marker: string): unknown => {
+  const now = new Date().toISOString();
+  const person = { agentName: '李小红', agentIdNumber: '440524199211030287', agentMobile: '18923456789' };
+  switch (kind) {
+    case 'application':
+      return { itemCode: 'GD-SC-FOOD-NEW', applicant: { creditCode: '91440605MA4UL2K84H', ...person }, formData: { marker }, attachments: [], smartApproval: false };
+    case 'evaluation':
+      return { scope: 'service', level: 'satisfied', reasons: [], comment: marker, channel: 'kiosk', ratedAt: now };
+    case 'feedback':
+      return { category: 'other', description: marker, contactName: person.agentName, reportedAt: now };
+    case 'help':
+      return { topic: 'other', message: marker, contactName: person.agentName, requestedAt: now };
+  }
+};
+
+/** Code is loaded; the store is opened only on "go", once the previous child is dead. */
+function run(): void {
+  const key = loadSigningKey(keyDir, 'kiosk-kill9', 'unused');
+  const client = new PlatformClient({ baseUrl: simUrl, key, timeoutMs: 2_000 });
+  const log = createLogger({ file: path.join(dataDir, 'logs', 'worker.log'), echo: false });
+  const rig = outboxRig(dataDir, client, { baseDelayMs: 5, maxDelayMs: 50, pollMs: 5, maxAttempts: 1_000 }, log);
+  rig.sender.start();
+  if (mode === '--drain') {
+    const check = setInterval(() => {
+      if (rig.store.counts().pending === 0) {
+        clearInterval(check);
+        fs.writeSync(1, 'DRAINED\n');
+        void rig.close().then(() => process.exit(0));
+      }
+    }, 10);
+  } else {
+    fs.writeSync(1, 'READY\n');
+    let n = 0;
+    const next = (): void => {
+      const kind = OUTBOX_KINDS[Math.floor(Math.random() * OUTBOX_KINDS.length)]!;
+      const marker = `${tag}-${n++}`;
+      const { receiptId } = rig.store.enqueue(kind, payload(kind, marker));
+      fs.writeSync(1, `C ${receiptId} ${kind} ${marker}\n`);
+      rig.sender.kick();
+      setTimeout(next, Math.random() * 8);
+    };
+    next();
+  }
+}
+
+// Node loads its fetch implementation on first use: do it now, while the previous child still runs.
+void fetch(`${simUrl}/v1/health`).catch(() => undefined).finally(() => fs.writeSync(1, 'LOADED\n'));
+process.stdin.once('data', run);
