@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import type { ContentSet, ServiceItem } from '../../contract/content';
-import { grams, hasCjk, pinyinForms } from './search-text';
+import { pinyinForms } from './pinyin';
+import { grams, hasCjk } from './search-text';
 
-/** Format tag of the packed content database; the kiosk refuses any other. */
-export const CONTENT_DB_FORMAT = 'kiosk.content-db/1';
+import { CONTENT_DB_FORMAT, FIELD_WEIGHT } from './content-db-format';
 
 const DDL = `
 CREATE TABLE bundle_info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -18,8 +18,6 @@ CREATE VIRTUAL TABLE search_fts USING fts5(name, keywords, body, pinyin, content
 CREATE TABLE search_short (term TEXT NOT NULL, rid INTEGER NOT NULL, weight INTEGER NOT NULL, PRIMARY KEY (term, rid)) WITHOUT ROWID;
 `;
 
-/** Ranking weights per field; the reader relies on name > keywords > guide text. */
-export const FIELD_WEIGHT = { name: 100, keywords: 10, body: 1 } as const;
 
 const guideText = (item: ServiceItem): string =>
   [

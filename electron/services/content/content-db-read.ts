@@ -5,7 +5,7 @@ import {
   type ContentIssue,
   type ContentSet,
 } from '../../contract/content';
-import { CONTENT_DB_FORMAT } from './content-db-build';
+import { CONTENT_DB_FORMAT } from './content-db-format';
 
 const DOC_KIND_KEYS = {
   department: 'departments',

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { FIELD_WEIGHT } from './content-db-build';
+import { FIELD_WEIGHT } from './content-db-format';
 import { ftsLiteral, hasCjk, normaliseQuery, queryTerms, trigrams } from './search-text';
 
 export interface SearchQuery {
