@@ -32,7 +32,7 @@ export async function startHarness(opts: { timeoutMs?: number; helpAutoAnswerMs?
 
 /** Sample identities used across the platform tests (fictional; valid check digits). */
 export const SAMPLE_PEOPLE = [
-  { name: '陈志强', idNumber: '44060519850612352X', mobile: '13800138000' },
+  { name: '陈志强', idNumber: '440605198506123714', mobile: '13800138000' },
   { name: '欧阳明华', idNumber: '440606197802145629', mobile: '13902216688' },
   { name: '李小红', idNumber: '440524199211030287', mobile: '18923456789' },
 ] as const;
