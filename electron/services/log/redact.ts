@@ -59,9 +59,11 @@ export class Redactor {
     let out = text;
     for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
       out = out.split(secret).join('[personal]');
-      // JSON.stringify may escape non-ASCII as \uXXXX in some writers: scrub that spelling too.
-      const escaped = JSON.stringify(secret).slice(1, -1);
-      if (escaped !== secret) out = out.split(escaped).join('[personal]');
+      // Some writers escape non-ASCII as \uXXXX (e.g. a payload logged as ASCII-only JSON).
+      const escaped = secret.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      if (escaped !== secret) {
+        out = out.split(escaped).join('[personal]').split(escaped.replace(/\\u([0-9a-f]{4})/g, (_m, h: string) => `\\u${h.toUpperCase()}`)).join('[personal]');
+      }
     }
     out = out.replace(ID18, id18Replacement).replace(ID15, '[id-number]').replace(MOBILE, '[phone]');
     return out;
