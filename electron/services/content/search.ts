@@ -172,6 +172,14 @@ export class ContentSearch {
         at = name.indexOf(t, at + t.length);
       }
     }
-    return out.sort((a, b) => a[0] - b[0]);
+    out.sort((a, b) => a[0] - b[0]);
+    // Overlapping ranges (a term and its synonym) become one.
+    const merged: [number, number][] = [];
+    for (const r of out) {
+      const last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+      else merged.push([r[0], r[1]]);
+    }
+    return merged;
   }
 }
