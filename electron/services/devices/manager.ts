@@ -109,7 +109,7 @@ export class DeviceManager {
         driver = new ReceiptPrinter({ ...base, ...(fast ? { statusIntervalMs: 1000 } : {}) });
         break;
       case 'pad': {
-        const pad = new EvaluationPad({ ...base, ...(fast ? { heartbeatMs: 300, timeoutMs: 150, retries: 1 } : {}) });
+        const pad = new EvaluationPad({ ...base, ...(fast ? { heartbeatMs: 300, timeoutMs: 400, retries: 1 } : {}) });
         pad.onRating((r) => {
           bus.publish({ type: 'pad.rating', transactionId: this.sessions.get(r.session) ?? null, level: r.level, levelName: LEVEL_NAMES[r.level], reasons: [...r.reasons] });
           this.sessions.delete(r.session);

@@ -30,7 +30,11 @@ export interface IdReaderOptions extends SupervisorOptions {
   readonly photoDecoder?: PhotoDecoder;
   /** Today in China time, injectable for tests of the expiry check. */
   readonly today?: () => string;
+  /** Poll for cards on its own (default true); false leaves reads to `readOnce()` (benchmarks, technician test read). */
+  readonly autoPoll?: boolean;
 }
+
+export type ReadOutcome = { kind: 'card'; read: CardRead } | { kind: 'error'; error: CardError } | { kind: 'no-card' };
 
 /**
  * SAM serial ID card reader: checks the SAM at connect, then polls find → select → read, reports the
@@ -80,7 +84,14 @@ export class IdCardReader extends SupervisedDevice {
   }
 
   protected whenReady(): void {
-    void this.pollLoop(this.generation);
+    if (this.opts.autoPoll ?? true) void this.pollLoop(this.generation);
+  }
+
+  /** One find → select → read cycle; throws NoAnswerError if the reader does not answer. */
+  async readOnce(): Promise<ReadOutcome> {
+    const find = await this.command(SAM.findCard, 'find card');
+    if (find.sw3 !== SW3.cardFound) return { kind: 'no-card' };
+    return this.readPresentCard();
   }
 
   protected whenDown(): void {
@@ -107,7 +118,9 @@ export class IdCardReader extends SupervisedDevice {
           await sleep(interval);
           continue;
         }
-        await this.readPresentCard();
+        const outcome = await this.readPresentCard();
+        if (outcome.kind === 'card') this.emit('card', outcome.read);
+        if (outcome.kind === 'error') this.emit('card-error', outcome.error);
         if (this.generation !== gen) return;
         await this.waitForRemoval(gen, interval);
       }
@@ -117,36 +130,26 @@ export class IdCardReader extends SupervisedDevice {
     }
   }
 
-  private async readPresentCard(): Promise<void> {
+  private async readPresentCard(): Promise<ReadOutcome> {
     this.setStatus('busy', 'reading card');
     try {
       const select = await this.command(SAM.selectCard, 'select card');
-      if (select.sw3 !== SW3.ok) return this.cardError(select.sw3);
+      if (select.sw3 !== SW3.ok) return { kind: 'error', error: cardError(select.sw3) };
       const read = await this.command(SAM.readTextPhoto, 'read text and photo', this.opts.readTimeoutMs ?? 1100);
-      if (read.sw3 !== SW3.ok) return this.cardError(read.sw3);
+      if (read.sw3 !== SW3.ok) return { kind: 'error', error: cardError(read.sw3) };
       const parsed = parseReadData(read.data);
-      if (!parsed) {
-        this.emit('card-error', { reasonKey: 'card.malformed', reason: 'read reply lengths do not match its data' } satisfies CardError);
-        return;
-      }
+      if (!parsed) return { kind: 'error', error: { reasonKey: 'card.malformed', reason: 'read reply lengths do not match its data' } };
       const text = decodeTextBlock(parsed.text);
       if (!text.ok) {
         const reasonKey = text.error === 'unsupported-card-type' ? 'card.unsupportedType' : 'card.malformed';
-        this.emit('card-error', { reasonKey, reason: text.detail } satisfies CardError);
-        return;
+        return { kind: 'error', error: { reasonKey, reason: text.detail } };
       }
       const photo = this.opts.photoDecoder ? await this.opts.photoDecoder.decode(parsed.photo).catch(() => null) : null;
       const today = this.opts.today?.() ?? chinaToday();
-      this.emit('card', { card: text.card, expired: isExpired(text.card, today), photo, wlt: parsed.photo } satisfies CardRead);
+      return { kind: 'card', read: { card: text.card, expired: isExpired(text.card, today), photo, wlt: parsed.photo } };
     } finally {
       if (this.status.state === 'busy') this.setStatus('ready', 'card read finished');
     }
-  }
-
-  private cardError(sw3: number): void {
-    const reasonKey: CardError['reasonKey'] =
-      sw3 === SW3.unknownCardType ? 'card.unsupportedType' : sw3 === SW3.cardAuthFailed || sw3 === SW3.verifyError ? 'card.authFailed' : 'card.unreadable';
-    this.emit('card-error', { reasonKey, reason: describeSw3(sw3) } satisfies CardError);
   }
 
   private async waitForRemoval(gen: number, interval: number): Promise<void> {
@@ -176,3 +179,9 @@ export function formatSamId(d: Buffer): string | null {
   const two = (n: number): string => String(n).padStart(2, '0');
   return `${two(d[0]!)}.${two(d[2]!)}-${d.readUInt32LE(4)}-${String(d.readUInt32LE(8)).padStart(9, '0')}-${String(d.readUInt32LE(12)).padStart(9, '0')}`;
 }
+
+const cardError = (sw3: number): CardError => ({
+  reasonKey:
+    sw3 === SW3.unknownCardType ? 'card.unsupportedType' : sw3 === SW3.cardAuthFailed || sw3 === SW3.verifyError ? 'card.authFailed' : 'card.unreadable',
+  reason: describeSw3(sw3),
+});

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ALL_CLEAR, statusByte, type PrinterFlags } from '../../protocols/escpos/status';
 import { EscPosTokenizer, type EscPosEvent } from '../../protocols/escpos/tokenizer';
-import type { ControlRoute } from '../control';
+import { ControlError, type ControlRoute } from '../control';
 import { garbage, type DeviceEnd } from '../serial-end';
 import { receiptToSvg, svgToPng } from './png';
 import { renderReceipt, type PrintedReceipt } from './render';
@@ -21,21 +21,27 @@ export function createPrinterSimulator(end: DeviceEnd, options: PrinterSimOption
   const tokenizer = new EscPosTokenizer('gb18030');
   let flags: PrinterFlags = { ...ALL_CLEAR };
   let job: EscPosEvent[] = [];
-  const printed: PrintedReceipt[] = [];
+  const printed: Array<PrintedReceipt | null> = [];
   const unknown: string[] = [];
   const cpl = options.cpl ?? 48;
 
   const finishJob = (): void => {
     const hasContent = job.some((e) => e.type === 'text' || e.type === 'qr' || e.type === 'raster' || e.type === 'barcode');
-    if (hasContent) {
-      const receipt = renderReceipt(job);
-      printed.push(receipt);
+    const events = job;
+    job = [];
+    if (!hasContent) return;
+    // Rendering (QR decoding of rasters) waits until status requests in flight have been answered:
+    // a printer answers DLE EOT in real time, whatever it is printing.
+    const slot = printed.length;
+    printed.push(null);
+    setImmediate(() => {
+      const receipt = renderReceipt(events);
+      printed[slot] = receipt;
       if (options.outDir) {
         fs.mkdirSync(options.outDir, { recursive: true });
         fs.writeFileSync(path.join(options.outDir, 'last-receipt.txt'), `${receipt.lines.join('\n')}\n`);
       }
-    }
-    job = [];
+    });
   };
 
   end.onData((chunk) => {
@@ -62,9 +68,14 @@ export function createPrinterSimulator(end: DeviceEnd, options: PrinterSimOption
     flags = { ...flags, ...patch };
     return { flags };
   };
-  const last = (): PrintedReceipt => {
-    const r = printed.at(-1);
-    if (!r) throw Object.assign(new Error('nothing printed yet'));
+  /** The last finished receipt, once rendered. */
+  const lastReceipt = async (): Promise<PrintedReceipt | null> => {
+    while (printed.length > 0 && printed.at(-1) === null) await new Promise((r) => setImmediate(r));
+    return printed.at(-1) ?? null;
+  };
+  const last = async (): Promise<PrintedReceipt> => {
+    const r = await lastReceipt();
+    if (!r) throw new ControlError('nothing printed yet');
     return r;
   };
 
@@ -82,13 +93,13 @@ export function createPrinterSimulator(end: DeviceEnd, options: PrinterSimOption
       return { flags };
     },
     'GET /printer/status': () => ({ flags, printed: printed.length, unknownCommands: unknown.length }),
-    'GET /printer/last': () => {
-      const r = printed.at(-1);
+    'GET /printer/last': async () => {
+      const r = await lastReceipt();
       return r ? { text: r.lines.join('\n'), ...r, count: printed.length } : { text: null, lines: [], qr: [], barcodes: [], cut: false, count: 0 };
     },
-    'GET /printer/last.svg': () => ({ svg: receiptToSvg(last(), cpl) }),
+    'GET /printer/last.svg': async () => ({ svg: receiptToSvg(await last(), cpl) }),
     'GET /printer/last.png': async () => {
-      const png = await svgToPng(receiptToSvg(last(), cpl), cpl * 12);
+      const png = await svgToPng(receiptToSvg(await last(), cpl), cpl * 12);
       if (!png) throw new Error('no PNG renderer (Chromium) available');
       if (options.outDir) fs.writeFileSync(path.join(options.outDir, 'last-receipt.png'), png);
       return png;

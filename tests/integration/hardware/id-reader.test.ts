@@ -30,7 +30,7 @@ const remove = async (): Promise<void> => {
 beforeAll(async () => {
   rig = await startSimulatedDevice('idReader');
   reader = new IdCardReader({
-    path: rig.pty.hostPath, baudRate: 115200, pollIntervalMs: 50, commandTimeoutMs: 200, readTimeoutMs: 600, retries: 1,
+    path: rig.pty.hostPath, baudRate: 115200, pollIntervalMs: 50, commandTimeoutMs: 500, readTimeoutMs: 1500, retries: 2,
     backoff: { initialMs: 100, maxMs: 400 }, today: () => '2026-11-25',
   });
   reader.onStatus((s) => statuses.push(s));
@@ -120,7 +120,7 @@ describe('ID card reader driver over a PTY', () => {
   it('goes disconnected when the simulator dies and comes back ready when it is restarted', async () => {
     statuses.length = 0;
     await rig.sim.kill();
-    const down = await reader.waitFor('disconnected', 5000);
+    const down = await reader.waitFor('disconnected', 8000);
     expect(down.reason).toMatch(/stopped answering/);
     await rig.restart();
     const up = await reader.waitFor('ready', 10_000);

@@ -22,7 +22,7 @@ const once = <T>(emitter: { once(e: string, l: (v: T) => void): unknown }, event
 
 beforeAll(async () => {
   [padRig, scanRig] = await Promise.all([startSimulatedDevice('pad'), startSimulatedDevice('scanner')]);
-  pad = new EvaluationPad({ path: padRig.pty.hostPath, baudRate: 115200, heartbeatMs: 200, timeoutMs: 200, retries: 1, backoff: { initialMs: 100, maxMs: 400 } });
+  pad = new EvaluationPad({ path: padRig.pty.hostPath, baudRate: 115200, heartbeatMs: 300, timeoutMs: 500, retries: 1, backoff: { initialMs: 100, maxMs: 400 } });
   scanner = new QrScanner({ path: scanRig.pty.hostPath, baudRate: 9600, debounceMs: 300 });
   pad.start();
   scanner.start();
@@ -67,10 +67,10 @@ describe('evaluation pad driver over a PTY', () => {
 
   it('marks the pad disconnected after missed heartbeats and ready again when it answers', async () => {
     await control(padRig.sim.control, 'POST /unplug');
-    const down = await pad.waitFor('disconnected', 5000);
+    const down = await pad.waitFor('disconnected', 8000);
     expect(down.reason).toMatch(/heartbeat/);
     await control(padRig.sim.control, 'POST /replug');
-    await pad.waitFor('ready', 5000);
+    await pad.waitFor('ready', 10_000);
   });
 });
 

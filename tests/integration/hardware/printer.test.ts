@@ -24,7 +24,7 @@ const receipt: ReceiptTemplate = {
 
 beforeAll(async () => {
   rig = await startSimulatedDevice('printer');
-  printer = new ReceiptPrinter({ path: rig.pty.hostPath, baudRate: 115200, statusIntervalMs: 300, statusTimeoutMs: 200, retries: 1, backoff: { initialMs: 100, maxMs: 400 } });
+  printer = new ReceiptPrinter({ path: rig.pty.hostPath, baudRate: 115200, statusIntervalMs: 300, statusTimeoutMs: 800, retries: 2, backoff: { initialMs: 100, maxMs: 400 } });
   printer.start();
   await printer.waitFor('ready', 10_000);
 });
@@ -83,11 +83,11 @@ describe('receipt printer driver over a PTY', () => {
 
   it('goes disconnected when the printer stops answering status, and recovers', async () => {
     await control(rig.sim.control, 'POST /unplug');
-    const down = await printer.waitFor('disconnected', 5000);
+    const down = await printer.waitFor('disconnected', 8000);
     expect(down.reason).toMatch(/stopped answering/);
     const result = await printer.print(Buffer.from('x\n'));
     expect(result).toMatchObject({ printed: false, condition: 'disconnected' });
     await control(rig.sim.control, 'POST /replug');
-    await printer.waitFor('ready', 5000);
+    await printer.waitFor('ready', 10_000);
   });
 });

@@ -39,7 +39,7 @@ describe('ESC/POS tokenizer', () => {
 
   const receipt = buildReceipt(
     { title: '南海区政务服务中心', fields: [{ label: '办件编号', value: 'GD2026112500012' }], text: ['测试文本'], qr: 'https://example.invalid/q?t=1', barcode: 'GD2026112500012', stamp: '已办结' },
-    { paperWidth: 58, encoding: 'gb18030', qrNative: false, cutter: true },
+    { paperWidth: 58, encoding: 'gb18030', qrNative: true, cutter: true },
   ).escpos;
   const whole = (() => {
     const t = new EscPosTokenizer();
