@@ -1,0 +1,212 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, expectTouchTargets, LANDSCAPE, launchChromium, PORTRAIT, screenshot } from './support/browser';
+import { startKiosk, type KioskProcess } from './support/kiosk-process';
+
+/**
+ * The information services in Chromium against the Node host and its sample content: home screen,
+ * 惠企政策 for an identified enterprise, 就近办, 一件事 packages, settings, and the spoken read-out.
+ * Expected values come from the kiosk's own API (the content the kiosk serves), never hard-coded lists.
+ */
+let kiosk: KioskProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  [kiosk, browser] = await Promise.all([startKiosk(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.stop();
+});
+
+async function api<T>(method: string, input: unknown = {}): Promise<T> {
+  const res = await fetch(`${kiosk.url}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: kiosk.url },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { ok: boolean; value?: T; error?: unknown };
+  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+  return body.value as T;
+}
+
+async function open(path: string, viewport: { width: number; height: number } = LANDSCAPE): Promise<Page> {
+  const page = await (await browser.newContext({ viewport })).newPage();
+  await page.goto(`${kiosk.url}${path}`);
+  await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 60_000 });
+  return page;
+}
+
+async function checkScreen(page: Page, name: string): Promise<void> {
+  await screenshot(page, `services-${name}`);
+  await expectAccessible(page, name);
+  await expectTouchTargets(page);
+  await page.getByTestId('toggle-large-font').click();
+  await screenshot(page, `services-${name}-large-font`);
+  await expectAccessible(page, `${name} (large font)`);
+  await page.getByTestId('toggle-large-font').click();
+}
+
+const ENTERPRISE = '91440605MA4UL2K84H'; // a sample enterprise of the platform simulator
+
+describe('information services in Chromium', { timeout: 150_000 }, () => {
+  it('home: stage tiles from the catalogue, the search box, service tiles and device status in words', async () => {
+    const catalogue = await api<{ stages: Array<{ stage: string; count: number }> }>('content.catalogue');
+    const stages = catalogue.stages.filter((s) => s.count > 0);
+    expect(stages.length).toBeGreaterThan(2);
+    const page = await open('/');
+    await page.getByTestId(`stage-${stages[0]!.stage}`).waitFor();
+    const tiles = await page.locator('[data-testid="stage-tiles"] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(tiles).toEqual(stages.map((s) => `/stage/${s.stage}`));
+    for (const key of ['packages', 'policies', 'queue', 'progress', 'help', 'nearby', 'appointment']) {
+      expect(await page.getByTestId(`service-${key}`).count()).toBe(1);
+    }
+    await expect
+      .poll(() => page.locator('[data-testid="device-status"] [data-role="printer"]').textContent(), { timeout: 30_000 })
+      .toContain('凭条打印机：正常');
+    await checkScreen(page, 'home');
+
+    await page.getByTestId('home-search-input').fill('营业执照');
+    await page.getByTestId('home-search-submit').click();
+    await expect.poll(() => decodeURIComponent(new URL(page.url()).search)).toBe('?q=营业执照');
+    expect(new URL(page.url()).pathname).toBe('/search');
+    await page.context().close();
+
+    const portrait = await open('/', PORTRAIT);
+    await portrait.getByTestId(`stage-${stages[0]!.stage}`).waitFor();
+    expect(await portrait.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await screenshot(portrait, 'services-home-portrait');
+    await portrait.context().close();
+  });
+
+  it('惠企政策: the identified enterprise sees the policies it matches, 免申即享 marked, with the reasons', async () => {
+    const profile = await api<Record<string, unknown>>('platform.enterprise', { creditCode: ENTERPRISE });
+    const { policies } = await api<{ policies: Array<{ policy: { id: string }; matched: boolean | null; noApplication: boolean }> }>(
+      'content.policies',
+      { profile },
+    );
+    const matched = policies.filter((p) => p.matched === true);
+    expect(matched.length).toBeGreaterThan(0);
+
+    const page = await open('/policies');
+    await page.getByTestId('policy-list').waitFor();
+    await checkScreen(page, 'policies-all');
+    await page.getByTestId('policy-credit-code').fill('91440605MA4UL2K84');
+    await page.getByTestId('policy-match').click();
+    await page.getByTestId('policy-code-error').waitFor();
+
+    await page.getByTestId('policy-credit-code').fill(ENTERPRISE);
+    await page.getByTestId('policy-match').click();
+    await page.getByTestId('matched-heading').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('matched-heading').textContent()).toContain(`（${matched.length} 项）`);
+    expect(await page.getByTestId('policies-enterprise').textContent()).toContain(String(profile.name));
+    const shown = await page.locator('[data-testid="policy-list"] > li').evaluateAll((lis) =>
+      lis.map((li) => ({ id: li.getAttribute('data-testid'), noApplication: li.getAttribute('data-no-application') === 'true' })),
+    );
+    expect(shown.map((s) => s.id).sort()).toEqual(matched.map((p) => `policy-${p.policy.id}`).sort());
+    // 免申即享 first, and marked.
+    const free = matched.filter((p) => p.noApplication).length;
+    expect(shown.slice(0, free).every((s) => s.noApplication)).toBe(true);
+    expect(await page.locator('[data-testid="policy-list"] [data-testid="badge-no-application"]').count()).toBe(free);
+    // Why it matches: every reason of a matched policy is met.
+    const reasons = page.locator('[data-testid="policy-list"] [data-testid="policy-reason"]');
+    expect(await reasons.count()).toBeGreaterThan(0);
+    expect(await reasons.evaluateAll((els) => els.every((e) => e.getAttribute('data-passed') === 'true'))).toBe(true);
+    await checkScreen(page, 'policies-matched');
+    await page.context().close();
+  });
+
+  it('就近办: lists the service points that handle the chosen item, with their hours', async () => {
+    const page = await open('/service-points');
+    await page.getByTestId('points-item-picker-query').fill('有限责任公司');
+    await page.getByTestId('points-item-picker-find').click();
+    const hit = page.locator('[data-testid^="points-item-picker-hit-"]').first();
+    await hit.waitFor({ timeout: 20_000 });
+    const code = (await hit.getAttribute('data-testid'))!.replace('points-item-picker-hit-', '');
+    await hit.click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('itemCode')).toBe(code);
+    const { points } = await api<{ points: Array<{ id: string; itemCodes: string[] }> }>('content.servicePoints', { itemCode: code });
+    expect(points.length).toBeGreaterThan(0);
+    expect(points.every((p) => p.itemCodes.includes(code))).toBe(true);
+    await page.getByTestId('points-count').waitFor();
+    const shown = await page.locator('[data-testid^="point-sp"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(shown.sort()).toEqual(points.map((p) => `point-${p.id}`).sort());
+    const hours = await page.getByTestId('point-hours').allTextContents();
+    expect(hours.every((h) => /\d{1,2}:\d{2}/.test(h))).toBe(true);
+    await checkScreen(page, 'service-points');
+    await page.context().close();
+  });
+
+  it('一件事: shows the package, its items and the merged material list', async () => {
+    const catalogue = await api<{ packages: Array<{ id: string; itemCodes: string[]; mergedMaterials: Array<{ sharedBy: string[] }> }> }>('content.catalogue');
+    const pkg = catalogue.packages[0]!;
+    const page = await open('/packages');
+    await checkScreen(page, 'packages');
+    await page.getByTestId(`package-${pkg.id}`).click();
+    await page.getByTestId('package-materials').waitFor({ timeout: 20_000 });
+    expect(await page.locator('[data-testid="package-items"] > li').count()).toBe(pkg.itemCodes.length);
+    const materials = page.locator('[data-testid="package-materials"] > li');
+    expect(await materials.count()).toBe(pkg.mergedMaterials.length);
+    expect(await page.locator('[data-testid="package-materials"] > li[data-shared="true"]').count()).toBe(
+      pkg.mergedMaterials.filter((m) => m.sharedBy.length > 0).length,
+    );
+    // Every reference resolved to a material name, none left as a raw `code:id`.
+    expect((await materials.allTextContents()).some((t) => /[A-Z]+-[A-Z]+-\d+:/.test(t))).toBe(false);
+    await checkScreen(page, 'package');
+    await page.context().close();
+  });
+
+  it('read-out: the current screen is spoken as audio (services speak it when the system has no voice)', async () => {
+    const page = await open('/');
+    const voices = await page.evaluate(() => speechSynthesis.getVoices().filter((v) => v.lang.startsWith('zh')).length);
+    const spoken = voices === 0 ? page.waitForResponse((r) => r.url().endsWith('/api/speech.speak'), { timeout: 30_000 }) : null;
+    await page.getByTestId('read-aloud').click();
+    const audio = page.getByTestId('read-aloud-audio');
+    if (spoken) {
+      const answer = (await (await spoken).json()) as { ok: boolean; value: { audioBase64: string; bytes: number } };
+      const wav = Buffer.from(answer.value.audioBase64, 'base64');
+      expect(wav.subarray(0, 4).toString('ascii')).toBe('RIFF');
+      expect(wav.subarray(8, 12).toString('ascii')).toBe('WAVE');
+      expect(wav.length).toBeGreaterThan(20_000); // seconds of speech, not an empty file
+      await expect.poll(async () => Number(await audio.getAttribute('data-bytes')), { timeout: 30_000 }).toBe(wav.length);
+      expect(await audio.getAttribute('data-via')).toBe('service');
+      // Chromium itself decodes what the <audio> element was given: a playable clip of that length.
+      const media = await audio.evaluate(
+        (el: HTMLAudioElement) =>
+          new Promise<{ src: string; duration: number }>((resolve) => {
+            const done = (): void => resolve({ src: el.src.slice(0, 5), duration: el.duration });
+            if (el.readyState >= 1) done();
+            else el.addEventListener('loadedmetadata', done, { once: true });
+          }),
+      );
+      expect(media.src).toBe('blob:');
+      // 16-bit mono WAV: duration ≈ data bytes / (2 × sample rate).
+      const sampleRate = wav.readUInt32LE(24);
+      expect(media.duration).toBeCloseTo((wav.length - 44) / (2 * sampleRate), 0);
+    } else {
+      expect(await audio.getAttribute('data-via')).toBe('system');
+    }
+    // English screens are read in English.
+    await page.getByTestId('read-aloud').click(); // stop
+    await page.getByTestId('toggle-language').click();
+    await page.getByTestId('read-aloud').click();
+    if (voices === 0) {
+      await expect.poll(async () => Number(await audio.getAttribute('data-bytes')), { timeout: 30_000 }).toBeGreaterThan(0);
+    }
+    await page.context().close();
+
+    // The service refuses what it must not speak, whole.
+    const res = await fetch(`${kiosk.url}/api/speech.speak`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: kiosk.url },
+      body: JSON.stringify({ text: 'x'.repeat(601), lang: 'zh-CN' }),
+    });
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid-request');
+  });
+
+  it('settings passes axe in both display modes', async () => {
+    const page = await open('/settings');
+    await checkScreen(page, 'settings');
+    await page.context().close();
+  });
+});
