@@ -13,7 +13,7 @@ CREATE TABLE items (
   department_id TEXT NOT NULL, stages TEXT NOT NULL, kiosk_filable INTEGER NOT NULL,
   name_pinyin TEXT NOT NULL, keyword_text TEXT NOT NULL, doc TEXT NOT NULL);
 CREATE INDEX items_department ON items (department_id);
-CREATE TABLE docs (kind TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
+CREATE TABLE docs (kind TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (kind, id));
 CREATE VIRTUAL TABLE search_fts USING fts5(name, keywords, body, pinyin, content='', tokenize='trigram');
 CREATE TABLE search_short (term TEXT NOT NULL, rid INTEGER NOT NULL, weight INTEGER NOT NULL, PRIMARY KEY (term, rid)) WITHOUT ROWID;
 `;

@@ -34,7 +34,7 @@ export function readContentSet(db: Database): unknown {
     items: (db.prepare('SELECT doc FROM items ORDER BY rid').all() as { doc: string }[]).map((r) => JSON.parse(r.doc)),
   };
   for (const key of Object.values(DOC_KIND_KEYS)) out[key] = [];
-  for (const row of db.prepare('SELECT kind, doc FROM docs').iterate() as Iterable<{ kind: string; doc: string }>) {
+  for (const row of db.prepare('SELECT kind, doc FROM docs ORDER BY rowid').iterate() as Iterable<{ kind: string; doc: string }>) {
     const key = DOC_KIND_KEYS[row.kind as keyof typeof DOC_KIND_KEYS];
     if (key) (out[key] as unknown[]).push(JSON.parse(row.doc));
   }

@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentApi } from '../../../electron/contract/api/content';
+import type { KioskEvent } from '../../../electron/contract';
+import { EventBus } from '../../../electron/services/bridge/event-bus';
+import { readOperatorKey } from '../../../electron/services/content/bundle/keys';
+import { createContentArea, contentMigrations } from '../../../electron/services/content/area';
+import { downloadBundle, fetchLatest } from '../../../electron/services/content/download';
+import { samplePaths } from '../../../electron/services/content/sample';
+import { silentLogger } from '../../../electron/services/log/logger';
+import { coreMigrations } from '../../../electron/services/store/core-migrations';
+import { openStore } from '../../../electron/services/store/database';
+import type { KioskConfig } from '../../../electron/services/config';
+import { createContentServer } from '../../../operator/content-server';
+import { publish } from '../../../operator/commands';
+import { makeBundle, tmp } from './fixtures';
+
+const sampleKeys = fs.readdirSync(samplePaths.keysDir).filter((f) => f.endsWith('.key.json')).sort().map((f) => readOperatorKey(path.join(samplePaths.keysDir, f)));
+const sampleRoot = JSON.parse(fs.readFileSync(samplePaths.root, 'utf8')) as Record<string, unknown>;
+const serverDir = tmp('server');
+const server = createContentServer(serverDir);
+const ranges: string[] = [];
+server.on('request', (req) => { if (req.headers.range) ranges.push(req.headers.range); });
+let url = '';
+const dataDir = tmp('area');
+const db = openStore(dataDir, [...coreMigrations, ...contentMigrations]);
+const bus = new EventBus();
+const events: KioskEvent[] = [];
+bus.subscribe((e) => events.push(e));
+
+beforeAll(async () => {
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+});
+afterAll(() => {
+  server.close();
+  db.close();
+});
+
+const area = () =>
+  createContentArea({
+    config: { dataDir } as KioskConfig,
+    db,
+    log: silentLogger(),
+    bus,
+    env: { KIOSK_CONTENT_URL: url, KIOSK_CONTENT_POLL_SECONDS: '3600' },
+  });
+
+const call = async <M extends keyof typeof contentApi>(a: ReturnType<typeof area>, m: M, input: unknown) => {
+  const handler = a.handlers[m] as (i: unknown, c: { via: 'test' }) => Promise<unknown> | unknown;
+  const r = (await handler(contentApi[m].input.parse(input), { via: 'test' })) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+  if (r.ok) contentApi[m].output.parse(r.value); // the answer honours the contract
+  return r;
+};
+
+describe('content area', () => {
+  it('installs the embedded sample through the signed-bundle path on first start and serves it', async () => {
+    const a = area();
+    await a.start?.();
+    expect(a.health?.()).toEqual({ contentVersion: 1 });
+    const status = (await call(a, 'content.status', {})) as { value: { installedVersion: number; sample: boolean; lastAttempt: { source: string } } };
+    expect(status.value).toMatchObject({ installedVersion: 1, sample: true, lastAttempt: { source: 'embedded-sample', outcome: 'applied' } });
+    const hits = (await call(a, 'content.search', { query: '社保' })) as { value: { hits: { code: string }[] } };
+    expect(hits.value.hits.map((h) => h.code)).toContain('NH-SI-1001');
+    const item = (await call(a, 'content.item', { code: 'NH-AMR-0301' })) as { value: { item: { guide: { timeLimits: { promised: { value: number } } } } } };
+    expect(item.value.item.guide.timeLimits.promised.value).toBe(5);
+    expect((await call(a, 'content.item', { code: 'NOPE-0000' })).error?.code).toBe('not-found');
+    const cat = (await call(a, 'content.catalogue', {})) as { value: { counts: { items: number }; packages: unknown[] } };
+    expect(cat.value.counts.items).toBe(36);
+    expect((await call(a, 'content.flow', { id: 'flow_food_licence' })).ok).toBe(true);
+    expect((await call(a, 'content.form', { id: 'f_company_setup' })).ok).toBe(true);
+    expect((await call(a, 'content.package', { id: 'pkg_start_business' })).ok).toBe(true);
+    const points = (await call(a, 'content.servicePoints', { itemCode: 'NH-HOU-0501' })) as { value: { points: { id: string }[] } };
+    expect(points.value.points.map((p) => p.id).sort()).toEqual(['sp_hitech_zone', 'sp_nanhai_district']);
+    await a.stop?.();
+  });
+
+  it('matches policies against an enterprise profile, marking 免申即享', async () => {
+    const a = area();
+    await a.start?.();
+    const profile = {
+      creditCode: '91440605MA4UXXXX1X', name: '佛山市南海区示例科技有限公司', legalRepresentative: '张三', registeredAddress: '佛山市南海区桂城街道',
+      district: '南海区', city: '佛山市', industry: { section: 'C', code: '3360', name: '金属表面处理及热处理加工' }, size: 'small',
+      registeredCapitalWan: 500, employees: 60, registrationDate: '2023-03-01', standing: 'normal', entityType: '有限责任公司',
+      tags: ['高新技术企业', '小型微利企业'], licences: [],
+    };
+    const r = (await call(a, 'content.policies', { profile })) as { value: { policies: { policy: { id: string }; matched: boolean; noApplication: boolean; reasons: { passed: boolean }[] }[] } };
+    const by = new Map(r.value.policies.map((p) => [p.policy.id, p]));
+    expect(by.get('pol_nanhai_hte_award')?.matched).toBe(true);
+    expect(by.get('pol_job_retention_refund')).toMatchObject({ matched: true, noApplication: true });
+    expect(by.get('pol_export_insurance')?.matched).toBe(false);
+    expect(by.get('pol_small_vat')?.matched).toBe(false);
+    const all = (await call(a, 'content.policies', {})) as { value: { policies: { matched: null }[] } };
+    expect(all.value.policies.every((p) => p.matched === null)).toBe(true);
+    await a.stop?.();
+  });
+
+  it('a technician import of a tampered bundle is refused, reported, and the content kept', async () => {
+    const a = area();
+    await a.start?.();
+    const dir = await makeBundle(path.join(tmp('usb'), 'bundle'), { version: 2, signers: sampleKeys.slice(0, 2), roots: [sampleRoot] });
+    fs.appendFileSync(path.join(dir, 'targets', 'content.db'), 'x');
+    const r = await call(a, 'content.importFromDirectory', { dir });
+    expect(r.error?.code).toBe('rejected');
+    expect(events).toContainEqual(expect.objectContaining({ type: 'content.rejected', reason: 'hash' }));
+    expect(a.health?.()).toEqual({ contentVersion: 1 });
+    const status = (await call(a, 'content.status', {})) as { value: { lastAttempt: { outcome: string; reason: string } } };
+    expect(status.value.lastAttempt).toMatchObject({ outcome: 'rejected', reason: 'hash' });
+    await a.stop?.();
+  });
+
+  it('picks up a bundle published to the content server, resuming a partial download', async () => {
+    const bundle = await makeBundle(path.join(tmp('pub'), 'bundle'), { version: 3, signers: sampleKeys.slice(1, 3), roots: [sampleRoot] });
+    await publish(bundle, serverDir, () => undefined);
+    // A previous, interrupted download left half of the content file behind.
+    const latest = await fetchLatest(url);
+    const partialDir = path.join(tmp('resume'), 'v3');
+    const full = fs.readFileSync(path.join(bundle, 'targets', 'content.db'));
+    fs.mkdirSync(path.join(partialDir, 'targets'), { recursive: true });
+    fs.writeFileSync(path.join(partialDir, 'targets', 'content.db'), full.subarray(0, Math.floor(full.length / 2)));
+    await downloadBundle(url, latest, partialDir);
+    expect(ranges).toContain(`bytes=${Math.floor(full.length / 2)}-`);
+    expect(fs.readFileSync(path.join(partialDir, 'targets', 'content.db')).equals(full)).toBe(true);
+
+    const a = area();
+    const updated = new Promise<void>((resolve) => bus.subscribe((e) => { if (e.type === 'content.updated' && e.version === 3) resolve(); }));
+    await a.start?.();
+    await updated;
+    expect(a.health?.()).toEqual({ contentVersion: 3 });
+    const status = (await call(a, 'content.status', {})) as { value: { installedVersion: number; previousVersion: number } };
+    expect(status.value).toMatchObject({ installedVersion: 3, previousVersion: 1 });
+    await a.stop?.();
+  });
+});
