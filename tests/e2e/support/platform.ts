@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { waitUntil } from './simulators';
 
 /**
  * Controls the platform simulator the kiosk started (platform-sim/server.ts `/_control/*`), found
@@ -29,22 +29,19 @@ async function call<T>(base: string, method: 'GET' | 'POST' | 'DELETE', route: s
 
 /** Waits until the kiosk reports its platform URL in /healthz and returns a handle to it. */
 export async function connectPlatform(kioskUrl: string, timeoutMs = 30_000): Promise<PlatformSim> {
-  let url: string | null = null;
-  await expect
-    .poll(
-      async () => {
-        try {
-          const health = (await (await fetch(`${kioskUrl}/healthz`)).json()) as { platform?: { url?: string | null } };
-          url = health.platform?.url ?? null;
-        } catch {
-          url = null;
-        }
-        return url;
-      },
-      { timeout: timeoutMs, interval: 300, message: 'kiosk /healthz names no platform url' },
-    )
-    .toBeTruthy();
-  return { url: url! };
+  const url = await waitUntil(
+    async () => {
+      try {
+        const health = (await (await fetch(`${kioskUrl}/healthz`)).json()) as { platform?: { url?: string | null } };
+        return health.platform?.url ?? null;
+      } catch {
+        return null;
+      }
+    },
+    timeoutMs,
+    'kiosk /healthz names no platform url',
+  );
+  return { url };
 }
 
 /** The platform becomes unreachable (connections reset) for every /v1 request until `platformUp`. */
@@ -63,13 +60,13 @@ export const receivedEvaluations = async (p: PlatformSim): Promise<PlatformRecor
 
 /** Polls until the platform has received more than `before` applications; returns them all. */
 export async function waitForApplications(p: PlatformSim, before: number, timeoutMs = 30_000): Promise<PlatformRecords['applications']> {
-  await expect.poll(async () => (await receivedApplications(p)).length, { timeout: timeoutMs, interval: 500 }).toBeGreaterThan(before);
+  await waitUntil(async () => (await receivedApplications(p)).length > before, timeoutMs, 'the platform received no new application', 500);
   return receivedApplications(p);
 }
 
 /** Polls until the platform has received more than `before` evaluations; returns them all. */
 export async function waitForEvaluations(p: PlatformSim, before: number, timeoutMs = 30_000): Promise<PlatformRecords['evaluations']> {
-  await expect.poll(async () => (await receivedEvaluations(p)).length, { timeout: timeoutMs, interval: 500 }).toBeGreaterThan(before);
+  await waitUntil(async () => (await receivedEvaluations(p)).length > before, timeoutMs, 'the platform received no new evaluation', 500);
   return receivedEvaluations(p);
 }
 

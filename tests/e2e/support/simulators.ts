@@ -1,14 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect } from 'vitest';
 
 /**
  * Drives the device simulators a running kiosk started, through their loopback control channels
  * (see hardware/simulators/*\/sim.ts for the actions). The kiosk lists them in
  * `<dataDir>/simulators.json`; the reader below accepts the listing as an object keyed by device
  * (`{ "idReader": { "control": "http://127.0.0.1:…" }, … }`, optionally under `devices`) or as an
- * array of `{ device, control }`.
+ * array of `{ role | device, control }` (as `{ simulators: [...] }`, which the devices area writes).
  */
+/** Polls `probe` until it returns a truthy value (usable in beforeAll, unlike expect.poll). */
+export async function waitUntil<T>(probe: () => T | Promise<T>, timeoutMs: number, message: string, intervalMs = 250): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${message}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
 export type SimDevice = 'idReader' | 'printer' | 'pad' | 'scanner';
 export type SampleCard = 'valid' | 'longTerm' | 'expired' | 'foreign' | 'hkmt' | 'unsupported' | 'unreadable';
 
@@ -28,7 +38,7 @@ function parseListing(raw: unknown): Partial<Record<SimDevice, string>> {
     if (typeof control === 'string') out[device as SimDevice] = control.replace(/\/$/, '');
   };
   const root = (raw as { devices?: unknown } | null)?.devices ?? (raw as { simulators?: unknown } | null)?.simulators ?? raw;
-  if (Array.isArray(root)) for (const e of root) take((e as { device?: unknown }).device, e);
+  if (Array.isArray(root)) for (const e of root) take((e as { device?: unknown; role?: unknown }).device ?? (e as { role?: unknown }).role, e);
   else if (root && typeof root === 'object') for (const [k, v] of Object.entries(root)) take(k, v);
   return out;
 }
@@ -37,19 +47,18 @@ function parseListing(raw: unknown): Partial<Record<SimDevice, string>> {
 export async function readSimulators(dataDir: string, timeoutMs = 30_000): Promise<Simulators> {
   const file = path.join(dataDir, 'simulators.json');
   let controls: Partial<Record<SimDevice, string>> = {};
-  await expect
-    .poll(
-      () => {
-        try {
-          controls = parseListing(JSON.parse(fs.readFileSync(file, 'utf8')));
-        } catch {
-          controls = {};
-        }
-        return Object.keys(controls).length;
-      },
-      { timeout: timeoutMs, interval: 250, message: `${file} lists no simulators` },
-    )
-    .toBeGreaterThan(0);
+  await waitUntil(
+    () => {
+      try {
+        controls = parseListing(JSON.parse(fs.readFileSync(file, 'utf8')));
+      } catch {
+        controls = {};
+      }
+      return Object.keys(controls).length > 0;
+    },
+    timeoutMs,
+    `${file} lists no simulators`,
+  );
   return {
     controls,
     url(device) {
@@ -136,7 +145,7 @@ export async function lastPrinted(sims: Simulators): Promise<PrintedReceipt> {
 
 /** Polls until the printer simulator has printed more than `before` receipts, then returns the last one. */
 export async function waitForPrint(sims: Simulators, before: number, timeoutMs = 20_000): Promise<PrintedReceipt> {
-  await expect.poll(async () => (await printerStatus(sims)).printed, { timeout: timeoutMs, interval: 300 }).toBeGreaterThan(before);
+  await waitUntil(async () => (await printerStatus(sims)).printed > before, timeoutMs, 'the printer simulator printed nothing new');
   return lastPrinted(sims);
 }
 

@@ -1,4 +1,3 @@
-import type { MethodName, Result } from '../../../../electron/contract';
 import { useBridge } from '../../bridge';
 
 /** The `printer.print` input: a receipt as data (see hardware/receipts/template.ts). */
@@ -25,8 +24,7 @@ const printingModule = Object.values(import.meta.glob<PrinterModule>('../printin
 /** Prints a receipt; never throws: the outcome says whether paper came out. */
 export async function printReceipt(template: ReceiptTemplate): Promise<PrintOutcome> {
   if (printingModule) return printingModule.usePrinter().print(template);
-  const call = useBridge().call as unknown as (m: MethodName, input: unknown) => Promise<Result<unknown>>;
-  const r = await call('printer.print' as MethodName, template);
-  if (r.ok) return { printed: true };
+  const r = await useBridge().call('printer.print', { receipt: template });
+  if (r.ok) return { printed: r.value.printed, condition: r.value.condition, previewSvg: r.value.previewSvg };
   return { printed: false, condition: r.error.messageKey ?? r.error.code };
 }
