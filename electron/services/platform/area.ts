@@ -26,11 +26,17 @@ export interface PlatformAreaOptions {
  * The platform link: signed client, durable outbox and its sender, the session's identity in
  * memory, and (unless KIOSK_PLATFORM_URL is set) the platform simulator as a child process.
  */
-export function createPlatformArea(deps: AreaDeps, options: PlatformAreaOptions = {}): ServiceArea<typeof platformApi> & {
+export interface PlatformArea extends ServiceArea<typeof platformApi> {
   readonly sender: OutboxSender;
   readonly store: OutboxStore;
   platformUrl(): string | null;
-} {
+  health(): { outboxDepth: number; platform: { url: string | null; reachable: boolean | null } };
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  wipeSession(): void;
+}
+
+export function createPlatformArea(deps: AreaDeps, options: PlatformAreaOptions = {}): PlatformArea {
   const dir = path.join(deps.config.dataDir, 'platform');
   const keys = options.keyProvider ?? new FileKeyProvider(dir);
   const signingKey = loadSigningKey(dir, deps.env.KIOSK_ID, deps.config.kioskId);

@@ -1,5 +1,5 @@
 import { createHash, randomUUID, sign } from 'node:crypto';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   PLATFORM_HEADERS,
   applicationProgress,

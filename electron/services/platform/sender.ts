@@ -83,7 +83,8 @@ export class OutboxSender {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
-    for (const [id, list] of this.waiters) for (const w of list) w(null), this.waiters.delete(id);
+    for (const list of this.waiters.values()) for (const w of list) w(null);
+    this.waiters.clear();
   }
 
   /** Runs a pass now (or right after the current one). */

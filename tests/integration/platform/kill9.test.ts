@@ -85,7 +85,11 @@ const spawnChild = (dataDir: string, tag: string, drain: boolean): Child => {
   const waiters: Array<[string, () => void]> = [];
   child.stdout!.on('data', (c: Buffer) => {
     out += c.toString();
-    for (const w of [...waiters]) if (out.includes(w[0])) waiters.splice(waiters.indexOf(w), 1), w[1]();
+    for (const w of [...waiters]) {
+      if (!out.includes(w[0])) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w[1]();
+    }
   });
   const seen = (token: string): Promise<void> => new Promise((resolve) => (out.includes(token) ? resolve() : waiters.push([token, resolve])));
   const exit = new Promise<{ committed: Committed[]; killed: boolean }>((resolve) =>

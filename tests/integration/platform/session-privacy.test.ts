@@ -33,7 +33,7 @@ const db = openStore(dataDir, [...coreMigrations, ...platformMigrations]);
 const bus = new EventBus();
 const events: KioskEvent[] = [];
 bus.subscribe((e) => events.push(e));
-const env = { ...process.env, PLATFORM_SIM_HELP_AUTO_ANSWER_MS: '300', KIOSK_PLATFORM_URL: '' };
+const env: NodeJS.ProcessEnv = { ...process.env, PLATFORM_SIM_HELP_AUTO_ANSWER_MS: '300' };
 delete env.KIOSK_PLATFORM_URL;
 const area = createPlatformArea({ config, db, log: log.child('platform'), bus, env }, { sender: { baseDelayMs: 50, maxDelayMs: 200, pollMs: 50 }, probeMs: 100 });
 const dispatch = createDispatcher(area.handlers as unknown as Handlers, log.child('bridge'));
@@ -54,8 +54,8 @@ afterAll(async () => {
 describe('a kiosk session through the platform area', () => {
   it('starts the simulator on a loopback port and reports it in health', async () => {
     expect(area.platformUrl()).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    await until(() => area.health?.().platform?.reachable === true);
-    expect(area.health?.()).toMatchObject({ outboxDepth: 0 });
+    await until(() => area.health().platform?.reachable === true);
+    expect(area.health()).toMatchObject({ outboxDepth: 0 });
   });
 
   it('refuses a mistyped ID number with the reason, and holds a valid identity masked', async () => {
@@ -103,13 +103,13 @@ describe('a kiosk session through the platform area', () => {
     const fb = await call('platform.feedback', { category: 'system-failure', description: '提交后一直显示排队', contactName: agent.name, contactMobile: agent.mobile });
     const help = await call('platform.requestHelp', { topic: 'how-to-apply', message: '不会填写', waitMs: 200 });
     for (const r of [ev, fb, help]) expect(r.value.status).toBe('queued');
-    expect(area.health?.().outboxDepth).toBe(4);
+    expect(area.health().outboxDepth).toBe(4);
     const tech = await call('outbox.status', {});
     expect(tech.value.depth).toBe(4);
     expect(JSON.stringify(tech.value)).not.toContain(agent.name);
 
     await control('DELETE', '/_control/faults');
-    await until(() => area.health?.().outboxDepth === 0);
+    await until(() => area.health().outboxDepth === 0);
     const status = await call('platform.applicationStatus', { receiptId: app.value.receiptId });
     expect(status.value).toMatchObject({ status: 'delivered', platformStatus: 'accepted' });
     expect(status.value.applicationNumber).toMatch(/^NH/);
@@ -140,7 +140,7 @@ describe('a kiosk session through the platform area', () => {
   it('after the session ends, nothing of the person is left in memory, logs or the data directory', async () => {
     // A careless log call with the whole identity: the redactor must catch it.
     log.child('careless').info('identity dump', { agent, note: `经办人${agent.name}，身份证${agent.idNumber}，电话${agent.mobile}` });
-    area.wipeSession?.();
+    area.wipeSession();
     log.redactor.forgetAll();
     expect(await call('platform.submitApplication', { itemCode: 'GD-SC-FOOD-NEW', formData: {}, waitMs: 0 })).toMatchObject({
       ok: false,
@@ -153,7 +153,10 @@ describe('a kiosk session through the platform area', () => {
 
     const files: string[] = [];
     const walk = (d: string): void => {
-      for (const e of fs.readdirSync(d, { withFileTypes: true })) (e.isDirectory() ? walk(path.join(d, e.name)) : files.push(path.join(d, e.name)));
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(path.join(d, e.name));
+        else files.push(path.join(d, e.name));
+      }
     };
     walk(dataDir);
     expect(files.some((f) => f.endsWith('kiosk.log'))).toBe(true);
