@@ -23,7 +23,15 @@ interface Attempt {
   readonly recognise: () => (chunk: Buffer) => string | null;
 }
 
+/**
+ * Printer first: a printer prints whatever it does not understand, so it must never see the other
+ * probes; the reader and the pad ignore DLE EOT as line noise.
+ */
 const ATTEMPTS: readonly Attempt[] = [
+  {
+    role: 'printer', baudRate: 115200, request: statusRequest(1),
+    recognise: () => (chunk) => (chunk.length >= 1 && chunk.every(isStatusByte) ? 'ESC/POS printer answered DLE EOT 1' : null),
+  },
   {
     role: 'idReader', baudRate: 115200, request: encodeCommand(...SAM.samStatus),
     recognise: () => {
@@ -40,10 +48,6 @@ const ATTEMPTS: readonly Attempt[] = [
         return info?.kind === 'message' ? `KEP/1 pad ${info.message.payload.subarray(1).toString('utf8')}` : null;
       };
     },
-  },
-  {
-    role: 'printer', baudRate: 115200, request: statusRequest(1),
-    recognise: () => (chunk) => (chunk.length >= 1 && chunk.every(isStatusByte) ? 'ESC/POS printer answered DLE EOT 1' : null),
   },
 ];
 

@@ -19,7 +19,8 @@ export interface DevicesAreaOptions {
 /**
  * The devices area: device manager (real ports from the stored config, or the simulated set on
  * socat PTY pairs), device status for /healthz and `device.status` events, and the bridge calls.
- * `KIOSK_DEVICES=simulated|configured`; default simulated when nothing is configured.
+ * `KIOSK_DEVICES=simulated|configured|none`; default simulated when nothing is configured. `none` starts
+ * no device at all (tests of other areas that do not need hardware).
  */
 export function createDevicesArea(deps: AreaDeps, options: DevicesAreaOptions = {}): ServiceArea<typeof devicesApi> {
   const store = new DeviceConfigStore(deps.db);
@@ -31,7 +32,7 @@ export function createDevicesArea(deps: AreaDeps, options: DevicesAreaOptions = 
 
   const chooseMode = (): DevicesMode => {
     const wanted = deps.env.KIOSK_DEVICES;
-    if (wanted === 'simulated' || wanted === 'configured') return wanted;
+    if (wanted === 'simulated' || wanted === 'configured' || wanted === 'none') return wanted;
     return store.list().length > 0 ? 'configured' : 'simulated';
   };
 
@@ -45,7 +46,7 @@ export function createDevicesArea(deps: AreaDeps, options: DevicesAreaOptions = 
         const mode = chooseMode();
         await manager.start(mode, store.list());
         deps.log.info('device configuration saved', { roles: devices.map((d) => d.role), mode });
-        return ok({ devices: store.list(), mode });
+        return ok({ devices: store.list(), mode: mode === 'none' ? 'configured' : mode });
       },
       'printer.print': async ({ receipt }) => ok(await manager.print(receipt)),
       'pad.requestRating': async ({ transactionId, timeoutSeconds, reasonRequired }) =>

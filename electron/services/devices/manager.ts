@@ -11,7 +11,7 @@ import type { EventBus } from '../bridge/event-bus';
 import type { Logger } from '../log/logger';
 import { LEVEL_NAMES, cardForBridge } from './card-event';
 
-export type DevicesMode = 'simulated' | 'configured';
+export type DevicesMode = 'simulated' | 'configured' | 'none';
 
 export interface DeviceManagerOptions {
   readonly dataDir: string;
@@ -51,7 +51,7 @@ export class DeviceManager {
       this.rigs = await Promise.all(SIMULATED_DEVICES.map((d) => startSimulatedDevice(d, { dir, outDir: path.join(this.o.dataDir, 'printer-out') })));
       this.writeSimulatorsFile();
       for (const rig of this.rigs) this.startDriver({ role: rig.device, path: rig.pty.hostPath, baudRate: DEFAULT_BAUD[rig.device] as DeviceConfigEntry['baudRate'] });
-    } else {
+    } else if (mode === 'configured') {
       for (const e of entries) this.startDriver(e);
     }
     this.o.log.info('devices started', { mode, roles: Object.keys(this.drivers) });

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import receiptline from 'receiptline';
 import type { PrintedReceipt } from './render';
 
@@ -22,6 +24,22 @@ export function receiptToSvg(receipt: PrintedReceipt, cpl: number): string {
   return receiptline.transform(`${doc}\n${receipt.cut ? '=' : ''}`, { cpl, encoding: 'gb18030', command: 'svg' });
 }
 
+/** The Noto Sans SC web font shipped with the renderer (fontsource), so Chromium can draw CJK glyphs. */
+const fontCss = (): string | null => {
+  try {
+    return pathToFileURL(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/400.css')).href;
+  } catch {
+    return null;
+  }
+};
+
+function withCjkFont(svg: string): string {
+  const css = fontCss();
+  if (!css) return svg;
+  const style = `<style>@import url("${css}"); text, tspan { font-family: 'Courier New', monospace, 'Noto Sans SC' !important; }</style>`;
+  return svg.replace(/(<svg[^>]*>)/, `$1${style}`);
+}
+
 /**
  * PNG of the receipt: the SVG rendered by headless Chromium (the only CJK-capable rasteriser on the
  * machine; no new dependency). Null when Chromium is not available.
@@ -34,10 +52,10 @@ export async function svgToPng(svg: string, widthPx: number): Promise<Buffer | n
   try {
     const svgFile = path.join(dir, 'receipt.svg');
     const pngFile = path.join(dir, 'receipt.png');
-    fs.writeFileSync(svgFile, svg);
+    fs.writeFileSync(svgFile, withCjkFont(svg));
     await new Promise<void>((resolve) => {
       const child = spawn(browser, [
-        '--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', `--user-data-dir=${path.join(dir, 'profile')}`,
+        '--headless', '--no-sandbox', '--allow-file-access-from-files', '--virtual-time-budget=3000', '--disable-gpu', '--hide-scrollbars', `--user-data-dir=${path.join(dir, 'profile')}`,
         `--window-size=${widthPx},${height}`, `--screenshot=${pngFile}`, `file://${svgFile}`,
       ], { stdio: 'ignore' });
       const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { probePorts } from '../../../hardware/probe';
 import { IdCardReader, type CardError, type CardRead } from '../../../hardware/drivers/idcard/driver';
 import type { DeviceStatus } from '../../../hardware/drivers/supervisor';
 import { SAMPLE_ID_NUMBERS } from '../../../hardware/simulators/sample-cards';
@@ -129,5 +130,11 @@ describe('ID card reader driver over a PTY', () => {
     await insert('valid');
     expect((await read).card.idNumber).toBe(SAMPLE_ID_NUMBERS.valid);
     expect(statuses.map((s) => s.state)).toContain('disconnected');
+  });
+
+  it('is identified as an ID reader by the port probe once the driver lets go of it', async () => {
+    await reader.stop();
+    const results = await probePorts({ extraPaths: [rig.pty.hostPath], timeoutMs: 1000 });
+    expect(results.find((r) => r.path === rig.pty.hostPath)).toMatchObject({ role: 'idReader', baudRate: 115200 });
   });
 });

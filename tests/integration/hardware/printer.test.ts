@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { probePorts } from '../../../hardware/probe';
 import { ReceiptPrinter } from '../../../hardware/drivers/printer/driver';
 import { buildReceipt } from '../../../hardware/receipts/build';
 import type { ReceiptTemplate } from '../../../hardware/receipts/template';
@@ -89,5 +90,11 @@ describe('receipt printer driver over a PTY', () => {
     expect(result).toMatchObject({ printed: false, condition: 'disconnected' });
     await control(rig.sim.control, 'POST /replug');
     await printer.waitFor('ready', 10_000);
+  });
+
+  it('is identified as a printer by the port probe once the driver lets go of it', async () => {
+    await printer.stop();
+    const results = await probePorts({ extraPaths: [rig.pty.hostPath], timeoutMs: 1000 });
+    expect(results.find((r) => r.path === rig.pty.hostPath)).toMatchObject({ role: 'printer' });
   });
 });
