@@ -53,7 +53,7 @@ export class ContentSearch {
     this.ftsPinyin = db.prepare(
       `SELECT rowid AS rid, bm25(search_fts, 0, 0, 0, 1) AS score FROM search_fts WHERE search_fts MATCH ? ORDER BY score LIMIT ${CANDIDATES}`,
     );
-    this.short = db.prepare(`SELECT rid, weight FROM search_short WHERE term = ? ORDER BY weight DESC LIMIT ${CANDIDATES * 5}`);
+    this.short = db.prepare(`SELECT rid, weight FROM search_short WHERE term = ? ORDER BY weight DESC LIMIT ${CANDIDATES}`);
     this.rows = db.prepare(
       'SELECT rid, code, name_zh, name_en, department_id, stages, name_pinyin, keyword_text FROM items WHERE rid IN (SELECT value FROM json_each(?))',
     );
