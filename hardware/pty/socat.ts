@@ -24,7 +24,7 @@ const installExitHook = (): void => {
   exitHookInstalled = true;
   // No orphans: whatever is still running when this process exits goes with it.
   process.once('exit', () => {
-    for (const child of live) child.kill('SIGTERM');
+    for (const child of live) child.stdin?.end();
   });
 };
 
@@ -44,10 +44,13 @@ export async function createPtyPair(options: PtyPairOptions = {}): Promise<PtyPa
   const hostPath = path.join(dir, `${stem}.host`);
   const devicePath = path.join(dir, `${stem}.device`);
   for (const p of [hostPath, devicePath]) fs.rmSync(p, { force: true });
+  // socat runs under a small shell that waits on our stdin pipe: when this process dies, even by
+  // SIGKILL, the pipe closes and the shell stops socat, so no PTY pair outlives its owner.
   const child = spawn(
-    'socat',
-    ['-d', '-d', `pty,raw,echo=0,ignoreeof,link=${hostPath}`, `pty,raw,echo=0,ignoreeof,link=${devicePath}`],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    'sh',
+    ['-c', 'socat "$@" & s=$!; read _ignored; kill $s 2>/dev/null; wait $s', 'socat-pty',
+      '-d', '-d', `pty,raw,echo=0,ignoreeof,link=${hostPath}`, `pty,raw,echo=0,ignoreeof,link=${devicePath}`],
+    { stdio: ['pipe', 'ignore', 'pipe'] },
   );
   live.add(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -55,7 +58,7 @@ export async function createPtyPair(options: PtyPairOptions = {}): Promise<PtyPa
   await new Promise<void>((resolve, reject) => {
     let log = '';
     const timer = setTimeout(() => {
-      child.kill('SIGTERM');
+      child.stdin!.end();
       reject(new Error(`socat did not start within ${options.timeoutMs ?? 3000} ms: ${log.trim()}`));
     }, options.timeoutMs ?? 3000);
     child.stderr!.on('data', (d: Buffer) => {
@@ -80,7 +83,7 @@ export async function createPtyPair(options: PtyPairOptions = {}): Promise<PtyPa
     devicePath,
     pid: child.pid!,
     close: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      if (child.exitCode === null && child.signalCode === null) child.stdin!.end();
       await exited;
       for (const p of [hostPath, devicePath]) fs.rmSync(p, { force: true });
     },

@@ -27,6 +27,8 @@ const { values, positionals } = parseArgs({
     'control-port': { type: 'string' },
     out: { type: 'string' },
     'no-pace': { type: 'boolean' },
+    /** Exit when stdin closes: a simulator spawned by the kiosk dies with it, even on SIGKILL. */
+    'exit-with-parent': { type: 'boolean' },
   },
 });
 const device = positionals[0] as DeviceName | undefined;
@@ -60,3 +62,4 @@ const shutdown = async (): Promise<void> => {
 };
 process.on('SIGTERM', () => void shutdown());
 process.on('SIGINT', () => void shutdown());
+if (values['exit-with-parent']) process.stdin.on('end', () => void shutdown());

@@ -37,7 +37,7 @@ export interface SpawnOptions {
 
 /** Runs `hardware/simulators/cli.ts` as its own process on the device end of a PTY. */
 export async function spawnSimulator(device: SimulatedDevice, port: string, options: SpawnOptions = {}): Promise<RunningSimulator> {
-  const args = ['--import', 'tsx', cli, device, '--port', port, '--baud', String(options.baud ?? DEFAULT_BAUD[device])];
+  const args = ['--import', 'tsx', cli, device, '--port', port, '--baud', String(options.baud ?? DEFAULT_BAUD[device]), '--exit-with-parent'];
   if (options.pace === false) args.push('--no-pace');
   if (options.outDir) args.push('--out', options.outDir);
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
