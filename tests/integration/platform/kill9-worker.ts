@@ -5,14 +5,15 @@
  * left and exits. The parent kills it with SIGKILL at a random moment.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { createLogger } from '../../../electron/services/log/logger';
 import { PlatformClient } from '../../../electron/services/platform/client';
 import { loadSigningKey } from '../../../electron/services/platform/keys';
 import { OUTBOX_KINDS, type OutboxKind } from '../../../electron/services/platform/outbox-store';
 import { outboxRig } from './outbox-harness';
 
-const [dataDir, simUrl, keyDir, tag, mode] = process.argv.slice(2) as [string, string, string, string, string | undefined];
 
 const payload = (kind: OutboxKind, marker: string): unknown => {
   const now = new Date().toISOString();
@@ -30,7 +31,7 @@ const payload = (kind: OutboxKind, marker: string): unknown => {
 };
 
 /** Code is loaded; the store is opened only on "go", once the previous child is dead. */
-function run(): void {
+function run(dataDir: string, simUrl: string, keyDir: string, tag: string, mode: string | undefined): void {
   const key = loadSigningKey(keyDir, 'kiosk-kill9', 'unused');
   const client = new PlatformClient({ baseUrl: simUrl, key, timeoutMs: 2_000 });
   const log = createLogger({ file: path.join(dataDir, 'logs', 'worker.log'), echo: false });
@@ -59,6 +60,17 @@ function run(): void {
   }
 }
 
-// Node loads its fetch implementation on first use: do it now, while the previous child still runs.
-void fetch(`${simUrl}/v1/health`).catch(() => undefined).finally(() => fs.writeSync(1, 'LOADED\n'));
-process.stdin.once('data', run);
+function main(args: string[]): void {
+  const [dataDir, simUrl, keyDir, tag, mode] = args as [string, string, string, string, string | undefined];
+  // The test runs this from a V8 start-up snapshot, where only built-in modules can be required at
+  // build time: native and other modules are required from the working directory at run time.
+  (globalThis as { __nodeRequire?: NodeJS.Require }).__nodeRequire = createRequire(path.join(process.cwd(), 'noop.js'));
+  // Node loads its fetch implementation on first use: do it now, while the previous child still runs.
+  void fetch(`${simUrl}/v1/health`)
+    .catch(() => undefined)
+    .finally(() => fs.writeSync(1, 'LOADED\n'));
+  process.stdin.once('data', () => run(dataDir, simUrl, keyDir, tag, mode));
+}
+
+if (v8.startupSnapshot.isBuildingSnapshot()) v8.startupSnapshot.setDeserializeMainFunction(() => main(process.argv.slice(1)));
+else main(process.argv.slice(2));
