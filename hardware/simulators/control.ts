@@ -26,7 +26,7 @@ export async function startControl(routes: Record<string, ControlRoute>, port = 
       if (raw.length > 65536) req.destroy();
     });
     req.on('end', async () => {
-      let body: Record<string, unknown> = {};
+      let body: Record<string, unknown>;
       try {
         const parsed: unknown = raw ? JSON.parse(raw) : {};
         if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
@@ -49,7 +49,7 @@ export async function startControl(routes: Record<string, ControlRoute>, port = 
   rl.on('line', async (line) => {
     const m = /^\s*(?:(GET|POST)\s+)?\/?(\S+)\s*(.*)$/.exec(line);
     if (!m) return;
-    let body: Record<string, unknown> = {};
+    let body: Record<string, unknown>;
     try {
       body = m[3] ? (JSON.parse(m[3]) as Record<string, unknown>) : {};
     } catch {

@@ -39,6 +39,7 @@ export type TextBlockResult = { ok: true; card: IdCardRecord } | ({ ok: false } 
 const field = (buf: Uint8Array, offset: number, bytes: number): string =>
   Buffer.from(buf.buffer, buf.byteOffset + offset, bytes)
     .toString('utf16le')
+    // eslint-disable-next-line no-control-regex -- NUL padding is what we strip
     .replace(/[\s\u0000]+$/u, '');
 
 const date = (raw: string, what: string): string => {

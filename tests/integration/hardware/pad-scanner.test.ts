@@ -107,6 +107,7 @@ describe('QR scanner driver over a PTY', () => {
       await new Promise((r) => setTimeout(r, 120));
     }
     expect(errors[0]).toBe('unprintable');
+    // eslint-disable-next-line no-control-regex -- looking for control characters is the point
     expect(seen.every((t) => !/[\u0000-\u0008\u000b-\u001f]/u.test(t))).toBe(true);
   });
 });
