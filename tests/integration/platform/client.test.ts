@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, sign } from 'node:crypto';
+import { PLATFORM_HEADERS, signingString } from '../../../electron/contract/domain';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PlatformClient } from '../../../electron/services/platform/client';
 import { loadSigningKey } from '../../../electron/services/platform/keys';
@@ -124,6 +125,23 @@ describe('request signing and idempotency', () => {
     const replay = await realFetch(captured!.url, captured!.init);
     expect(replay.status).toBe(401);
     expect(((await replay.json()) as any).error.code).toBe('replayed');
+  });
+
+  it('refuses a correctly signed request whose timestamp is more than 5 minutes off', async () => {
+    const p = `/v1/enterprises/${SAMPLE_ENTERPRISE}`;
+    const timestamp = String(Date.now() - 6 * 60_000);
+    const nonce = randomUUID();
+    const text = signingString({ method: 'GET', pathWithQuery: p, timestamp, nonce, idempotencyKey: undefined, bodySha256Hex: createHash('sha256').update('').digest('hex') });
+    const res = await fetch(h.sim.url + p, {
+      headers: {
+        [PLATFORM_HEADERS.kioskId]: h.key.kioskId,
+        [PLATFORM_HEADERS.timestamp]: timestamp,
+        [PLATFORM_HEADERS.nonce]: nonce,
+        [PLATFORM_HEADERS.signature]: sign(null, Buffer.from(text), h.key.privateKey).toString('base64'),
+      },
+    });
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as any).error.code).toBe('stale');
   });
 
   it('refuses a request whose body was changed after signing', async () => {
