@@ -44,7 +44,11 @@ export function createPrinterSimulator(end: DeviceEnd, options: PrinterSimOption
     });
   };
 
+  // Printers print as data arrives: a job without a cut (tear-bar models) ends after a quiet spell.
+  let idle: NodeJS.Timeout | null = null;
   end.onData((chunk) => {
+    if (idle) clearTimeout(idle);
+    idle = setTimeout(finishJob, 200);
     const blocked = flags.paperEnd || flags.coverOpen || !flags.online;
     for (const e of tokenizer.push(chunk)) {
       if (e.type === 'status-request') {
@@ -74,6 +78,7 @@ export function createPrinterSimulator(end: DeviceEnd, options: PrinterSimOption
     return printed.at(-1) ?? null;
   };
   const last = async (): Promise<PrintedReceipt> => {
+    finishJob();
     const r = await lastReceipt();
     if (!r) throw new ControlError('nothing printed yet');
     return r;
@@ -94,6 +99,7 @@ export function createPrinterSimulator(end: DeviceEnd, options: PrinterSimOption
     },
     'GET /printer/status': () => ({ flags, printed: printed.length, unknownCommands: unknown.length }),
     'GET /printer/last': async () => {
+      finishJob();
       const r = await lastReceipt();
       return r ? { text: r.lines.join('\n'), ...r, count: printed.length } : { text: null, lines: [], qr: [], barcodes: [], cut: false, count: 0 };
     },
