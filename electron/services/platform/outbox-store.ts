@@ -130,10 +130,15 @@ export class OutboxStore {
   }
 
   /** The oldest pending entry of a kind (deliveries of a kind keep their order), with its payload. */
-  head(kind: OutboxKind): { entry: OutboxEntry; payload: unknown } | null {
+  head(kind: OutboxKind): { entry: OutboxEntry; payload: unknown } | { entry: OutboxEntry; unreadable: string } | null {
     const row = this.stmts.head.get(kind) as Row | undefined;
     if (!row || !row.payload) return null;
-    return { entry: toEntry(row), payload: JSON.parse(unseal(this.keys.outboxKey(), row.payload, aad(row.receipt_id, row.kind))) };
+    try {
+      return { entry: toEntry(row), payload: JSON.parse(unseal(this.keys.outboxKey(), row.payload, aad(row.receipt_id, row.kind))) };
+    } catch (e) {
+      // A lost or replaced key file: the entry cannot be sent, but must not block its kind.
+      return { entry: toEntry(row), unreadable: e instanceof Error ? e.message : String(e) };
+    }
   }
 
   get(receiptId: string): OutboxEntry | null {

@@ -140,8 +140,13 @@ export class OutboxSender {
     while (!this.stopped) {
       const head = this.store.head(kind);
       if (!head || head.entry.nextAttemptAt > Date.now()) return;
-      const { entry, payload } = head;
-      const r = await DELIVER[kind](client, payload, entry.idempotencyKey, this.o.requestTimeoutMs);
+      const { entry } = head;
+      if ('unreadable' in head) {
+        this.store.markFailed(entry.seq, `cannot decrypt the stored write: ${head.unreadable}`, 0, true);
+        this.log.error('outbox entry unreadable, parked as dead letter', { kind, receiptId: entry.receiptId });
+        continue;
+      }
+      const r = await DELIVER[kind](client, head.payload, entry.idempotencyKey, this.o.requestTimeoutMs);
       if (r.ok) {
         if (this.store.markDelivered(entry.seq, r.value)) {
           const d = { entry, result: r.value };

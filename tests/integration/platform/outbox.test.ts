@@ -86,6 +86,21 @@ describe('durable outbox against the simulator', () => {
     await rig.close();
   });
 
+  it('parks an entry it cannot decrypt (key file replaced) instead of blocking its kind', async () => {
+    const dir = tmpDir('outbox-rekey');
+    const first = outboxRig(dir, h.client);
+    const lost = first.store.enqueue('feedback', samplePayload('feedback', 1, person, SAMPLE_ENTERPRISE));
+    await first.close();
+    fs.writeFileSync(path.join(dir, 'platform', 'outbox.key'), Buffer.alloc(32, 1));
+    const rig = outboxRig(dir, h.client);
+    const later = rig.store.enqueue('feedback', samplePayload('feedback', 2, person, SAMPLE_ENTERPRISE));
+    rig.sender.start();
+    await until(() => rig.store.get(later.receiptId)?.state === 'delivered');
+    expect(rig.store.get(lost.receiptId)).toMatchObject({ state: 'dead' });
+    expect(rig.store.get(lost.receiptId)?.lastError).toContain('cannot decrypt');
+    await rig.close();
+  });
+
   it('waits for a delivery with a deadline', async () => {
     const rig = outboxRig(tmpDir('outbox-wait'), h.client);
     rig.sender.start();
