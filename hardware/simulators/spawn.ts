@@ -54,7 +54,7 @@ export async function spawnSimulator(device: SimulatedDevice, port: string, opti
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`${device} simulator did not start: ${stderr}`));
-    }, options.timeoutMs ?? 15_000);
+    }, options.timeoutMs ?? 30_000);
     const lines = readline.createInterface({ input: child.stdout! });
     lines.once('line', (line) => {
       clearTimeout(timer);

@@ -35,7 +35,7 @@ beforeAll(async () => {
   await services.start();
   const file = JSON.parse(fs.readFileSync(path.join(dataDir, 'simulators.json'), 'utf8')) as { simulators: Array<{ role: string; control: string; pty: string; pid: number }> };
   sims = Object.fromEntries(file.simulators.map((s) => [s.role, s]));
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + 40_000;
   while (!services.health().devices.every((d) => d.state === 'ready')) {
     if (Date.now() > deadline) throw new Error(`devices not ready: ${JSON.stringify(services.health().devices)}`);
     await new Promise((r) => setTimeout(r, 50));
