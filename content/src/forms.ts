@@ -99,4 +99,21 @@ export const forms: Form[] = [
       f('monthlyWage', '月工资（元）', 'Monthly wage (yuan)', { type: 'amount', validation: 'amount' }),
     ] }, contactSection],
   },
+  {
+    id: 'f_food_renewal', title: t('食品经营许可延续申请书', 'Food business licence renewal application'), itemCode: 'NH-AMR-0302',
+    sections: [enterpriseSection, { title: t('许可信息', 'Licence'), fields: [
+      f('licenceNumber', '原食品经营许可证编号', 'Current licence number', { maxLength: 20, help: t('以JY开头的14位编号', '14 characters starting with JY') }),
+      f('premises', '经营场所', 'Premises', { type: 'textarea', prefill: 'enterprise.registeredAddress' }),
+      f('conditionsUnchanged', '经营条件未发生变化', 'Operating conditions are unchanged', { type: 'checkbox', required: false }),
+    ] }, contactSection],
+  },
+  {
+    id: 'f_hygiene_renewal', title: t('公共场所卫生许可证延续申请表', 'Public place hygiene licence renewal'), itemCode: 'NH-HLT-0402',
+    sections: [enterpriseSection, { title: t('场所信息', 'Premises'), fields: [
+      f('licenceNumber', '原卫生许可证编号', 'Current licence number', { maxLength: 30 }),
+      f('premises', '经营场所', 'Premises', { type: 'textarea', prefill: 'enterprise.registeredAddress' }),
+      f('areaSqm', '经营面积（平方米）', 'Floor area (m²)', { type: 'number' }),
+      f('conditionsUnchanged', '卫生条件和设施未发生变化', 'Hygiene conditions and facilities are unchanged', { type: 'checkbox', required: false }),
+    ] }, contactSection],
+  },
 ];

@@ -6,8 +6,11 @@ import { departments } from './helpers';
 import { hrItems } from './items-hr';
 import { licenceItems } from './items-licences';
 import { registrationItems } from './items-registration';
+import { smartApprovalRules } from './smart-approval';
 
-const items = [...registrationItems, ...licenceItems, ...hrItems];
+const items = [...registrationItems, ...licenceItems, ...hrItems].map((i) =>
+  smartApprovalRules[i.code] ? { ...i, smartApproval: smartApprovalRules[i.code] } : i,
+);
 
 /** The sample content set, as authored (before schema defaults are applied). */
 export const sampleContent: ContentSetInput = {

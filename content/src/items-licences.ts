@@ -27,7 +27,7 @@ export const licenceItems = [
     code: 'NH-AMR-0302', zh: '食品经营许可（延续）', en: 'Food business licence (renewal)', parent: '食品经营许可', type: 'administrative_licence', dept: 'amr', stages: ['licence', 'operate'], keywords: ['食品许可延续', '换证'],
     law: FOOD_LAW, conditions: ['在许可证有效期届满前提出延续申请'],
     materials: [mat('m_food_renewal_application', '食品经营许可延续申请书', 'Renewal application'), common.licence(), mat('m_unchanged_declaration', '经营条件未发生变化的声明', 'Declaration that conditions are unchanged', 'opt')],
-    statutory: [10, 'working_day'], promised: [3, 'working_day'], visits: 0, result: ['食品经营许可证', 'licence', true],
+    statutory: [10, 'working_day'], promised: [3, 'working_day'], visits: 0, result: ['食品经营许可证', 'licence', true], kiosk: { formId: 'f_food_renewal' },
   }),
   item({
     code: 'NH-AMR-0303', zh: '食品经营许可（注销）', en: 'Food business licence (cancellation)', parent: '食品经营许可', type: 'administrative_licence', dept: 'amr', stages: ['licence', 'exit'], keywords: ['食品许可注销'],
@@ -63,7 +63,7 @@ export const licenceItems = [
     code: 'NH-HLT-0402', zh: '公共场所卫生许可（延续）', en: 'Public place hygiene licence (renewal)', parent: '公共场所卫生许可', type: 'administrative_licence', dept: 'health', stages: ['licence', 'operate'], keywords: ['卫生许可延续'], commit: true,
     law: [['《公共场所卫生管理条例实施细则》'], ['粤卫规〔2019〕9号']], conditions: ['卫生许可证有效期4年，届满30日前申请延续'],
     materials: [mat('m_hygiene_application', '卫生许可证延续申请表', 'Renewal application'), mat('m_commitment_letter', '告知承诺书', 'Notify-and-commit letter')],
-    statutory: [20, 'working_day'], promised: [0, 'on_the_spot'], visits: 0, result: ['公共场所卫生许可证', 'licence', true],
+    statutory: [20, 'working_day'], promised: [0, 'on_the_spot'], visits: 0, result: ['公共场所卫生许可证', 'licence', true], kiosk: { formId: 'f_hygiene_renewal' },
   }),
   item({
     code: 'NH-HOU-0501', zh: '建筑工程施工许可证核发', en: 'Construction permit', type: 'administrative_licence', dept: 'housing', stages: ['construction'], keywords: ['施工许可', '开工', '报建'],

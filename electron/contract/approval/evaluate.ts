@@ -15,7 +15,9 @@ function read(facts: ApprovalFacts, path: string): Fact {
   );
 }
 
-const normalise = (v: unknown): unknown => (typeof v === 'string' ? v.trim().replace(/\s+/g, '') : v);
+/** Whitespace never decides a rule, and a checkbox may arrive as true or "true". */
+const normalise = (v: unknown): unknown =>
+  typeof v === 'string' ? v.trim().replace(/\s+/g, '') : typeof v === 'boolean' ? String(v) : v;
 const asNumber = (v: unknown): number | null => {
   if (typeof v === 'number' && Number.isFinite(v)) return v;
   if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);

@@ -1,3 +1,5 @@
+import { unknownReferences } from '../approval/references';
+import { certificateKind } from '../domain/certificate';
 import type { AnswerCondition } from './conditions';
 import type { ContentSet } from './bundle';
 import type { SituationFlow } from './flow';
@@ -157,6 +159,16 @@ export function checkContent(content: ContentSet): ContentIssue[] {
       if (m.formId && !forms.has(m.formId)) issues.push({ where, message: `material ${m.id} names unknown form ${m.formId}` });
       if (m.necessity === 'deferrable' && !m.deferral) issues.push({ where, message: `material ${m.id} is deferrable without a deadline` });
       if (m.appliesWhen && !item.flowId) issues.push({ where, message: `material ${m.id} depends on answers but the item has no flow` });
+    }
+    if (item.smartApproval) {
+      const form = content.forms.find((f) => f.id === item.formId);
+      if (!form) issues.push({ where, message: 'smart-approval item needs a kiosk form' });
+      const scope = {
+        formFields: form ? form.sections.flatMap((s) => s.fields.map((f) => f.id)) : [],
+        materialIds: item.guide.materials.map((m) => m.id),
+        certificateKinds: certificateKind.options,
+      };
+      for (const message of unknownReferences(item.smartApproval.rules, scope)) issues.push({ where, message });
     }
     const { statutory, promised } = item.guide.timeLimits;
     if (statutory && statutory.unit === promised.unit && promised.value > statutory.value) {

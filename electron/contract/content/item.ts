@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { smartApproval } from '../approval/rules';
 import { answerCondition } from './conditions';
 import { contentId, duration, localText } from './text';
 
@@ -108,7 +109,8 @@ export const serviceItem = z.object({
   maxVisits: z.number().int().min(0).max(5),
   notifyAndCommit: z.boolean().default(false),
   guide,
-  /** Later issues (e.g. smartApproval) add optional fields here; unknown keys are refused until then. */
+  /** 秒批: machine-checkable approval rules; when every one holds the platform approves at once. */
+  smartApproval: smartApproval.optional(),
 });
 export type ServiceItem = z.infer<typeof serviceItem>;
 export type ServiceItemInput = z.input<typeof serviceItem>;
