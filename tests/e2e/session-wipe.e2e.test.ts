@@ -80,7 +80,7 @@ async function expectNothingLeft(page: Page, secrets: { name: string; checkInCod
     expect(await page.locator('body').innerText()).not.toContain(secret);
   }
   expect(await page.getByTestId('home-search-input').inputValue()).toBe('');
-  expect(await page.evaluate(() => [...document.documentElement.classList].sort())).toEqual([]);
+  expect(await page.evaluate(() => Array.from({ length: document.documentElement.classList.length }, (_, i) => document.documentElement.classList.item(i)))).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
   expect(Number(await page.getByTestId('read-aloud-audio').getAttribute('data-bytes'))).toBe(0);
   expect(await page.getByTestId('read-aloud-audio').getAttribute('src')).toBeNull();
