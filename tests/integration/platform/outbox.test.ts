@@ -127,7 +127,8 @@ describe('durable outbox against the simulator', () => {
     }
     const keyFile = path.join(dir, 'platform', 'outbox.key');
     expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
-    expect(rig.store.head('application')?.payload).toMatchObject({ applicant: { agentName: person.name } });
+    const head = rig.store.head('application');
+    expect(head && 'payload' in head ? head.payload : null).toMatchObject({ applicant: { agentName: person.name } });
     await rig.close();
   });
 });
