@@ -5,7 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, expectTouchTargets, LANDSCAPE, launchChromium, screenshot } from './support/browser';
 import { startKiosk, type KioskProcess } from './support/kiosk-process';
 import { connectPlatform, platformRecords, waitForEvaluations, type PlatformSim } from './support/platform';
-import { padPress, padState, printerStatus, readSimulators, setPrinter, waitForPrint, type Simulators } from './support/simulators';
+import {
+  padPress,
+  padState,
+  printerStatus,
+  readSimulators,
+  replug,
+  setPrinter,
+  unplug,
+  waitForPrint,
+  type Simulators,
+} from './support/simulators';
 
 /**
  * The hall services around the journey, end to end: Chromium drives the real renderer against the Node
@@ -144,10 +154,28 @@ describe('hall services in Chromium against the simulators', { timeout: 150_000 
     await page.context().close();
   });
 
-  it('好差评 on screen: 非常不满意 cannot be sent without a reason; with one it reaches the platform', async () => {
+  it('好差评 on screen with the pad unplugged: 非常不满意 cannot be sent without a reason; with one it reaches the platform', async () => {
     await connect();
+    await unplug(sims, 'pad');
+    try {
+      await expect.poll(() => padStateInHealth(), { timeout: 30_000 }).not.toBe('ready');
+      await evaluateOnScreen();
+    } finally {
+      await replug(sims, 'pad');
+    }
+    await expect.poll(() => padStateInHealth(), { timeout: 30_000 }).toBe('ready');
+  });
+
+  async function padStateInHealth(): Promise<string | undefined> {
+    const health = (await (await fetch(`${kiosk.url}/healthz`)).json()) as { devices: Array<{ role: string; state: string }> };
+    return health.devices.find((d) => d.role === 'pad')?.state;
+  }
+
+  async function evaluateOnScreen(): Promise<void> {
     const before = (await platformRecords(platform)).evaluations.length;
     const page = await open('/evaluate?itemCode=NH-AMR-0202');
+    // No pad to light: the same choice is on screen, and the screen does not ask for the pad.
+    expect(await page.getByTestId('pad-lit').count()).toBe(0);
     await page.getByTestId('level-very-dissatisfied').click();
     await page.getByTestId('reasons').waitFor();
     await page.getByTestId('evaluation-submit').click();
@@ -167,7 +195,7 @@ describe('hall services in Chromium against the simulators', { timeout: 150_000 
       scope: 'service',
     });
     await page.context().close();
-  });
+  }
 
   it('帮办: pages a staff member, shows that someone is coming, then shows the answer', async () => {
     const page = await open('/');
