@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, expectTouchTargets, LANDSCAPE, launchChromium, PORTRAIT, screenshot } from './support/browser';
@@ -202,6 +205,12 @@ describe('information services in Chromium', { timeout: 150_000 }, () => {
       body: JSON.stringify({ text: 'x'.repeat(601), lang: 'zh-CN' }),
     });
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid-request');
+    // Text is spoken, never taken as espeak-ng options: this writes no file and still yields speech.
+    const target = path.join(os.tmpdir(), `speech-option-${process.pid}.wav`);
+    const optionLike = await api<{ bytes: number; audioBase64: string }>('speech.speak', { text: `-w ${target} --version`, lang: 'en' });
+    expect(Buffer.from(optionLike.audioBase64, 'base64').subarray(0, 4).toString('ascii')).toBe('RIFF');
+    expect(optionLike.bytes).toBeGreaterThan(10_000);
+    expect(fs.existsSync(target)).toBe(false);
   });
 
   it('settings passes axe in both display modes', async () => {
