@@ -26,7 +26,7 @@ export const enterprises: EnterpriseProfile[] = [
   {
     creditCode: '91440605MA51C7QX76',
     name: '佛山市南海区狮山智造精密机械有限公司',
-    legalRepresentative: '黄伟明',
+    legalRepresentative: '黄测试', // the sample ID card's holder (hardware/simulators/sample-cards.ts), so 秒批 can pass in a demo
     registeredAddress: '佛山市南海区狮山镇科技工业园A区创业路8号',
     district: '南海区',
     city: '佛山市',

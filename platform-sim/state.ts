@@ -8,6 +8,8 @@ import {
   validateCreditCode,
   windowType as windowTypeSchema,
   type AppointmentSlot,
+  type ApplicationRequest,
+  type EnterpriseProfile,
   type ApplicationProgress,
   type ApplicationReceipt,
   type ECertificate,
@@ -16,6 +18,7 @@ import {
   type WindowType,
 } from '../electron/contract/domain';
 import { z } from 'zod';
+import { decide, loadRuleBase, platformFacts, resultCertificate, type PlatformItem } from './rule-base';
 import { certificateBodies, enterprises, items, staff, windows } from './sample-data';
 
 export interface Answer {
@@ -58,14 +61,49 @@ export class PlatformState {
   private readonly waiting = new Map<WindowType, number>();
   private readonly ticketSeq = new Map<WindowType, number>();
   private appSeq = 0;
+  /** The platform's item library with its 秒批 rules. */
+  private readonly ruleBase: Map<string, PlatformItem> = loadRuleBase();
 
   constructor(private readonly options: { helpAutoAnswerMs: number }) {
-    this.certificates = certificateBodies.map((body) => {
-      const hash = createHash('sha256').update(canonicalCertificateJson(body)).digest('hex');
-      const signature = sign(null, Buffer.from(hash), this.issuer.privateKey).toString('base64');
-      return { ...body, hash, signature, signatureKeyId: this.issuerKeyId };
-    });
+    this.certificates = certificateBodies.map((body) => this.signCertificate(body));
     for (const [i, w] of windows.entries()) this.waiting.set(w.windowType, [6, 3, 4, 2, 1, 0][i] ?? 0);
+  }
+
+  private signCertificate(body: Omit<ECertificate, 'hash' | 'signature' | 'signatureKeyId'>): ECertificate {
+    const hash = createHash('sha256').update(canonicalCertificateJson(body)).digest('hex');
+    const signature = sign(null, Buffer.from(hash), this.issuer.privateKey).toString('base64');
+    return { ...body, hash, signature, signatureKeyId: this.issuerKeyId };
+  }
+
+  /**
+   * 秒批: re-evaluates the item's rules on the platform's own records (never the kiosk's verdict);
+   * when all hold, approves at once and issues the result as a signed e-certificate.
+   */
+  private smartDecision(a: ApplicationRequest, progress: ApplicationProgress, enterprise: EnterpriseProfile | undefined, at: string): void {
+    const item = this.ruleBase.get(a.itemCode);
+    const today = chinaNow().toISOString().slice(0, 10);
+    const holderCerts = this.certificates.filter((c) => c.holderCode === a.applicant.creditCode);
+    const verdict = decide(item, platformFacts(a, enterprise, holderCerts, today));
+    if (!verdict || !item?.smartApproval) return;
+    if (!verdict.instantEligible || !enterprise) {
+      const unmet = verdict.rules.filter((r) => r.verdict !== 'passed').map((r) => r.title.zh);
+      progress.status = 'reviewing';
+      progress.history.push({ status: 'reviewing', at, note: `未满足秒批条件，转人工审核：${unmet.join('；')}` });
+      return;
+    }
+    const previous = holderCerts.find((c) => c.kind === item.smartApproval?.result.kind);
+    const doc = this.signCertificate(resultCertificate(item.smartApproval.result, a, enterprise, previous, today, this.appSeq));
+    if (previous) this.certificates.splice(this.certificates.indexOf(previous), 1);
+    this.certificates.push(doc);
+    progress.status = 'completed';
+    progress.history.push({ status: 'completed', at, note: '秒批：全部规则满足，系统自动审批通过' });
+    progress.decision = {
+      outcome: 'approved',
+      decidedAt: at,
+      automated: true,
+      reasons: [],
+      documents: [{ kind: doc.kind, certificateId: doc.certificateId, title: `${doc.name} ${doc.number}` }],
+    };
   }
 
   issuerKeys(): Answer {
@@ -106,7 +144,7 @@ export class PlatformState {
     const now = chinaNow();
     this.appSeq += 1;
     const number = `NH${now.toISOString().slice(0, 10).replace(/-/g, '')}${String(this.appSeq).padStart(6, '0')}`;
-    const promisedDate = addWorkingDays(now, items[a.itemCode]?.promisedWorkingDays ?? 5);
+    const promisedDate = addWorkingDays(now, this.ruleBase.get(a.itemCode)?.promisedWorkingDays ?? items[a.itemCode]?.promisedWorkingDays ?? 5);
     const at = new Date().toISOString();
     const progress: ApplicationProgress = {
       applicationNumber: number,
@@ -117,14 +155,15 @@ export class PlatformState {
       corrections: [],
       decision: null,
     };
+    if (a.smartApproval) this.smartDecision(a, progress, enterprise, at);
     this.applications.set(number, progress);
     const receipt: ApplicationReceipt = {
       applicationNumber: number,
       itemCode: a.itemCode,
-      status: 'accepted',
+      status: progress.status,
       acceptedAt: at,
       promisedDate,
-      decision: null,
+      decision: progress.decision,
     };
     return ok(receipt, 201);
   }

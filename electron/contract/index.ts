@@ -1,7 +1,10 @@
 export * from './result';
 export * from './api';
 export * from './api/system';
+export * from './api/approval';
 export * from './events';
 export * from './channels';
 export type * from './bridge';
-export * from './domain/enterprise';
+export * from './domain';
+export * from './content';
+export * from './approval';

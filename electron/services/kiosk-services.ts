@@ -11,6 +11,7 @@ import { createLogger, type Logger } from './log/logger';
 import { createPlatformArea, platformMigrations } from './platform/area';
 import { coreMigrations } from './store/core-migrations';
 import { openStore, SettingsRepository, type Database } from './store/database';
+import { createApprovalArea } from './approval/area';
 import { createSpeechArea } from './speech/area';
 import { createSystemArea } from './system/area';
 
@@ -49,7 +50,19 @@ export function createKioskServices(baseConfig: KioskConfig, env: NodeJS.Process
   const content = createContentArea({ ...deps, log: log.child('content') });
   const platform = createPlatformArea({ ...deps, log: log.child('platform') });
   const speech = createSpeechArea({ ...deps, log: log.child('speech') });
-  const areas: ServiceArea<unknown>[] = [devices, content, platform, speech];
+  let dispatch: Dispatch | null = null;
+  const approval = createApprovalArea(
+    { ...deps, log: log.child('approval') },
+    {
+      dispatch: () => dispatch!,
+      cardHolder: () => {
+        const p = platform.session.current.person;
+        return p ? { name: p.name, idNumber: p.idNumber } : null;
+      },
+      creditCode: () => platform.session.current.creditCode,
+    },
+  );
+  const areas: ServiceArea<unknown>[] = [devices, content, platform, speech, approval];
 
   const health = (): Health => {
     const base: Health = {
@@ -77,10 +90,12 @@ export function createKioskServices(baseConfig: KioskConfig, env: NodeJS.Process
     ...content.handlers,
     ...platform.handlers,
     ...speech.handlers,
+    ...approval.handlers,
   } satisfies Handlers;
+  dispatch = createDispatcher(handlers, log.child('bridge'));
 
   return {
-    dispatch: createDispatcher(handlers, log.child('bridge')),
+    dispatch,
     bus,
     log,
     db,

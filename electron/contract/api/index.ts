@@ -5,6 +5,7 @@ import { devicesApi } from './devices';
 import { contentApi } from './content';
 import { platformApi } from './platform';
 import { speechApi } from './speech';
+import { approvalApi } from './approval';
 
 /**
  * Every call the renderer may make. Each area of the product keeps its methods in its own file
@@ -16,6 +17,7 @@ export const kioskApi = {
   ...contentApi,
   ...platformApi,
   ...speechApi,
+  ...approvalApi,
 } satisfies Record<string, MethodSpec>;
 
 export type KioskApiSpec = typeof kioskApi;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   applicationProgress,
+  applicationDecision,
   applicationStatus,
   appointment,
   appointmentSlot,
@@ -27,6 +28,8 @@ const applicationOutcome = z.object({
   applicationNumber: z.string().nullable(),
   promisedDate: z.string().nullable(),
   platformStatus: applicationStatus.nullable(),
+  /** The platform's decision when it took one at intake (秒批), with the documents it issued. */
+  decision: applicationDecision.nullable().default(null),
 });
 
 const outboxAck = z.object({ receiptId, status: outboxReceiptStatus });

@@ -5,6 +5,8 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** A reference to an e-certificate used instead of a paper material (免证办). */
 export const attachmentRef = z.object({
   materialName: z.string().min(1), // e.g. 营业执照
+  /** The guide's material id it stands for; 秒批 rules may require a material by id. */
+  materialId: z.string().min(1).optional(),
   certificateId: z.string().min(1),
 });
 
@@ -48,6 +50,7 @@ export const applicationDecision = z.object({
   reasons: z.array(z.string()).default([]),
   documents: z.array(z.object({ kind: z.string(), certificateId: z.string(), title: z.string() })).default([]),
 });
+export type ApplicationDecision = z.infer<typeof applicationDecision>;
 
 /** The platform's answer to an application intake. */
 export const applicationReceipt = z.object({

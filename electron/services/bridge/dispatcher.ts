@@ -11,7 +11,7 @@ import type { Logger } from '../log/logger';
 
 export interface CallContext {
   /** Which host carried the call, for logs and for rules that differ (none today). */
-  readonly via: 'ipc' | 'http' | 'test';
+  readonly via: 'ipc' | 'http' | 'test' | 'internal';
 }
 
 export type Handler<M extends MethodName> = (

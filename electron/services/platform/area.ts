@@ -29,6 +29,8 @@ export interface PlatformAreaOptions {
 export interface PlatformArea extends ServiceArea<typeof platformApi> {
   readonly sender: OutboxSender;
   readonly store: OutboxStore;
+  /** The session's identity (memory only), for services that check it (秒批 pre-check). */
+  readonly session: SessionIdentityStore;
   platformUrl(): string | null;
   health(): { outboxDepth: number; platform: { url: string | null; reachable: boolean | null } };
   start(): Promise<void>;
@@ -90,6 +92,7 @@ export function createPlatformArea(deps: AreaDeps, options: PlatformAreaOptions 
   return {
     sender,
     store,
+    session,
     platformUrl: () => client?.baseUrl ?? null,
     handlers: createPlatformHandlers({ client: () => client, store, sender, session, certificates }),
     health: () => {

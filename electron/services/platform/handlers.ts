@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fail, ok, type Result } from '../../contract';
-import { checkCreditCode, evaluation, maskIdNumber, maskMobile, maskName, type ApplicationStatus } from '../../contract/domain';
+import { checkCreditCode, evaluation, maskIdNumber, maskMobile, maskName, type ApplicationDecision, type ApplicationStatus } from '../../contract/domain';
 import type { platformApi } from '../../contract/api/platform';
 import type { AreaHandlers } from '../bridge/dispatcher';
 import type { CertificateVerifier } from './certificates';
@@ -37,6 +37,7 @@ const applicationOutcome = (e: OutboxEntry) => ({
   applicationNumber: typeof e.result?.applicationNumber === 'string' ? e.result.applicationNumber : null,
   promisedDate: typeof e.result?.promisedDate === 'string' ? e.result.promisedDate : null,
   platformStatus: (typeof e.result?.status === 'string' ? e.result.status : null) as ApplicationStatus | null,
+  decision: (e.result?.decision ?? null) as ApplicationDecision | null,
 });
 
 export function createPlatformHandlers(d: HandlerDeps): AreaHandlers<typeof platformApi> {
@@ -104,6 +105,7 @@ export function createPlatformHandlers(d: HandlerDeps): AreaHandlers<typeof plat
         applicationNumber: r.value.applicationNumber,
         promisedDate: r.value.promisedDate,
         platformStatus: r.value.status,
+        decision: r.value.decision,
       });
     },
 

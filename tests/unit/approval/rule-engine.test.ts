@@ -128,7 +128,8 @@ describe('smart-approval rule engine', () => {
       certDays: fc.integer({ min: -30, max: 400 }),
       hasLease: fc.boolean(),
     });
-    const toFacts = (w: fc.RecordValue<typeof world> extends infer T ? T : never, online: boolean): ApprovalFacts => {
+    type World = typeof world extends fc.Arbitrary<infer T> ? T : never;
+    const toFacts = (w: World, online: boolean): ApprovalFacts => {
       const until = new Date(Date.parse('2026-11-25T00:00:00Z') + w.certDays * 86_400_000).toISOString().slice(0, 10);
       return {
         form: { newAddress: w.address },

@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { precheck, type ApprovalFacts, type PrecheckResult, type SmartApproval } from '../electron/contract/approval';
+import { serviceItem } from '../electron/contract/content';
+import type { ApplicationRequest, ECertificate, EnterpriseProfile } from '../electron/contract/domain';
+
+/** What the platform knows of an item: its promised time limit and, for 秒批 items, its rules. */
+export interface PlatformItem {
+  readonly name: string;
+  readonly promisedWorkingDays: number;
+  readonly smartApproval: SmartApproval | null;
+}
+
+const catalogueFile = path.resolve(import.meta.dirname, '..', 'content', 'sample', 'items.json');
+
+/**
+ * The platform's own copy of the service catalogue and its 秒批 rules. In production these come
+ * from the provincial item library; the simulator reads the same sample catalogue the kiosk ships,
+ * so both sides hold the same rules while each evaluates them on its own data.
+ */
+export function loadRuleBase(file = catalogueFile): Map<string, PlatformItem> {
+  const items = z.array(serviceItem).parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  return new Map(
+    items.map((i) => {
+      const promised = i.guide.timeLimits.promised;
+      const days = promised.unit === 'on_the_spot' ? 0 : promised.unit === 'natural_day' ? Math.ceil((promised.value * 5) / 7) : promised.value;
+      return [i.code, { name: i.name.zh, promisedWorkingDays: days, smartApproval: i.smartApproval ?? null }];
+    }),
+  );
+}
+
+/** Facts for the rules, from the platform's own records (never from the kiosk's verdict). */
+export function platformFacts(
+  a: ApplicationRequest,
+  enterprise: EnterpriseProfile | undefined,
+  certificates: readonly ECertificate[],
+  today: string,
+): ApprovalFacts {
+  return {
+    form: a.formData,
+    enterprise: enterprise ?? null,
+    idCard: { name: a.applicant.agentName, idNumber: a.applicant.agentIdNumber },
+    certificates: enterprise ? certificates.map((c) => ({ kind: c.kind, validUntil: c.validUntil })) : null,
+    materials: a.attachments.flatMap((x) => (x.materialId ? [x.materialId] : [])),
+    today,
+  };
+}
+
+/** The simulator's 秒批 decision: approve only when every rule holds on its own data. */
+export function decide(item: PlatformItem | undefined, facts: ApprovalFacts): PrecheckResult | null {
+  if (!item?.smartApproval) return null;
+  return precheck(item.smartApproval.rules, facts);
+}
+
+const addYears = (iso: string, years: number): string => `${Number(iso.slice(0, 4)) + years}${iso.slice(4)}`;
+const VALIDITY_YEARS: Record<string, number | null> = {
+  'business-licence': null, // 长期
+  'food-business-licence': 5,
+  'public-place-hygiene-licence': 4,
+};
+
+/**
+ * The document an instant approval issues, as an e-certificate body the platform then signs: an
+ * amended business licence carries the new name; a renewal extends the licence from today.
+ */
+export function resultCertificate(
+  result: SmartApproval['result'],
+  a: ApplicationRequest,
+  enterprise: EnterpriseProfile,
+  previous: ECertificate | undefined,
+  today: string,
+  seq: number,
+): Omit<ECertificate, 'hash' | 'signature' | 'signatureKeyId'> {
+  const renamed = a.formData.changeItem === 'name' && typeof a.formData.after === 'string' ? a.formData.after.trim() : null;
+  const years = VALIDITY_YEARS[result.kind] ?? 5;
+  const kind = (previous?.kind ?? result.kind) as ECertificate['kind'];
+  return {
+    certificateId: `${kind.slice(0, 2).toUpperCase()}-${today.replace(/-/g, '')}-${String(seq).padStart(4, '0')}`,
+    kind,
+    name: previous?.name ?? result.name.zh,
+    number: kind === 'business-licence' ? enterprise.creditCode : (previous?.number ?? `NH${today.replace(/-/g, '')}${seq}`),
+    holderCode: enterprise.creditCode,
+    holderName: renamed ?? enterprise.name,
+    issuer: previous?.issuer ?? '佛山市南海区市场监督管理局',
+    issuedOn: today,
+    validFrom: today,
+    validUntil: years === null ? null : addYears(previous?.validUntil && previous.validUntil > today ? previous.validUntil : today, years),
+    ...(previous?.scope ? { scope: previous.scope } : {}),
+  };
+}
