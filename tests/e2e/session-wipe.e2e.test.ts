@@ -54,7 +54,7 @@ async function walkVisit(page: Page): Promise<{ name: string; checkInCode: strin
   await page.getByTestId('toggle-large-font').click();
   await page.getByTestId('toggle-contrast').click();
 
-  await navigate(page, '/help');
+  await navigate(page, '/help?itemCode=NH-AMR-0101');
   await page.getByTestId('help-call').click();
   await expect.poll(() => page.getByTestId('help-status').getAttribute('data-state'), { timeout: 20_000 }).toMatch(/paged|queued/);
 

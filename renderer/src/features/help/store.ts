@@ -41,7 +41,7 @@ export const useHelpStore = defineStore('services-help', () => {
     else if (r.value.status === 'delivered' && c.state === 'queued') call.value = { ...c, state: 'paged', helpId: r.value.help?.helpId ?? c.helpId };
   };
 
-  const request = async (topic: HelpTopic, context: { itemCode?: string; kioskLocation?: string } = {}): Promise<void> => {
+  const request = async (topic: HelpTopic, context: { itemCode?: string; kioskLocation?: string; creditCode?: string } = {}): Promise<void> => {
     sending.value = true;
     failed.value = false;
     const r = await useBridge().call('platform.requestHelp', { topic, message: '', ...context });
