@@ -11,7 +11,8 @@ const VOICES: Record<SpeechLang, string> = { 'zh-CN': 'cmn', en: 'en' };
  */
 export function createSpeechArea(deps: AreaDeps): ServiceArea<typeof speechApi> {
   const binary = deps.env.KIOSK_ESPEAK ?? 'espeak-ng';
-  const timeoutMs = Number(deps.env.KIOSK_SPEECH_TIMEOUT_MS ?? 15_000);
+  const configured = Number(deps.env.KIOSK_SPEECH_TIMEOUT_MS);
+  const timeoutMs = Number.isFinite(configured) && configured > 0 ? configured : 15_000;
   // One synthesis at a time: a kiosk has one listener, and espeak-ng is CPU-bound on 2 cores.
   let queue: Promise<unknown> = Promise.resolve();
 
