@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
+import type { ApplicationDecision } from '../../../../electron/contract/domain';
 import type { FormDefinition, ServiceItem } from '../../../../electron/contract/content';
 import { registerSessionReset } from '../../stores/session';
 
@@ -15,6 +16,8 @@ export interface SubmissionOutcome {
   applicationNumber: string | null;
   promisedDate: string | null;
   readonly submittedAt: string;
+  /** The platform's decision when it took one at intake (秒批). */
+  decision?: ApplicationDecision | null;
 }
 
 /**

@@ -35,13 +35,21 @@ export function originalsToShow(materials: readonly Material[], replaced: Readon
 /** 受理回执: printed in Chinese, the official record. */
 export function submissionReceipt(item: ServiceItem, outcome: SubmissionOutcome, originals: readonly Material[]): ReceiptTemplate {
   const g = item.guide;
+  // 秒批: decided at intake, so the receipt is also the notice of completion with the result's number.
+  const approved = outcome.decision?.outcome === 'approved' ? outcome.decision : null;
   return {
-    title: '申请受理回执',
+    title: approved ? '办结通知书' : '申请受理回执',
     subtitle: item.name.zh,
+    ...(approved ? { stamp: '已办结' } : {}),
     fields: [
       { label: '办件编号', value: outcome.applicationNumber ?? '待发送（平台恢复后自动提交）' },
       { label: '提交时间', value: fmt(outcome.submittedAt) },
-      { label: '承诺办结', value: outcome.promisedDate ?? `${g.timeLimits.promised.value}个工作日内` },
+      ...(approved
+        ? [
+            { label: '办理结果', value: approved.automated ? '秒批通过（系统自动审批）' : '准予' },
+            ...approved.documents.map((d) => ({ label: '结果证照', value: `${d.title}（${d.certificateId}）` })),
+          ]
+        : [{ label: '承诺办结', value: outcome.promisedDate ?? `${g.timeLimits.promised.value}个工作日内` }]),
     ],
     text: [
       ...(originals.length

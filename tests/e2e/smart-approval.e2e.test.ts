@@ -1,0 +1,137 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, expectTouchTargets, LANDSCAPE, launchChromium, screenshot } from './support/browser';
+import { startKiosk, type KioskProcess } from './support/kiosk-process';
+import { connectPlatform, platformDown, platformUp, type PlatformSim } from './support/platform';
+import { insertCard, printerStatus, readSimulators, removeCard, waitForPrint, type Simulators } from './support/simulators';
+
+/** Platform-simulator enterprises: 狮山智造's legal representative is the sample card's holder (黄测试). */
+const SHISHAN = '91440605MA51C7QX76';
+const YUEWEI = '91440605MA4UL2K84H'; // legal representative 陈志强: the card holder may only file as an agent
+
+let kiosk: KioskProcess;
+let browser: Browser;
+let sims: Simulators;
+let platform: PlatformSim;
+
+beforeAll(async () => {
+  [kiosk, browser] = await Promise.all([startKiosk({ KIOSK_IDLE_SECONDS: '600' }), launchChromium()]);
+  [sims, platform] = await Promise.all([readSimulators(kiosk.dataDir), connectPlatform(kiosk.url)]);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.stop();
+});
+
+async function check(page: Page, name: string): Promise<void> {
+  await expectAccessible(page, name);
+  await expectTouchTargets(page);
+  await screenshot(page, `smart-approval-${name}`);
+  await page.evaluate(() => document.documentElement.classList.add('large-font'));
+  await expectAccessible(page, `${name} (large font)`);
+  await page.evaluate(() => document.documentElement.classList.remove('large-font'));
+}
+
+/** Card on the reader, credit code typed, legal representative or agent; then the name-change form. */
+async function fileNameChange(creditCode: string, newName: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: LANDSCAPE })).newPage();
+  page.setDefaultTimeout(20_000);
+  await page.goto(`${kiosk.url}/identify`);
+  // The reader polls: let it see the previous card leave before the next one arrives.
+  await removeCard(sims);
+  await new Promise((r) => setTimeout(r, 2_000));
+  await insertCard(sims, 'valid');
+  await expect.poll(() => page.getByTestId('identify-person').textContent(), { timeout: 20_000 }).toContain('黄*试');
+  await page.getByTestId('credit-code-input').fill(creditCode);
+  await page.getByTestId('credit-code-submit').click();
+  await page.getByTestId('identify-enterprise').waitFor({ timeout: 15_000 });
+  await page.getByTestId('role-agent').click();
+  await page.getByTestId('identify-continue').click();
+  // Find the item by pinyin initials, answer the guided flow, reach the prefilled form.
+  await expect.poll(() => new URL(page.url()).pathname).toBe('/search');
+  await page.getByTestId('search-input').click();
+  for (const k of 'qymcbg') await page.locator(`[data-testid="keyboard"] [data-skbtn="${k}"]`).click();
+  await page.locator('a[href="/item/NH-AMR-0201"]').click({ timeout: 15_000 });
+  await page.getByTestId('item-start').click();
+  await page.getByTestId('flow-option-name').click();
+  await page.getByTestId('flow-to-form').click();
+  await expect.poll(() => page.getByTestId('field-creditCode').inputValue(), { timeout: 15_000 }).toBe(creditCode);
+  await page.getByTestId('field-changeItem-name').click();
+  await page.getByTestId('field-before').fill('原名称');
+  await page.getByTestId('field-after').fill(newName);
+  await page.getByTestId('field-resolutionDate').fill('2026-11-20');
+  await page.getByTestId('field-agentPhone').fill('13800138000');
+  await page.getByTestId('form-review').click();
+  await page.getByTestId('review-confirm').click();
+  const ecert = page.getByTestId('ecert-continue');
+  if (await ecert.isVisible({ timeout: 5_000 }).catch(() => false)) await ecert.click();
+  await page.getByTestId('submit-send').waitFor();
+  return page;
+}
+
+const verdicts = (page: Page) =>
+  page.getByTestId('precheck-rule').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-rule'), e.getAttribute('data-verdict')])));
+
+describe('秒批 at the kiosk', { timeout: 180_000 }, () => {
+  it('an enterprise that meets every rule gets the decision on screen and a 已办结 receipt in one visit', async () => {
+    const newName = '佛山市南海区狮山智造精密科技有限公司';
+    const page = await fileNameChange(SHISHAN, newName);
+    await expect.poll(() => page.getByTestId('precheck').getAttribute('data-eligible'), { timeout: 20_000 }).toBe('true');
+    expect(Object.values(await verdicts(page)).every((v) => v === 'passed')).toBe(true);
+    await check(page, 'precheck-eligible');
+
+    const before = (await printerStatus(sims)).printed;
+    await page.getByTestId('submit-send').click();
+    const decision = page.getByTestId('decision');
+    await decision.waitFor({ timeout: 20_000 });
+    expect(await decision.getAttribute('data-outcome')).toBe('approved');
+    expect(await page.locator('h1').textContent()).toContain('已办结');
+    const document = (await page.getByTestId('decision-document').first().textContent()) ?? '';
+    expect(document).toContain('营业执照');
+    await check(page, 'decision');
+
+    const receipt = await waitForPrint(sims, before);
+    expect(receipt.text).toContain('已办结');
+    expect(receipt.text).toContain('办结通知书');
+    const resultId = /证照编号：(\S+)/.exec(document)?.[1];
+    expect(resultId).toBeTruthy();
+    expect(receipt.text).toContain(resultId!);
+    // And the evaluation is offered at the end of the transaction.
+    expect(await page.getByTestId('submit-evaluate').isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it('one that fails a rule sees the rule, the fix and the manual-review path', async () => {
+    const page = await fileNameChange(YUEWEI, '佛山市南海区桂城粤味轩饮食有限公司');
+    await expect.poll(() => page.getByTestId('precheck').getAttribute('data-eligible'), { timeout: 20_000 }).toBe('false');
+    expect(await verdicts(page)).toMatchObject({ standing: 'passed', 'legal-rep': 'failed' });
+    expect(await page.getByTestId('precheck-fix').first().textContent()).toContain('法定代表人本人');
+    expect(await page.getByTestId('precheck-summary').textContent()).toContain('转人工审核');
+    await check(page, 'precheck-failed');
+    await page.getByTestId('submit-send').click();
+    await expect.poll(() => page.getByTestId('submit-outcome').getAttribute('data-status'), { timeout: 20_000 }).toBe('delivered');
+    expect(await page.getByTestId('decision').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('with the platform down, rules needing its data cannot be checked and the application is queued for review', async () => {
+    const page = await fileNameChange(SHISHAN, '佛山市南海区狮山智造机械设备有限公司');
+    await page.getByTestId('precheck').waitFor({ timeout: 20_000 });
+    await platformDown(platform);
+    try {
+      await page.getByTestId('precheck-again').click();
+      await expect.poll(async () => (await verdicts(page)).standing, { timeout: 20_000 }).toBe('unknown');
+      expect(await verdicts(page)).toMatchObject({ 'change-is-name': 'passed', 'new-name-form': 'passed' });
+      expect(await page.getByTestId('precheck').getAttribute('data-eligible')).toBe('false');
+      await check(page, 'precheck-platform-down');
+      await page.getByTestId('submit-send').click();
+      await expect.poll(() => page.getByTestId('submit-outcome').getAttribute('data-status'), { timeout: 20_000 }).toBe('queued');
+    } finally {
+      await platformUp(platform);
+    }
+    // Delivered once the platform is back, as an ordinary application (no instant decision).
+    await expect.poll(() => page.getByTestId('submit-outcome').getAttribute('data-status'), { timeout: 60_000 }).toBe('delivered');
+    expect(await page.getByTestId('decision').count()).toBe(0);
+    await page.context().close();
+  });
+});
