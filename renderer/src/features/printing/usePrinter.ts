@@ -12,6 +12,8 @@ export interface PrintResult {
   condition?: PrinterCondition | 'unavailable';
   /** The receipt as the printer service rendered it, for showing on screen when it cannot print. */
   previewSvg?: string;
+  /** The receipt as sent, drawn on screen with the app's own font when nothing came out. */
+  receipt?: ReceiptInput;
 }
 
 /** Conditions in which nothing came out of the printer, so the receipt must be shown on screen. */
@@ -31,12 +33,12 @@ export function usePrinter() {
     try {
       const r = await useBridge().call('printer.print', { receipt: template });
       const result: PrintResult = r.ok
-        ? { printed: r.value.printed, condition: r.value.condition, previewSvg: r.value.previewSvg || undefined }
-        : { printed: false, condition: r.error.code === 'unavailable' ? 'absent' : 'unavailable' };
+        ? { printed: r.value.printed, condition: r.value.condition, previewSvg: r.value.previewSvg || undefined, receipt: template }
+        : { printed: false, condition: r.error.code === 'unavailable' ? 'absent' : 'unavailable', receipt: template };
       last.value = result;
       return result;
     } catch {
-      const result: PrintResult = { printed: false, condition: 'unavailable' };
+      const result: PrintResult = { printed: false, condition: 'unavailable', receipt: template };
       last.value = result;
       return result;
     } finally {
