@@ -77,7 +77,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       return send(res, {
         status: 200,
         body: {
-          applications: [...state.applications.values()],
+          applications: [...state.applications.values()].map((p) => ({ ...p, request: state.applicationRequests.get(p.applicationNumber) ?? null })),
           evaluations: state.evaluations,
           feedback: state.feedbacks,
           help: [...state.help.values()],

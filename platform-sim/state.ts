@@ -52,6 +52,8 @@ export class PlatformState {
   private readonly issuer = generateKeyPairSync('ed25519');
   readonly certificates: ECertificate[];
   readonly applications = new Map<string, ApplicationProgress>();
+  /** What each application carried (no personal data), so tests and operators can inspect intake. */
+  readonly applicationRequests = new Map<string, { itemCode: string; creditCode: string; attachments: ApplicationRequest['attachments']; smartApproval: boolean }>();
   readonly evaluations: unknown[] = [];
   readonly feedbacks: unknown[] = [];
   readonly help = new Map<string, HelpStatus>();
@@ -157,6 +159,7 @@ export class PlatformState {
     };
     if (a.smartApproval) this.smartDecision(a, progress, enterprise, at);
     this.applications.set(number, progress);
+    this.applicationRequests.set(number, { itemCode: a.itemCode, creditCode: a.applicant.creditCode, attachments: a.attachments, smartApproval: a.smartApproval });
     const receipt: ApplicationReceipt = {
       applicationNumber: number,
       itemCode: a.itemCode,

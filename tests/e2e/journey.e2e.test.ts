@@ -99,6 +99,8 @@ describe('core enterprise journey in Chromium with simulated devices and platfor
     await pressKeys(page, 'youxiangongsi');
     await page.getByTestId('ime-candidate').filter({ hasText: /^有限公司$/ }).click();
     expect(await page.getByTestId('field-after').inputValue()).toBe('佛山市南海区粤味轩餐饮有限公司');
+    // The keyboard's own labels (删除, 空格 …) are drawn in the bundled font, not as empty boxes.
+    expect(await page.locator('[data-testid="keyboard"] [data-skbtn="{bksp}"]').evaluate((el) => getComputedStyle(el).fontFamily)).toContain('Noto Sans SC');
     await checkScreen(page, 'form-keyboard');
     // Inline validation with the shared validators: a bad date is refused.
     await page.getByTestId('field-resolutionDate').fill('2026-13-01');
