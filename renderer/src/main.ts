@@ -7,6 +7,7 @@ import App from './App.vue';
 import { useBridge } from './bridge';
 import { i18n } from './i18n';
 import { router } from './router';
+import { useIdentityStore } from './features/identity/store';
 import { useDevicesStore } from './stores/devices';
 import { useKioskStore } from './stores/kiosk';
 
@@ -16,4 +17,6 @@ useBridge().subscribe((event) => {
   if (event.type === 'device.status') useDevicesStore().update(event.status);
 });
 void useKioskStore().load();
+// Listening from the start: a card placed before the identify screen opens is not missed.
+useIdentityStore();
 app.mount('#app');

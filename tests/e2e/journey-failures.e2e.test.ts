@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectTouchTargets, LANDSCAPE, launchChromium, screenshot } from './support/browser';
+import { LANDSCAPE, screenshot, expectScreen } from './support/browser';
 import { startKiosk, type KioskProcess } from './support/kiosk-process';
-import { connectPlatform, platformDown, platformFault, platformUp, receivedApplications, type PlatformSim } from './support/platform';
+import { startJourneyEnv, type JourneyEnv } from './support/journey-env';
+import { platformDown, platformFault, platformUp, receivedApplications, type PlatformSim } from './support/platform';
 import { insertCard, readSimulators, removeCard, type Simulators } from './support/simulators';
 
 /**
@@ -19,14 +20,12 @@ let kiosk: KioskProcess;
 let sims: Simulators;
 let platform: PlatformSim;
 
+let env: JourneyEnv;
 beforeAll(async () => {
-  [kiosk, browser] = await Promise.all([startKiosk({ KIOSK_IDLE_SECONDS: '600' }), launchChromium()]);
-  [sims, platform] = await Promise.all([readSimulators(kiosk.dataDir), connectPlatform(kiosk.url)]);
+  env = await startJourneyEnv();
+  ({ kiosk, browser, sims, platform } = env);
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+afterAll(async () => env?.stop());
 
 async function openPage(k: KioskProcess, path: string): Promise<Page> {
   const page = await (await browser.newContext({ viewport: LANDSCAPE })).newPage();
@@ -35,16 +34,7 @@ async function openPage(k: KioskProcess, path: string): Promise<Page> {
   return page;
 }
 
-/** axe and touch targets in normal mode, axe again in large-font mode, a screenshot of each. */
-async function checkScreen(page: Page, name: string): Promise<void> {
-  await expectAccessible(page, name);
-  await expectTouchTargets(page);
-  await screenshot(page, `journey-failure-${name}`);
-  await page.evaluate(() => document.documentElement.classList.add('large-font'));
-  await expectAccessible(page, `${name} (large font)`);
-  await screenshot(page, `journey-failure-${name}-large-font`);
-  await page.evaluate(() => document.documentElement.classList.remove('large-font'));
-}
+const checkScreen = (page: Page, name: string): Promise<void> => expectScreen(page, `journey-failure-${name}`);
 
 const pathOf = (page: Page): string => new URL(page.url()).pathname;
 

@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { identifierMessage } from '../../electron/contract/domain/identifiers';
-import { expectAccessible, expectTouchTargets, LANDSCAPE, launchChromium, screenshot } from './support/browser';
-import { startKiosk, type KioskProcess } from './support/kiosk-process';
-import { connectPlatform, platformDown, platformUp, type PlatformSim } from './support/platform';
-import { insertCard, readSimulators, removeCard, type Simulators } from './support/simulators';
+import { expectAccessible, expectTouchTargets, screenshot, expectScreen } from './support/browser';
+import { startJourneyEnv, type JourneyEnv } from './support/journey-env';
+import { platformDown, platformUp, type PlatformSim } from './support/platform';
+import { insertCard, removeCard, type Simulators } from './support/simulators';
 
 /**
  * Failure paths of identification in Chromium against the Node host, the simulated ID card reader
@@ -15,41 +15,23 @@ const CREDIT_CODE = '91440605MA4UL2K84H'; // 佛山市南海区桂城粤味轩�
 const ITEM = 'NH-AMR-0304'; // 仅销售预包装食品备案: no guided flow, straight to the form
 const EXPIRED_HOLDER = '陈测试'; // the simulator's `expired` sample card
 
-let kiosk: KioskProcess;
-let browser: Browser;
 let sims: Simulators;
 let platform: PlatformSim;
 
+let env: JourneyEnv;
 beforeAll(async () => {
-  [kiosk, browser] = await Promise.all([startKiosk({ KIOSK_IDLE_SECONDS: '600' }), launchChromium()]);
-  [sims, platform] = await Promise.all([readSimulators(kiosk.dataDir), connectPlatform(kiosk.url)]);
+  env = await startJourneyEnv();
+  ({ sims, platform } = env);
 }, 120_000);
 afterEach(async () => {
   // Every test starts with an empty reader and a platform that answers.
   await Promise.all([removeCard(sims), platformUp(platform)]);
 });
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+afterAll(async () => env?.stop());
 
-async function openPage(path: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: LANDSCAPE })).newPage();
-  await page.goto(`${kiosk.url}${path}`);
-  await page.locator('h1').first().waitFor({ timeout: 30_000 });
-  return page;
-}
+const openPage = (path: string): Promise<Page> => env.open(path);
 
-/** axe and touch targets in normal mode, axe again in large-font mode, a screenshot of each. */
-async function checkScreen(page: Page, name: string): Promise<void> {
-  await expectAccessible(page, name);
-  await expectTouchTargets(page);
-  await screenshot(page, `journey-failure-${name}`);
-  await page.evaluate(() => document.documentElement.classList.add('large-font'));
-  await expectAccessible(page, `${name} (large font)`);
-  await screenshot(page, `journey-failure-${name}-large-font`);
-  await page.evaluate(() => document.documentElement.classList.remove('large-font'));
-}
+const checkScreen = (page: Page, name: string): Promise<void> => expectScreen(page, `journey-failure-${name}`);
 
 /** Opens the item and taps 开始办理: nobody is identified yet, so the identify screen comes first. */
 async function startItemUnidentified(): Promise<Page> {

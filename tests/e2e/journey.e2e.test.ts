@@ -1,43 +1,25 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectTouchTargets, LANDSCAPE, launchChromium, screenshot } from './support/browser';
-import { startKiosk, type KioskProcess } from './support/kiosk-process';
-import { connectPlatform, receivedApplications, type PlatformSim } from './support/platform';
-import { insertCard, printerStatus, readSimulators, removeCard, scanCode, waitForPrint, type Simulators } from './support/simulators';
+import { expectScreen } from './support/browser';
+import { startJourneyEnv, type JourneyEnv } from './support/journey-env';
+import { receivedApplications, type PlatformSim } from './support/platform';
+import { insertCard, printerStatus, removeCard, scanCode, waitForPrint, type Simulators } from './support/simulators';
 
 const CREDIT_CODE = '91440605MA4UL2K84H'; // 佛山市南海区桂城粤味轩餐饮有限公司 in the platform simulator
 
-let kiosk: KioskProcess;
-let browser: Browser;
 let sims: Simulators;
 let platform: PlatformSim;
 
+let env: JourneyEnv;
 beforeAll(async () => {
-  [kiosk, browser] = await Promise.all([startKiosk({ KIOSK_IDLE_SECONDS: '600' }), launchChromium()]);
-  [sims, platform] = await Promise.all([readSimulators(kiosk.dataDir), connectPlatform(kiosk.url)]);
+  env = await startJourneyEnv();
+  ({ sims, platform } = env);
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+afterAll(async () => env?.stop());
 
-async function openPage(path: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: LANDSCAPE })).newPage();
-  await page.goto(`${kiosk.url}${path}`);
-  await page.locator('h1').first().waitFor();
-  return page;
-}
+const openPage = (path: string): Promise<Page> => env.open(path);
 
-/** axe in normal and large-font modes, touch targets, and a screenshot of each. */
-async function checkScreen(page: Page, name: string): Promise<void> {
-  await expectAccessible(page, name);
-  await expectTouchTargets(page);
-  await screenshot(page, `journey-${name}`);
-  await page.evaluate(() => document.documentElement.classList.add('large-font'));
-  await expectAccessible(page, `${name} (large font)`);
-  await screenshot(page, `journey-${name}-large-font`);
-  await page.evaluate(() => document.documentElement.classList.remove('large-font'));
-}
+const checkScreen = (page: Page, name: string): Promise<void> => expectScreen(page, `journey-${name}`);
 
 /** Presses keys on the on-screen keyboard (simple-keyboard buttons). */
 async function pressKeys(page: Page, keys: string): Promise<void> {

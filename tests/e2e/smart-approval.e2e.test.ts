@@ -1,9 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectTouchTargets, LANDSCAPE, launchChromium, screenshot } from './support/browser';
-import { startKiosk, type KioskProcess } from './support/kiosk-process';
-import { connectPlatform, platformDown, platformUp, type PlatformSim } from './support/platform';
-import { insertCard, printerStatus, readSimulators, removeCard, waitForPrint, type Simulators } from './support/simulators';
+import { LANDSCAPE, expectScreen } from './support/browser';
+import type { KioskProcess } from './support/kiosk-process';
+import { startJourneyEnv, type JourneyEnv } from './support/journey-env';
+import { platformDown, platformUp, type PlatformSim } from './support/platform';
+import { insertCard, printerStatus, removeCard, waitForPrint, type Simulators } from './support/simulators';
 
 /** Platform-simulator enterprises: 狮山智造's legal representative is the sample card's holder (黄测试). */
 const SHISHAN = '91440605MA51C7QX76';
@@ -14,23 +15,14 @@ let browser: Browser;
 let sims: Simulators;
 let platform: PlatformSim;
 
+let env: JourneyEnv;
 beforeAll(async () => {
-  [kiosk, browser] = await Promise.all([startKiosk({ KIOSK_IDLE_SECONDS: '600' }), launchChromium()]);
-  [sims, platform] = await Promise.all([readSimulators(kiosk.dataDir), connectPlatform(kiosk.url)]);
+  env = await startJourneyEnv();
+  ({ kiosk, browser, sims, platform } = env);
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+afterAll(async () => env?.stop());
 
-async function check(page: Page, name: string): Promise<void> {
-  await expectAccessible(page, name);
-  await expectTouchTargets(page);
-  await screenshot(page, `smart-approval-${name}`);
-  await page.evaluate(() => document.documentElement.classList.add('large-font'));
-  await expectAccessible(page, `${name} (large font)`);
-  await page.evaluate(() => document.documentElement.classList.remove('large-font'));
-}
+const check = (page: Page, name: string): Promise<void> => expectScreen(page, `smart-approval-${name}`);
 
 /** Card on the reader, credit code typed, legal representative or agent; then the name-change form. */
 async function fileNameChange(creditCode: string, newName: string): Promise<Page> {

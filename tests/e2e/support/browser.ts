@@ -54,3 +54,17 @@ export async function expectTouchTargets(page: Page): Promise<void> {
   );
   expect(small).toEqual([]);
 }
+
+/**
+ * One screen as a person would meet it: axe and touch targets in normal mode, axe again in
+ * large-font mode, and a screenshot of each under tests/artifacts/<name>[-large-font].png.
+ */
+export async function expectScreen(page: Page, name: string): Promise<void> {
+  await expectAccessible(page, name);
+  await expectTouchTargets(page);
+  await screenshot(page, name);
+  await page.evaluate(() => document.documentElement.classList.add('large-font'));
+  await expectAccessible(page, `${name} (large font)`);
+  await screenshot(page, `${name}-large-font`);
+  await page.evaluate(() => document.documentElement.classList.remove('large-font'));
+}

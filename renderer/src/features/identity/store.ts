@@ -22,6 +22,11 @@ export const useIdentityStore = defineStore('identity', () => {
   /** The card was lifted while identified: the grace countdown is running. */
   const cardRemovedAt = ref<number | null>(null);
   const listeners = new Set<(s: DeviceSignal) => void>();
+  /**
+   * The card now on the reader (read or failed), so a screen that opens after the card was placed
+   * still sees it. Memory only, and dropped with the session like everything else of the person.
+   */
+  let cardOnReader: DeviceSignal | null = null;
 
   const personMasked = computed(() => (person.value ? { name: maskName(person.value.name), idNumber: maskIdNumber(person.value.idNumber) } : null));
 
@@ -32,6 +37,7 @@ export const useIdentityStore = defineStore('identity', () => {
     role.value = null;
     sessionStarted.value = false;
     cardRemovedAt.value = null;
+    cardOnReader = null;
   };
   registerSessionReset(reset);
 
@@ -76,12 +82,17 @@ export const useIdentityStore = defineStore('identity', () => {
   useBridge().subscribe((event) => {
     const signal = toDeviceSignal(event);
     if (!signal) return;
+    if (signal.kind === 'card-read' || signal.kind === 'card-failed') cardOnReader = signal;
+    if (signal.kind === 'card-removed') cardOnReader = null;
     if (signal.kind === 'card-removed' && person.value && cardRemovedAt.value === null) cardRemovedAt.value = Date.now();
     if (signal.kind === 'card-read' && cardRemovedAt.value !== null && person.value?.idNumber === signal.person.idNumber) cardRemovedAt.value = null;
     for (const l of listeners) l(signal);
   });
+  /** Subscribes to device signals; a card already on the reader is replayed to the new listener. */
   const onSignal = (l: (s: DeviceSignal) => void): (() => void) => {
     listeners.add(l);
+    const current = cardOnReader;
+    if (current) queueMicrotask(() => listeners.has(l) && l(current));
     return () => listeners.delete(l);
   };
 
