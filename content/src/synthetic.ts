@@ -27,6 +27,8 @@ export function syntheticContent(sample: ContentSet, n = 20_000, seed = 42): Con
       flowId: undefined,
       formId: undefined,
       kioskFilable: false,
+      // Synthetic items have no forms, so they cannot carry 秒批 rules over form fields.
+      smartApproval: undefined,
       guide: { ...base.guide, materials: base.guide.materials.map((m) => ({ ...m, appliesWhen: undefined, formId: undefined })) },
     });
   }
