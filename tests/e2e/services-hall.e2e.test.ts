@@ -157,6 +157,20 @@ describe('hall services in Chromium against the simulators', { timeout: 150_000 
     await page.context().close();
   });
 
+  it('好差评 given on screen while the pad is lit: the pad is switched off for the next person', async () => {
+    await connect();
+    const before = (await platformRecords(platform)).evaluations.length;
+    const page = await open('/evaluate?itemCode=NH-AMR-0101');
+    await page.getByTestId('pad-lit').waitFor({ timeout: 20_000 });
+    expect((await padState<{ activeSession: number | null }>(sims)).activeSession).not.toBeNull();
+    await page.getByTestId('level-very-satisfied').click();
+    await page.getByTestId('evaluation-submit').click();
+    await page.getByTestId('evaluation-done').waitFor({ timeout: 20_000 });
+    await waitForEvaluations(platform, before);
+    await expect.poll(async () => (await padState<{ activeSession: number | null }>(sims)).activeSession, { timeout: 10_000 }).toBeNull();
+    await page.context().close();
+  });
+
   it('好差评 on screen with the pad unplugged: 非常不满意 cannot be sent without a reason; with one it reaches the platform', async () => {
     await connect();
     await unplug(sims, 'pad');

@@ -84,4 +84,9 @@ export const devicesApi = {
       .strict(),
     z.object({ requested: z.boolean(), reason: z.string() }),
   ),
+  /** Switches the pad off again when the person rated on screen or left the evaluation. */
+  'pad.cancelRating': method(
+    z.object({ transactionId: z.string().min(1).max(64) }).strict(),
+    z.object({ cancelled: z.boolean(), reason: z.string() }),
+  ),
 } satisfies Record<string, ReturnType<typeof method>>;

@@ -51,6 +51,7 @@ export function createDevicesArea(deps: AreaDeps, options: DevicesAreaOptions = 
       'printer.print': async ({ receipt }) => ok(await manager.print(receipt)),
       'pad.requestRating': async ({ transactionId, timeoutSeconds, reasonRequired }) =>
         ok(await manager.requestRating(transactionId, timeoutSeconds, reasonRequired)),
+      'pad.cancelRating': async ({ transactionId }) => ok(await manager.cancelRating(transactionId)),
     },
     health: () => ({ devices: manager.statuses() }),
     start: () => manager.start(chooseMode(), store.list()),

@@ -160,6 +160,20 @@ export class DeviceManager {
     }
   }
 
+  async cancelRating(transactionId: string): Promise<{ cancelled: boolean; reason: string }> {
+    const pad = this.drivers.pad as EvaluationPad | undefined;
+    const session = [...this.sessions].find(([, tx]) => tx === transactionId)?.[0];
+    if (session === undefined) return { cancelled: false, reason: 'no open rating for this transaction' };
+    this.sessions.delete(session);
+    if (!pad || pad.status.state !== 'ready') return { cancelled: false, reason: pad ? `pad ${pad.status.state}` : 'no pad configured' };
+    try {
+      await pad.cancelRating(session);
+      return { cancelled: true, reason: 'pad switched off' };
+    } catch (err) {
+      return { cancelled: false, reason: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
   async probe(): Promise<ProbeResult[]> {
     const inUse = new Set(Object.values(this.drivers).map((d) => d.status.port));
     return probePorts({ skip: inUse, extraPaths: [...inUse] });
