@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { configFromEnv } from '../services/config';
 import { createKioskServices } from '../services/kiosk-services';
+import { technicianToken } from '../services/security/technician-token';
 import { startNodeHost } from './server';
 
 /** `npm run kiosk`: the services and the renderer in plain Node, for a browser or a Chromium kiosk. */
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
   }
   const services = createKioskServices(config);
   await services.start();
-  const host = await startNodeHost(services, config.rendererDir, config.port);
+  const host = await startNodeHost(services, config.rendererDir, config.port, { technicianToken: technicianToken(config.dataDir) });
   console.log(`Kiosk ready at ${host.url}`);
   let stopping = false;
   const stop = async (): Promise<void> => {

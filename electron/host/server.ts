@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, fail } from '../contract';
 import type { KioskServices } from '../services/kiosk-services';
 import { SECURITY_HEADERS } from '../services/security/csp';
+import { isTechnicianToken } from '../services/security/technician-token';
 import { isOwnRequest } from './origin-guard';
 import { resolveStatic } from './static-files';
 
@@ -41,7 +42,12 @@ const readBody = (req: IncomingMessage): Promise<string | null> =>
  * HTTP (POST /api/<method>) and Server-Sent Events (GET /events), through the same validated
  * dispatcher the Electron shell uses over IPC.
  */
-export async function startNodeHost(services: KioskServices, rendererDir: string, port: number): Promise<NodeHost> {
+export async function startNodeHost(
+  services: KioskServices,
+  rendererDir: string,
+  port: number,
+  options: { technicianToken?: string } = {},
+): Promise<NodeHost> {
   let boundPort = port;
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
@@ -76,7 +82,9 @@ export async function startNodeHost(services: KioskServices, rendererDir: string
         return sendJson(res, 400, fail('invalid-request', 'body is not valid JSON'));
       }
       const method = url.pathname.slice(HTTP_API_PREFIX.length);
-      return sendJson(res, 200, await services.dispatch(method, payload, { via: 'http' }));
+      const header = req.headers['x-kiosk-technician'];
+      const technician = options.technicianToken !== undefined && isTechnicianToken(typeof header === 'string' ? header : undefined, options.technicianToken);
+      return sendJson(res, 200, await services.dispatch(method, payload, { via: 'http', technician }));
     }
     if (url.pathname === HTTP_EVENTS_PATH && req.method === 'GET') {
       res.writeHead(200, {

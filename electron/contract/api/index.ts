@@ -29,3 +29,15 @@ export type MethodArgs<M extends MethodName> = z.output<KioskApiSpec[M]['input']
 export type MethodOutput<M extends MethodName> = z.output<KioskApiSpec[M]['output']>;
 
 export const isMethodName = (name: string): name is MethodName => Object.hasOwn(kioskApi, name);
+
+/**
+ * Methods for hall technicians, not for the person at the kiosk: the kiosk UI cannot call them
+ * (IPC refuses them; the Node host only with the technician token of the kiosk's data directory).
+ */
+export const TECHNICIAN_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
+  'devices.probe',
+  'devices.configure',
+  'outbox.status',
+  'outbox.retry',
+  'content.importFromDirectory',
+]);

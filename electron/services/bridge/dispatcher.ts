@@ -2,6 +2,7 @@ import {
   fail,
   isMethodName,
   kioskApi,
+  TECHNICIAN_METHODS,
   type MethodArgs,
   type MethodName,
   type MethodOutput,
@@ -12,6 +13,8 @@ import type { Logger } from '../log/logger';
 export interface CallContext {
   /** Which host carried the call, for logs and for rules that differ (none today). */
   readonly via: 'ipc' | 'http' | 'test' | 'internal';
+  /** The caller proved it is a technician (the Node host's technician token). */
+  readonly technician?: boolean;
 }
 
 export type Handler<M extends MethodName> = (
@@ -34,6 +37,11 @@ export type Dispatch = (method: string, payload: unknown, ctx: CallContext) => P
 export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
   return async (method, payload, ctx) => {
     if (!isMethodName(method)) return fail('unknown-method', `unknown method ${method}`);
+    const fromOutside = ctx.via === 'ipc' || ctx.via === 'http';
+    if (TECHNICIAN_METHODS.has(method) && fromOutside && !ctx.technician) {
+      log.warn('refused technician method', { method, via: ctx.via });
+      return fail('forbidden', `${method} is for technicians`, { messageKey: 'errors.forbidden' });
+    }
     const spec = kioskApi[method];
     const parsed = spec.input.safeParse(payload ?? {});
     if (!parsed.success) {

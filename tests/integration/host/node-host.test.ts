@@ -41,7 +41,7 @@ beforeAll(async () => {
   const config = { ...configFromEnv({ KIOSK_DATA_DIR: dataDir }), rendererDir };
   // No devices, platform or content processes: this test is about the host itself.
   services = createKioskServices(config, { KIOSK_DEVICES: 'none', KIOSK_PLATFORM: 'none', KIOSK_CONTENT: 'none' });
-  host = await startNodeHost(services, rendererDir, 0);
+  host = await startNodeHost(services, rendererDir, 0, { technicianToken: 'technician-secret-0123' });
 });
 afterAll(async () => {
   await host.close();
@@ -97,6 +97,15 @@ describe('Node host', () => {
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     const garbage = await request('/api/session.end', { method: 'POST', headers: own(), body: '{not json' });
     expect(garbage.status).toBe(400);
+  });
+
+  it('keeps technician methods from the kiosk UI: only the technician token unlocks them', async () => {
+    const asPage = await request('/api/outbox.status', { method: 'POST', headers: own(), body: '{}' });
+    expect(JSON.parse(asPage.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const wrong = await request('/api/outbox.status', { method: 'POST', headers: { ...own(), 'X-Kiosk-Technician': 'technician-secret-0124' }, body: '{}' });
+    expect(JSON.parse(wrong.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const tech = await request('/api/outbox.status', { method: 'POST', headers: { ...own(), 'X-Kiosk-Technician': 'technician-secret-0123' }, body: '{}' });
+    expect(JSON.parse(tech.body)).toMatchObject({ ok: true, value: { depth: 0, deadLetters: [] } });
   });
 
   it('streams bridge events to the renderer over SSE', async () => {

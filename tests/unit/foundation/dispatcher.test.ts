@@ -58,6 +58,18 @@ describe('bridge dispatcher (shared by the IPC and HTTP hosts)', () => {
     expect(r2.ok || r2.error.code).toBe('internal');
   });
 
+  it('refuses technician methods to the kiosk UI unless the caller is a technician', async () => {
+    const retry = vi.fn(() => ok({ requeued: true }));
+    const dispatch = createDispatcher(handlersWith({ 'outbox.retry': retry }), silentLogger());
+    const receiptId = '6f1c1d3e-2b1a-4c55-9a77-0d7f3f1b2c3d';
+    for (const via of ['ipc', 'http'] as const) {
+      const r = await dispatch('outbox.retry', { receiptId }, { via });
+      expect(r.ok || r.error.code).toBe('forbidden');
+    }
+    expect(retry).not.toHaveBeenCalled();
+    expect(await dispatch('outbox.retry', { receiptId }, { via: 'http', technician: true })).toEqual({ ok: true, value: { requeued: true } });
+  });
+
   it('refuses to publish an event outside the contract', () => {
     const bus = new EventBus();
     const seen: unknown[] = [];
