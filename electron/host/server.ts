@@ -94,7 +94,11 @@ export async function startNodeHost(
         Connection: 'keep-alive',
       });
       res.write(': connected\n\n');
-      const unsubscribe = services.bus.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+      const send = (event: unknown): boolean => res.write(`data: ${JSON.stringify(event)}\n\n`);
+      const unsubscribe = services.bus.subscribe(send);
+      // A change between the page's first status snapshot and this stream opening would otherwise be
+      // missed until the next change: every new stream starts with the devices' current status.
+      for (const status of services.health().devices) send({ type: 'device.status', status });
       const keepAlive = setInterval(() => res.write(': ping\n\n'), 15_000);
       req.on('close', () => {
         clearInterval(keepAlive);

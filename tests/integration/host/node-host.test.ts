@@ -126,4 +126,30 @@ describe('Node host', () => {
     await request('/api/session.end', { method: 'POST', headers: own(), body: '{"reason":"logout"}' });
     expect(await received).toContain('"reason":"logout"');
   });
+
+  it('starts every event stream with the current device status, so a page never misses a change made while it connected', async () => {
+    const printerOut = {
+      role: 'printer', state: 'error', reason: 'paper out: load a new roll', port: '/dev/ttyS1', simulated: true, since: new Date().toISOString(), condition: 'paper-out',
+    } as const;
+    const withPrinter = await startNodeHost({ ...services, health: () => ({ ...services.health(), devices: [printerOut] }) }, rendererDir, 0);
+    try {
+      const first = await new Promise<string>((resolve, reject) => {
+        const req = http.get({ host: '127.0.0.1', port: withPrinter.port, path: '/events' }, (res) => {
+          let buf = '';
+          res.on('data', (c: Buffer) => {
+            buf += c.toString();
+            const data = /^data: (.*)$/m.exec(buf);
+            if (data) {
+              req.destroy();
+              resolve(data[1]!);
+            }
+          });
+        });
+        req.on('error', (e) => (e.message.includes('aborted') ? undefined : reject(e)));
+      });
+      expect(JSON.parse(first)).toEqual({ type: 'device.status', status: printerOut });
+    } finally {
+      await withPrinter.close();
+    }
+  });
 });
