@@ -27,7 +27,8 @@ async function openHome(viewport: { width: number; height: number } = LANDSCAPE)
   return page;
 }
 
-describe('renderer shell in Chromium against the Node host', () => {
+// Generous: the large-font and idle-timeout tests take ~25 s alone and share 2 cores with other test files.
+describe('renderer shell in Chromium against the Node host', { timeout: 150_000 }, () => {
   it('renders the home screen in Chinese with the bundled font, not empty boxes', async () => {
     const page = await openHome();
     await expect.poll(() => page.getByTestId('home-welcome').textContent()).toBe('欢迎使用企业政务服务自助终端');
