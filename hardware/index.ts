@@ -7,7 +7,7 @@ export { QrScanner, type ScannerOptions } from './drivers/scanner/driver';
 export { SupervisedDevice, type DeviceRole, type DeviceState, type DeviceStatus } from './drivers/supervisor';
 export type { IdCardRecord, CardType } from './protocols/idcard/text-block';
 export type { PrinterCondition } from './protocols/escpos/status';
-export type { PadRating, RatingLevel } from './protocols/pad/messages';
+export type { PadRating, PadReasonTable, RatingLevel } from './protocols/pad/messages';
 export type { ScanLine } from './protocols/scanner/lines';
 export { buildReceipt, receiptPreviewSvg, receiptMarkup, type BuiltReceipt } from './receipts/build';
 export { DEFAULT_PROFILE, type PrinterProfile } from './receipts/profile';

@@ -29,6 +29,22 @@ export const evaluationReason = z.enum([
 export type EvaluationReason = z.infer<typeof evaluationReason>;
 
 /**
+ * The 差评 options in Chinese as the evaluation pad shows them: the pad has no language switch and
+ * receives its labels from the kiosk. The screen's labels come from i18n; a test keeps both the same.
+ */
+export const EVALUATION_REASON_ZH: Record<EvaluationReason, string> = {
+  attitude: '服务态度差',
+  slow: '办理时间长',
+  'repeated-visits': '多次跑动',
+  'materials-unclear': '材料要求不清楚',
+  'process-complex': '流程繁琐',
+  'inconsistent-guidance': '指引不一致',
+  'system-problem': '系统或设备不好用',
+  'not-handled': '事情没办成',
+  other: '其他',
+};
+
+/**
  * One evaluation (一次一评 for a service interaction, 一事一评 for a handled matter). A 差评 needs
  * at least one reason; a contact mobile lets the centre call back (差评回访).
  */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { evaluationReason } from '../domain/evaluation';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -41,7 +42,8 @@ export const devicesEvents = [
     transactionId: z.string().nullable(),
     level: z.number().int().min(1).max(5),
     levelName: ratingLevelName,
-    reasons: z.array(z.number().int().min(0).max(255)),
+    /** The reasons picked on the pad, already mapped from the pad's codes by the devices area. */
+    reasons: z.array(evaluationReason),
   }),
   z.object({ type: z.literal('pad.ratingTimeout'), transactionId: z.string().nullable() }),
   z.object({ type: z.literal('scanner.scan'), text: z.string().max(4096) }),

@@ -10,6 +10,7 @@ import type { DeviceStatus } from '../../contract/api/system';
 import type { EventBus } from '../bridge/event-bus';
 import type { Logger } from '../log/logger';
 import { LEVEL_NAMES, cardForBridge } from './card-event';
+import { PAD_REASON_TABLE, reasonsFromPadCodes } from './pad-reasons';
 
 export type DevicesMode = 'simulated' | 'configured' | 'none';
 
@@ -109,9 +110,11 @@ export class DeviceManager {
         driver = new ReceiptPrinter({ ...base, ...(fast ? { statusIntervalMs: 1000 } : {}) });
         break;
       case 'pad': {
-        const pad = new EvaluationPad({ ...base, ...(fast ? { heartbeatMs: 300, timeoutMs: 400, retries: 1 } : {}) });
+        const pad = new EvaluationPad({ ...base, reasonTable: PAD_REASON_TABLE, ...(fast ? { heartbeatMs: 300, timeoutMs: 400, retries: 1 } : {}) });
         pad.onRating((r) => {
-          bus.publish({ type: 'pad.rating', transactionId: this.sessions.get(r.session) ?? null, level: r.level, levelName: LEVEL_NAMES[r.level], reasons: [...r.reasons] });
+          const { reasons, unknown } = reasonsFromPadCodes(r.reasons);
+          if (unknown.length > 0) log.warn('pad sent reason codes outside its table', { codes: unknown, tableVersion: PAD_REASON_TABLE.version });
+          bus.publish({ type: 'pad.rating', transactionId: this.sessions.get(r.session) ?? null, level: r.level, levelName: LEVEL_NAMES[r.level], reasons });
           this.sessions.delete(r.session);
         });
         pad.onRatingTimeout((session) => {

@@ -1,6 +1,6 @@
 import { Kep1Decoder, encodeFrame, type Kep1Frame } from '../../protocols/pad/frame';
 import {
-  CMD, EVT, NAK, RESPONSE, RESULT, decodePong, decodeRating, encodeRequestRating, encodeSession, type PadRating,
+  CMD, EVT, NAK, RESPONSE, RESULT, decodePong, decodeRating, encodeRequestRating, encodeSession, encodeSetReasons, type PadRating, type PadReasonTable,
 } from '../../protocols/pad/messages';
 import { NoAnswerError, Requester } from '../../transport/requester';
 import type { SerialLink } from '../../transport/serial-link';
@@ -12,6 +12,11 @@ export interface PadOptions extends SupervisorOptions {
   readonly retries?: number;
   /** PING period (default 5 s); three missed PONGs mean the pad is gone. */
   readonly heartbeatMs?: number;
+  /**
+   * The bad-rating reasons the pad offers, pushed at every (re)connect (notes §5): the pad keeps no
+   * policy of its own, so a pad without a table cannot collect the reason a 差评 needs.
+   */
+  readonly reasonTable?: PadReasonTable;
 }
 
 export class PadRequestError extends Error {
@@ -29,6 +34,7 @@ export class EvaluationPad extends SupervisedDevice {
   private missed = 0;
   private readonly rated = new Set<number>();
   private info = '';
+  private uptimeSeconds = 0;
 
   constructor(private readonly opts: PadOptions) {
     super('pad', opts);
@@ -89,10 +95,32 @@ export class EvaluationPad extends SupervisedDevice {
     this.requester = new Requester((b) => link.write(b));
     const info = await this.request(CMD.getInfo, Buffer.alloc(0), 'GET_INFO');
     this.info = info.payload.subarray(1).toString('utf8');
+    this.uptimeSeconds = 0;
+    await this.pushReasons();
+  }
+
+  private async pushReasons(): Promise<void> {
+    const table = this.opts.reasonTable;
+    if (!table) return;
+    const set = await this.request(CMD.setReasons, encodeSetReasons(table), 'SET_REASONS');
+    const result = set.payload[0] ?? RESULT.badPayload;
+    if (set.cmd === NAK || result !== RESULT.ok) throw new PadRequestError(result, `reason table v${table.version}`);
+  }
+
+  /** A pad whose uptime went backwards restarted between two heartbeats and lost its reason table. */
+  private checkRestart(uptimeSeconds: number, gen: number): void {
+    const restarted = uptimeSeconds < this.uptimeSeconds;
+    this.uptimeSeconds = uptimeSeconds;
+    if (!restarted || !this.opts.reasonTable) return;
+    this.pushReasons().catch((err: unknown) => {
+      if (this.generation === gen) this.lost(`pad restarted and refused its reason table: ${String(err)}`);
+    });
   }
 
   protected override readyStatus(): { reason: string } {
-    return { reason: `pad answered (${this.info || 'no info'})` };
+    const table = this.opts.reasonTable;
+    const reasons = table ? `; reason table v${table.version} with ${table.entries.length} reasons` : '';
+    return { reason: `pad answered (${this.info || 'no info'})${reasons}` };
   }
 
   protected whenReady(): void {
@@ -101,7 +129,10 @@ export class EvaluationPad extends SupervisedDevice {
     this.heartbeat = setInterval(() => {
       this.request(CMD.ping, Buffer.alloc(0), 'PING')
         .then((f) => {
-          if (decodePong(f.payload)) this.missed = 0;
+          const pong = decodePong(f.payload);
+          if (!pong) return;
+          this.missed = 0;
+          this.checkRestart(pong.uptimeSeconds, gen);
         })
         .catch((err) => {
           if (this.generation !== gen) return;

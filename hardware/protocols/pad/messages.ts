@@ -75,3 +75,50 @@ export const encodeSession = (session: number): Buffer => {
   b.writeUInt32BE(session >>> 0, 0);
   return b;
 };
+
+/** One row of the pad's bad-rating reason table: the 1-byte code the pad echoes and the label it shows. */
+export interface PadReasonEntry {
+  readonly code: number;
+  readonly label: string;
+}
+export interface PadReasonTable {
+  readonly version: number;
+  readonly entries: readonly PadReasonEntry[];
+}
+
+/** SET_REASONS payload: version (2) + count (1) + count × [code (1), label length (1), UTF-8 label]. */
+export const encodeSetReasons = (table: PadReasonTable): Buffer => {
+  const rows = table.entries.map((e) => {
+    const label = Buffer.from(e.label, 'utf8');
+    if (!Number.isInteger(e.code) || e.code < 0 || e.code > 255) throw new RangeError(`reason code ${e.code} does not fit one byte`);
+    if (label.length > 255) throw new RangeError(`reason label for code ${e.code} is longer than 255 bytes`);
+    return Buffer.concat([Buffer.from([e.code, label.length]), label]);
+  });
+  if (rows.length > 255) throw new RangeError('a pad reason table holds at most 255 entries');
+  const head = Buffer.alloc(3);
+  head.writeUInt16BE(table.version, 0);
+  head[2] = rows.length;
+  return Buffer.concat([head, ...rows]);
+};
+
+/** Decodes a SET_REASONS payload; null when the lengths do not add up or a label is not UTF-8. */
+export const decodeSetReasons = (p: Buffer): PadReasonTable | null => {
+  if (p.length < 3) return null;
+  const count = p[2]!;
+  const entries: PadReasonEntry[] = [];
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  let at = 3;
+  for (let i = 0; i < count; i++) {
+    if (at + 2 > p.length) return null;
+    const code = p[at]!;
+    const end = at + 2 + p[at + 1]!;
+    if (end > p.length) return null;
+    try {
+      entries.push({ code, label: utf8.decode(p.subarray(at + 2, end)) });
+    } catch {
+      return null;
+    }
+    at = end;
+  }
+  return at === p.length ? { version: p.readUInt16BE(0), entries } : null;
+};

@@ -1,6 +1,6 @@
 import { Kep1Decoder, encodeFrame } from '../../protocols/pad/frame';
 import {
-  CMD, EVT, NAK, RESPONSE, RESULT, decodeRequestRating, encodePong, encodeRating, encodeSession, type RatingLevel,
+  CMD, EVT, NAK, RESPONSE, RESULT, decodeRequestRating, decodeSetReasons, encodePong, encodeRating, encodeSession, type PadReasonTable, type RatingLevel,
 } from '../../protocols/pad/messages';
 import { ControlError, type ControlRoute } from '../control';
 import { garbage, type DeviceEnd } from '../serial-end';
@@ -8,9 +8,10 @@ import { garbage, type DeviceEnd } from '../serial-end';
 /** A KEP/1 evaluation pad (notes §3, §7): answers requests and retransmits events until ACKed. */
 export function createPadSimulator(end: DeviceEnd): Record<string, ControlRoute> {
   const decoder = new Kep1Decoder();
-  const started = Date.now();
+  let started = Date.now();
   let active: number | null = null;
-  let reasonTable: number[] = [];
+  // A real pad offers only the reasons the host pushed; until then it has none to offer.
+  let reasonTable: PadReasonTable | null = null;
   let eventSeq = 0x80;
   let corruptNext = false;
   const unacked = new Map<number, { frame: Buffer; tries: number; timer: NodeJS.Timeout }>();
@@ -71,15 +72,12 @@ export function createPadSimulator(end: DeviceEnd): Record<string, ControlRoute>
           respond(seq, cmd, Buffer.from([RESULT.ok]));
           break;
         case CMD.setReasons: {
-          const count = payload[2] ?? 0;
-          const codes: number[] = [];
-          let at = 3;
-          for (let i = 0; i < count && at < payload.length; i++) {
-            codes.push(payload[at]!);
-            at += 2 + (payload[at + 1] ?? 0);
+          const table = decodeSetReasons(payload);
+          if (!table) nak(seq, RESULT.badPayload);
+          else {
+            reasonTable = table;
+            respond(seq, cmd, Buffer.from([RESULT.ok]));
           }
-          reasonTable = codes;
-          respond(seq, cmd, Buffer.from([RESULT.ok]));
           break;
         }
         case CMD.requestRating: {
@@ -112,6 +110,9 @@ export function createPadSimulator(end: DeviceEnd): Record<string, ControlRoute>
       const level = body.level;
       if (typeof level !== 'number' || !Number.isInteger(level) || level < 1 || level > 5) throw new ControlError('level must be 1..5');
       const reasons = Array.isArray(body.reasons) ? body.reasons.filter((r): r is number => Number.isInteger(r) && r >= 0 && r < 256) : [];
+      const offered = new Set(reasonTable?.entries.map((e) => e.code) ?? []);
+      const missing = reasons.filter((r) => !offered.has(r));
+      if (missing.length > 0) throw new ControlError(`the pad offers no reason ${missing.join(', ')}: its table has ${offered.size === 0 ? 'not been set' : [...offered].join(', ')}`);
       const session = typeof body.session === 'number' ? body.session : active;
       if (session === null) throw new ControlError('no rating requested: the pad is not lit');
       active = null;
@@ -123,6 +124,13 @@ export function createPadSimulator(end: DeviceEnd): Record<string, ControlRoute>
       const session = active;
       active = null;
       return { session, seq: sendEvent(EVT.ratingTimeout, encodeSession(session)) };
+    },
+    /** A brief power loss: the pad restarts with its volatile state (reason table, lit session) gone. */
+    'POST /pad/power-cycle': () => {
+      started = Date.now();
+      reasonTable = null;
+      active = null;
+      return { restarted: true };
     },
     'GET /pad/state': () => ({ activeSession: active, reasonTable, unacked: unacked.size }),
     'POST /corrupt-next': () => {

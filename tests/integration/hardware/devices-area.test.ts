@@ -88,9 +88,12 @@ describe('devices area with the simulated set', () => {
   it('lights the pad for a transaction and publishes the rating with its transaction', async () => {
     const r = await services.dispatch('pad.requestRating', { transactionId: 'TX-1' }, { via: 'test' });
     expect(r).toMatchObject({ ok: true, value: { requested: true } });
+    // The pad offers the kiosk's 差评 options, pushed at connect; it echoes codes, the area maps them back.
+    const { reasonTable } = await control<{ reasonTable: { entries: { code: number; label: string }[] } }>(sims.pad!.control, 'GET /pad/state');
+    expect(reasonTable.entries.find((e) => e.label === '多次跑动')).toEqual({ code: 3, label: '多次跑动' });
     await control(sims.pad!.control, 'POST /pad/press', { level: 1, reasons: [3] });
     const rating = await waitEvent('pad.rating');
-    expect(rating).toMatchObject({ transactionId: 'TX-1', level: 1, levelName: '非常不满意', reasons: [3] });
+    expect(rating).toMatchObject({ transactionId: 'TX-1', level: 1, levelName: '非常不满意', reasons: ['repeated-visits'] });
   });
 
   it('publishes scanner.scan', async () => {

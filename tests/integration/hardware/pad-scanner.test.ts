@@ -11,6 +11,10 @@ let scanRig: SimulatedDeviceRig;
 let pad: EvaluationPad;
 let scanner: QrScanner;
 
+/** The sample table of the notes (§4, frame 7). */
+const REASONS = { version: 1, entries: [{ code: 1, label: '等候时间长' }, { code: 2, label: '服务态度不好' }] };
+type PadState = { activeSession: number | null; reasonTable: typeof REASONS | null; unacked: number };
+
 const once = <T>(emitter: { once(e: string, l: (v: T) => void): unknown }, event: string, timeoutMs = 4000): Promise<T> =>
   new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
@@ -22,7 +26,9 @@ const once = <T>(emitter: { once(e: string, l: (v: T) => void): unknown }, event
 
 beforeAll(async () => {
   [padRig, scanRig] = await Promise.all([startSimulatedDevice('pad'), startSimulatedDevice('scanner')]);
-  pad = new EvaluationPad({ path: padRig.pty.hostPath, baudRate: 115200, heartbeatMs: 300, timeoutMs: 500, retries: 1, backoff: { initialMs: 100, maxMs: 400 } });
+  pad = new EvaluationPad({
+    path: padRig.pty.hostPath, baudRate: 115200, heartbeatMs: 300, timeoutMs: 500, retries: 1, backoff: { initialMs: 100, maxMs: 400 }, reasonTable: REASONS,
+  });
   scanner = new QrScanner({ path: scanRig.pty.hostPath, baudRate: 9600, debounceMs: 300 });
   pad.start();
   scanner.start();
@@ -37,6 +43,20 @@ afterAll(async () => {
 });
 
 describe('evaluation pad driver over a PTY', () => {
+  it('gives the pad its reason table, with the Chinese labels intact, when it connects', async () => {
+    expect((await control<PadState>(padRig.sim.control, 'GET /pad/state')).reasonTable).toEqual(REASONS);
+    expect(pad.status.reason).toMatch(/reason table v1 with 2 reasons/);
+  });
+
+  it('gives the table again when the pad restarts between two heartbeats', async () => {
+    // Uptime is reported in whole seconds: let it pass one before the power blip.
+    await new Promise((r) => setTimeout(r, 1200));
+    await control(padRig.sim.control, 'POST /pad/power-cycle');
+    expect((await control<PadState>(padRig.sim.control, 'GET /pad/state')).reasonTable).toBeNull();
+    await expect.poll(async () => (await control<PadState>(padRig.sim.control, 'GET /pad/state')).reasonTable, { timeout: 3000 }).toEqual(REASONS);
+    expect(pad.status.state).toBe('ready');
+  });
+
   it('lights the pad for a session and receives the rating with its reasons, once', async () => {
     const ratings: PadRating[] = [];
     pad.onRating((r) => ratings.push(r));

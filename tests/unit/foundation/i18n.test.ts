@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EVALUATION_REASON_ZH } from '../../../electron/contract/domain/evaluation';
 
 const localeDir = path.resolve(import.meta.dirname, '../../../renderer/src/i18n/locales');
 const load = (locale: string): Record<string, any> =>
@@ -33,5 +34,9 @@ describe('UI text', () => {
     const han = /\p{Script=Han}/u;
     expect(zhCN.home.welcome).toMatch(han);
     expect(en.home.welcome).not.toMatch(han);
+  });
+
+  it('the evaluation pad offers the 差评 reasons in the same words as the screen', () => {
+    expect(EVALUATION_REASON_ZH).toEqual(zhCN.services.evaluate.reasons);
   });
 });

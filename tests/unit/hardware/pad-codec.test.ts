@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Kep1Decoder, crc16, encodeFrame } from '../../../hardware/protocols/pad/frame';
-import { decodeRating, encodeRating, encodeRequestRating } from '../../../hardware/protocols/pad/messages';
+import { decodeRating, decodeSetReasons, encodeRating, encodeRequestRating, encodeSetReasons } from '../../../hardware/protocols/pad/messages';
 import { chunked, RUNS } from './chunking';
 
 const hex = (s: string): Buffer => Buffer.from(s.replace(/\s+/g, ''), 'hex');
@@ -46,6 +46,26 @@ describe('KEP/1 codec', () => {
     expect(encodeFrame({ seq: 0x81, cmd: 0x40, payload: encodeRating({ session: 12346, level: 2, reasons: [1, 2] }) })).toEqual(GOLDEN[12]);
     expect(decodeRating(GOLDEN[12]!.subarray(6, 14))).toEqual({ session: 12346, level: 2, reasons: [1, 2] });
     expect(decodeRating(Buffer.from([0, 0, 0, 1, 9, 0]))).toBeNull();
+  });
+
+  it('encodes the SET_REASONS example with its Chinese labels and decodes it back', () => {
+    const table = { version: 1, entries: [{ code: 1, label: '等候时间长' }, { code: 2, label: '服务态度不好' }] };
+    expect(encodeFrame({ seq: 4, cmd: 0x13, payload: encodeSetReasons(table) })).toEqual(GOLDEN[6]);
+    expect(decodeSetReasons(GOLDEN[6]!.subarray(6, 6 + 0x28))).toEqual(table);
+    // A label cut through a multi-byte character, or a count the bytes do not hold, is refused.
+    expect(decodeSetReasons(Buffer.from([0, 1, 1, 1, 2, 0xe7, 0xad]))).toBeNull();
+    expect(decodeSetReasons(Buffer.from([0, 1, 2, 1, 0]))).toBeNull();
+    expect(() => encodeSetReasons({ version: 1, entries: [{ code: 256, label: 'x' }] })).toThrow(/one byte/);
+  });
+
+  it('round-trips any reason table (property)', () => {
+    const entry = fc.record({ code: fc.integer({ min: 0, max: 255 }), label: fc.string({ unit: fc.constantFrom(...'等候时间长服务态度不好材料其他 ab1'), maxLength: 60 }) });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffff }), fc.array(entry, { maxLength: 20 }), (version, entries) => {
+        expect(decodeSetReasons(encodeSetReasons({ version, entries }))).toEqual({ version, entries });
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   const frame = fc.record({
