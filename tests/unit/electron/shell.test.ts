@@ -32,7 +32,7 @@ const makeEnv = (): void => {
 
 const quitAndWait = async (): Promise<void> => {
   app.quit();
-  await vi.waitFor(() => expect(app.quitted).toBe(true));
+  await vi.waitFor(() => expect(app.quitted).toBe(true), { timeout: 15_000 });
 };
 
 describe('a started kiosk shell', () => {
@@ -130,7 +130,7 @@ describe('shell lifecycle', () => {
     const db = shell?.services.db;
     app.quit();
     expect(app.quitted).toBe(false); // held until the services have stopped
-    await vi.waitFor(() => expect(app.quitted).toBe(true));
+    await vi.waitFor(() => expect(app.quitted).toBe(true), { timeout: 15_000 });
     expect(ipcMain.handlers.size).toBe(0);
     expect(db?.open).toBe(false);
   });
