@@ -55,9 +55,13 @@ async function fileNameChange(creditCode: string, newName: string): Promise<Page
   await page.getByTestId('field-agentPhone').fill('13800138000');
   await page.getByTestId('form-review').click();
   await page.getByTestId('review-confirm').click();
+  // The 免证办 step shows only when the platform holds a certificate for the item: wait for whichever
+  // screen comes (isVisible does not wait, so checking it at once raced the page).
   const ecert = page.getByTestId('ecert-continue');
-  if (await ecert.isVisible({ timeout: 5_000 }).catch(() => false)) await ecert.click();
-  await page.getByTestId('submit-send').waitFor();
+  const send = page.getByTestId('submit-send');
+  await ecert.or(send).first().waitFor({ timeout: 30_000 });
+  if (await ecert.isVisible()) await ecert.click();
+  await send.waitFor();
   return page;
 }
 

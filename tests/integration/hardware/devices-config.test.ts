@@ -41,7 +41,7 @@ describe('device configuration', () => {
       { via: 'test' },
     );
     expect(saved).toMatchObject({ ok: true, value: { mode: 'configured', devices: [{ role: 'printer', path: rig.pty.hostPath }] } });
-    await expect.poll(() => stateOf(first, 'printer'), { timeout: 10_000 }).toBe('ready');
+    await expect.poll(() => stateOf(first, 'printer')).toBe('ready');
     expect(stateOf(first, 'idReader')).toBe('absent');
     expect(fs.existsSync(path.join(dataDir, 'simulators.json'))).toBe(false);
     await first.stop();
@@ -50,7 +50,7 @@ describe('device configuration', () => {
     const second = createKioskServices(configFromEnv(env()), env());
     open.push(second);
     await second.start();
-    await expect.poll(() => stateOf(second, 'printer'), { timeout: 10_000 }).toBe('ready');
+    await expect.poll(() => stateOf(second, 'printer')).toBe('ready');
     const status = await second.dispatch('devices.status', {}, { via: 'test' });
     expect(status).toMatchObject({ ok: true, value: { devices: expect.arrayContaining([expect.objectContaining({ role: 'printer', port: rig.pty.hostPath, simulated: false })]) } });
     // The stored 58 mm GBK profile is used: 32 columns.

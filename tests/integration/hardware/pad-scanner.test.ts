@@ -53,7 +53,7 @@ describe('evaluation pad driver over a PTY', () => {
     await new Promise((r) => setTimeout(r, 1200));
     await control(padRig.sim.control, 'POST /pad/power-cycle');
     expect((await control<PadState>(padRig.sim.control, 'GET /pad/state')).reasonTable).toBeNull();
-    await expect.poll(async () => (await control<PadState>(padRig.sim.control, 'GET /pad/state')).reasonTable, { timeout: 3000 }).toEqual(REASONS);
+    await expect.poll(async () => (await control<PadState>(padRig.sim.control, 'GET /pad/state')).reasonTable).toEqual(REASONS);
     expect(pad.status.state).toBe('ready');
   });
 
@@ -110,7 +110,7 @@ describe('QR scanner driver over a PTY', () => {
     const seen: string[] = [];
     scanner.onScan((s) => seen.push(s.text));
     await control(scanRig.sim.control, 'POST /scanner/scan', { text: 'RECEIPT-CODE-42', suffix: '' });
-    await expect.poll(() => seen, { timeout: 2000 }).toEqual(['RECEIPT-CODE-42']);
+    await expect.poll(() => seen).toEqual(['RECEIPT-CODE-42']);
     await control(scanRig.sim.control, 'POST /scanner/scan', { text: 'RECEIPT-CODE-42' });
     await new Promise((r) => setTimeout(r, 150));
     expect(seen).toEqual(['RECEIPT-CODE-42']);

@@ -68,10 +68,10 @@ describe('receipt printer driver over a PTY', () => {
 
   it('reports cover open, and returns to ready when paper is back and the cover closed', async () => {
     await control(rig.sim.control, 'POST /printer/cover-open');
-    await expect.poll(() => printer.status.condition, { timeout: 3000 }).toBe('cover-open');
+    await expect.poll(() => printer.status.condition).toBe('cover-open');
     await control(rig.sim.control, 'POST /printer/cover-close');
     await control(rig.sim.control, 'POST /printer/paper-back');
-    await expect.poll(() => printer.status.state, { timeout: 3000 }).toBe('ready');
+    await expect.poll(() => printer.status.state).toBe('ready');
     expect(printer.status.condition).toBe('ok');
   });
 

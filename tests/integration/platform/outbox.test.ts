@@ -105,7 +105,7 @@ describe('durable outbox against the simulator', () => {
     const rig = outboxRig(tmpDir('outbox-wait'), h.client);
     rig.sender.start();
     const { receiptId } = rig.store.enqueue('help', samplePayload('help', 1, person, SAMPLE_ENTERPRISE));
-    const wait = rig.sender.waitFor(receiptId, 3_000);
+    const wait = rig.sender.waitFor(receiptId, 15_000);
     rig.sender.kick();
     expect((await wait)?.result.helpId).toMatch(/^HP/);
     await h.control('POST', '/_control/faults', { mode: 'timeout' });
