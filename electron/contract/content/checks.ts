@@ -28,7 +28,13 @@ const conditionRefs = (c: AnswerCondition | undefined, out: { answer: string; va
   return out;
 };
 
-const duplicates = (ids: string[]): string[] => ids.filter((id, i) => ids.indexOf(id) !== i);
+/** Ids that occur more than once (linear: a catalogue has tens of thousands of items). */
+const duplicates = (ids: string[]): string[] => {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const id of ids) (seen.has(id) ? twice : seen).add(id);
+  return [...twice];
+};
 
 /**
  * Static checks of a guided flow: start and every goto exist, every node is reachable, there are

@@ -29,8 +29,9 @@ export type TrustedMetadata = Partial<Record<'root.json' | 'timestamp.json' | 's
 
 /**
  * tuf-js fetcher for a bundle in a local directory (a USB drive, or a downloaded copy): a
- * missing file is a 404 so the root-rotation walk stops where the chain ends. Files are copied
- * into a private temporary file before tuf-js hashes them, so what is verified is what is used.
+ * missing file is a 404 so the root-rotation walk stops where the chain ends. Metadata is read into
+ * memory once and verified from there; a file download goes to a private temporary copy first, so
+ * what is verified is what is used.
  */
 class DirectoryFetcher implements Fetcher {
   constructor(private readonly tmpDir: string) {}
@@ -118,8 +119,15 @@ export async function verifyBundleDir(bundleDir: string, trusted: TrustedMetadat
     if (!info) throw new BundleRejected('missing', `${TARGET_NAME} is not listed in targets.json`);
     const targets = JSON.parse(fs.readFileSync(path.join(metaDir, 'targets.json'), 'utf8')) as { signed: { version: number; expires: string } };
     try {
+      // One private copy, then tuf-js's length and hash check of exactly that copy (its own
+      // downloadTarget would copy twice: into a temporary file, then to the destination).
+      const source = path.join(bundleDir, TARGETS_DIR, TARGET_NAME);
+      const size = fs.statSync(source, { throwIfNoEntry: false })?.size;
+      if (size === undefined) throw new BundleRejected('missing', `${TARGETS_DIR}/${TARGET_NAME} not found`);
+      if (size > info.length) throw new BundleRejected('hash', `${TARGET_NAME} is ${size} bytes, the signed metadata says ${info.length}`);
       fs.mkdirSync(path.dirname(stagingFile), { recursive: true });
-      await updater.downloadTarget(info, stagingFile);
+      fs.copyFileSync(source, stagingFile);
+      await info.verify(fs.createReadStream(stagingFile));
     } catch (err) {
       fs.rmSync(stagingFile, { force: true });
       throw classifyTufError(err);
