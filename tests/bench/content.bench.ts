@@ -56,9 +56,14 @@ const openMs = time(() => { db.close(); db = openContentDb(packed.file); search 
 const sqliteHeap = heap() - h0;
 const sqlite = latencies((q) => search.search({ query: q, limit: 20 }));
 
-// 2. Naive LIKE scan of the same data.
-const like = db.prepare("SELECT code FROM items WHERE name_zh LIKE @q OR keyword_text LIKE @q OR doc LIKE @q LIMIT 20");
-const scan = latencies((q) => like.all({ q: `%${q}%` }));
+// 2. Naive LIKE scans of the same data: the first 20 rows that contain the text (what a quick
+// implementation returns, unranked), and the same ranked as the kiosk ranks (name > keywords >
+// guide), which has to read every row: only the second gives the answer the kiosk gives.
+const likeFirst = db.prepare("SELECT i.code FROM items i JOIN item_docs d ON d.rid = i.rid WHERE i.name_zh LIKE @q OR i.keyword_text LIKE @q OR d.doc LIKE @q LIMIT 20");
+const likeRanked = db.prepare(`SELECT code FROM (SELECT i.code, i.rid, CASE WHEN i.name_zh LIKE @q THEN 3 WHEN i.keyword_text LIKE @q THEN 2 WHEN d.doc LIKE @q THEN 1 ELSE 0 END AS tier
+  FROM items i JOIN item_docs d ON d.rid = i.rid) WHERE tier > 0 ORDER BY tier DESC, rid LIMIT 20`);
+const scanFirst = latencies((q) => likeFirst.all({ q: `%${q}%` }));
+const scan = latencies((q) => likeRanked.all({ q: `%${q}%` }));
 
 // 3. In-memory MiniSearch configured for Chinese (unigram + bigram tokens).
 const cjkTokens = (text: string) => {
@@ -82,10 +87,11 @@ const ms = latencies((q) => (mini as unknown as MiniSearch).search(q).slice(0, 2
 console.log('\nsearch (limit 20, %d queries × %d rounds)', QUERIES.length, ROUNDS);
 console.table({
   'SQLite FTS5 + grams (kiosk)': { p50: fmt(sqlite.p50), p95: fmt(sqlite.p95), 'index build': `${(buildMs / 1000).toFixed(1)} s (offline, bundle build)`, 'start-up': fmt(openMs), 'JS heap': mib(sqliteHeap), 'on disk': mib(packed.bytes) },
-  "naive LIKE '%q%' scan": { p50: fmt(scan.p50), p95: fmt(scan.p95), 'index build': '-', 'start-up': '-', 'JS heap': '-', 'on disk': '(same file)' },
+  "LIKE '%q%' scan, ranked": { p50: fmt(scan.p50), p95: fmt(scan.p95), 'index build': '-', 'start-up': '-', 'JS heap': '-', 'on disk': '(same file)' },
+  "LIKE '%q%', first 20 rows": { p50: fmt(scanFirst.p50), p95: fmt(scanFirst.p95), 'index build': '-', 'start-up': '-', 'JS heap': '-', 'on disk': '(same file)' },
   'MiniSearch (in memory)': { p50: fmt(ms.p50), p95: fmt(ms.p95), 'index build': `${(miniBuildMs / 1000).toFixed(1)} s (every start)`, 'start-up': `${(miniBuildMs / 1000).toFixed(1)} s`, 'JS heap': mib(miniHeap), 'on disk': '-' },
 });
-console.log(`p95 goal ≤ 5 ms: ${sqlite.p95 <= 5 ? 'met' : 'NOT met'} (${fmt(sqlite.p95)}); vs scan: ${(scan.p95 / sqlite.p95).toFixed(1)}× faster at p95 (goal ≥ 20×); vs MiniSearch p95: ${(ms.p95 / sqlite.p95).toFixed(2)}×`);
+console.log(`p95 goal ≤ 5 ms: ${sqlite.p95 <= 5 ? 'met' : 'NOT met'} (${fmt(sqlite.p95)}); vs the ranked scan: ${(scan.p95 / sqlite.p95).toFixed(1)}× faster at p95, ${(scan.p50 / sqlite.p50).toFixed(1)}× at p50 (goal ≥ 20×); vs the unranked first-20 scan: ${(scanFirst.p95 / sqlite.p95).toFixed(1)}× at p95; vs MiniSearch p95: ${(ms.p95 / sqlite.p95).toFixed(2)}×`);
 db.close();
 
 // 4. Bundle verify + apply against raw SHA-256 throughput of the same bytes.

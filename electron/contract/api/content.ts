@@ -21,7 +21,8 @@ export const searchHit = z.object({
   name: z.string(),
   nameEn: z.string().nullable(),
   departmentId: z.string(),
-  matchedIn: z.enum(['name', 'keywords', 'guide']),
+  // 'catalogue': listed by stage or department without a query.
+  matchedIn: z.enum(['name', 'keywords', 'guide', 'catalogue']),
   highlights: z.array(z.tuple([z.number().int(), z.number().int()])),
   fuzzy: z.boolean(),
 });

@@ -5,7 +5,7 @@ import type { contentApi } from '../../contract/api/content';
 import type { AreaDeps, ServiceArea } from '../area';
 import { BundleRejected } from './bundle/verify';
 import { downloadBundle, fetchLatest } from './download';
-import { ContentReader } from './reader';
+import { ContentReader, UnsupportedContentFormat } from './reader';
 import { buildSampleBundle, samplePaths, sampleVersion } from './sample';
 import { ContentStore, contentMigrations } from './store';
 
@@ -27,7 +27,15 @@ export function createContentArea(deps: AreaDeps): ServiceArea<typeof contentApi
   const openCurrent = (): void => {
     const s = store.state();
     if (s.currentFile === null || s.currentVersion === null) return;
-    const next = new ContentReader(s.currentFile, s.currentVersion);
+    let next: ContentReader;
+    try {
+      next = new ContentReader(s.currentFile, s.currentVersion);
+    } catch (err) {
+      if (!(err instanceof UnsupportedContentFormat)) throw err;
+      // After a kiosk upgrade: the old content stays installed (rollback protection) but unread until a newer bundle arrives.
+      log.warn('installed content cannot be read by this build; waiting for a newer bundle', { version: s.currentVersion, format: err.format });
+      return;
+    }
     const old = reader;
     reader = next;
     old?.close();

@@ -17,6 +17,10 @@ const DOC_KIND_KEYS = {
   service_point: 'servicePoints',
 } as const;
 
+/** The format tag a packed content database carries (null when it has none). */
+export const contentDbFormat = (db: Database): string | null =>
+  (db.prepare("SELECT value FROM bundle_info WHERE key = 'format'").get() as { value: string } | undefined)?.value ?? null;
+
 export const openContentDb = (file: string): Database => {
   const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
   db.pragma('query_only = ON');
@@ -31,7 +35,7 @@ export function readContentSet(db: Database): unknown {
   const out: Record<string, unknown> = {
     meta: JSON.parse(info.meta ?? 'null'),
     synonyms: JSON.parse(info.synonyms ?? '[]'),
-    items: (db.prepare('SELECT doc FROM items ORDER BY rid').all() as { doc: string }[]).map((r) => JSON.parse(r.doc)),
+    items: (db.prepare('SELECT d.doc FROM items i JOIN item_docs d ON d.rid = i.rid ORDER BY i.ord').all() as { doc: string }[]).map((r) => JSON.parse(r.doc)),
   };
   for (const key of Object.values(DOC_KIND_KEYS)) out[key] = [];
   for (const row of db.prepare('SELECT kind, doc FROM docs ORDER BY rowid').iterate() as Iterable<{ kind: string; doc: string }>) {
@@ -55,7 +59,7 @@ export function checkContentDb(file: string): ContentDbCheck {
     return { ok: false, issues: [{ where: 'content.db', message: `not a readable database: ${(err as Error).message}` }] };
   }
   try {
-    const format = (db.prepare("SELECT value FROM bundle_info WHERE key = 'format'").get() as { value: string } | undefined)?.value;
+    const format = contentDbFormat(db);
     if (format !== CONTENT_DB_FORMAT) return { ok: false, issues: [{ where: 'content.db', message: `unknown format ${format ?? '(none)'}` }] };
     const parsed = contentSet.safeParse(readContentSet(db));
     if (!parsed.success) {

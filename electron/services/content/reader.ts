@@ -12,8 +12,17 @@ import {
   type SituationFlow,
 } from '../../contract/content';
 import type { EnterpriseProfile } from '../../contract/domain/enterprise';
-import { openContentDb } from './content-db-read';
+import { CONTENT_DB_FORMAT } from './content-db-format';
+import { contentDbFormat, openContentDb } from './content-db-read';
 import { ContentSearch, type SearchHit, type SearchQuery } from './search';
+
+/** Installed content this build cannot read (packed by an older or newer operator tool). */
+export class UnsupportedContentFormat extends Error {
+  constructor(readonly format: string | null) {
+    super(`content database format ${format ?? '(none)'} is not ${CONTENT_DB_FORMAT}`);
+    this.name = 'UnsupportedContentFormat';
+  }
+}
 
 /** Read side of one installed content version (a packed database opened read-only). */
 export class ContentReader {
@@ -23,6 +32,11 @@ export class ContentReader {
 
   constructor(file: string, readonly version: number) {
     this.db = openContentDb(file);
+    const format = contentDbFormat(this.db);
+    if (format !== CONTENT_DB_FORMAT) {
+      this.db.close();
+      throw new UnsupportedContentFormat(format);
+    }
     this.searcher = new ContentSearch(this.db);
     this.docStmt = this.db.prepare('SELECT doc FROM docs WHERE kind = ? AND id = ?');
   }
@@ -36,7 +50,7 @@ export class ContentReader {
   }
 
   item(code: string): ServiceItem | null {
-    const r = this.db.prepare('SELECT doc FROM items WHERE code = ?').get(code) as { doc: string } | undefined;
+    const r = this.db.prepare('SELECT d.doc FROM items i JOIN item_docs d ON d.rid = i.rid WHERE i.code = ?').get(code) as { doc: string } | undefined;
     return r ? (JSON.parse(r.doc) as ServiceItem) : null;
   }
 

@@ -14,8 +14,8 @@ export interface SearchHit {
   name: string;
   nameEn: string | null;
   departmentId: string;
-  /** Where the best match was: name, keywords (incl. synonyms and pinyin) or guide text. */
-  matchedIn: 'name' | 'keywords' | 'guide';
+  /** Where the best match was: name, keywords (incl. synonyms and pinyin), guide text; `catalogue` when browsing without a query. */
+  matchedIn: 'name' | 'keywords' | 'guide' | 'catalogue';
   /** [start, end) code-unit ranges of the name to highlight. */
   highlights: [number, number][];
   fuzzy: boolean;
@@ -32,30 +32,57 @@ interface Row {
   keyword_text: string;
 }
 
+/** Candidates read per term: enough to fill a page after the stage/department filters. */
 const CANDIDATES = 200;
+/** With several terms the first ones are intersected with the others, so each reads more. */
+const CANDIDATES_PER_TERM_OF_MANY = 2000;
+
+interface Filter {
+  stage: string | null;
+  department: string | null;
+}
+
+const ROW_COLUMNS = 'rid, code, name_zh, name_en, department_id, stages, name_pinyin, keyword_text';
 
 /**
  * Item search over the packed content database. Every statement is prepared once with bound
  * parameters; user text reaches FTS5 only as quoted literals, so FTS syntax in input is just text.
+ *
+ * Matching reads the fields in rank order (name, keywords, guide text) and stops once it has
+ * enough; the database numbers items best first (see content-db-build), so no match list is ever
+ * scored or sorted in full, however common the term.
  */
 export class ContentSearch {
-  private readonly ftsAll: Statement;
-  private readonly ftsPinyin: Statement;
+  private readonly ftsName: Statement;
+  private readonly ftsKeywords: Statement;
+  private readonly ftsBody: Statement;
+  private readonly ftsRanked: Statement;
   private readonly short: Statement;
   private readonly rows: Statement;
+  private readonly browseRows: Statement;
   private readonly synonyms: string[][];
 
   constructor(private readonly db: Database) {
-    this.ftsAll = db.prepare(
-      `SELECT rowid AS rid, bm25(search_fts, ${FIELD_WEIGHT.name}, ${FIELD_WEIGHT.keywords}, ${FIELD_WEIGHT.body}, ${FIELD_WEIGHT.keywords}) AS score
-       FROM search_fts WHERE search_fts MATCH ? ORDER BY score LIMIT ${CANDIDATES}`,
+    // Stage and department filters run inside each index read, so LIMIT counts only what is kept.
+    const filter = `(@stage IS NULL OR instr(i.stages, ',' || @stage || ',') > 0) AND (@department IS NULL OR i.department_id = @department)`;
+    const fts = (table: string, columns: string) =>
+      db.prepare(`SELECT f.rowid AS rid FROM ${table} f JOIN items i ON i.rid = f.rowid WHERE ${table} MATCH '${columns}' || @match AND ${filter} LIMIT @limit`);
+    this.ftsName = fts('search_head', '{name name_pinyin} : ');
+    this.ftsKeywords = fts('search_head', '{keywords keyword_pinyin} : ');
+    this.ftsBody = fts('search_body', '');
+    // Only the typo path scores (an OR of trigrams), and only when nothing matched exactly.
+    this.ftsRanked = db.prepare(
+      `SELECT rowid AS rid, bm25(search_head, ${FIELD_WEIGHT.name}, ${FIELD_WEIGHT.name}, ${FIELD_WEIGHT.keywords}, ${FIELD_WEIGHT.keywords}) AS score
+       FROM search_head WHERE search_head MATCH ? ORDER BY score LIMIT ${CANDIDATES}`,
     );
-    this.ftsPinyin = db.prepare(
-      `SELECT rowid AS rid, bm25(search_fts, 0, 0, 0, 1) AS score FROM search_fts WHERE search_fts MATCH ? ORDER BY score LIMIT ${CANDIDATES}`,
+    // The key (term, weight DESC, rid) hands out the best-weighted rows first without sorting.
+    this.short = db.prepare(
+      `SELECT s.rid, s.weight FROM search_short s JOIN items i ON i.rid = s.rid WHERE s.term = @term AND ${filter} ORDER BY s.weight DESC, s.rid LIMIT @limit`,
     );
-    this.short = db.prepare(`SELECT rid, weight FROM search_short WHERE term = ? ORDER BY weight DESC LIMIT ${CANDIDATES}`);
-    this.rows = db.prepare(
-      'SELECT rid, code, name_zh, name_en, department_id, stages, name_pinyin, keyword_text FROM items WHERE rid IN (SELECT value FROM json_each(?))',
+    this.rows = db.prepare(`SELECT ${ROW_COLUMNS} FROM items WHERE rid IN (SELECT value FROM json_each(?))`);
+    this.browseRows = db.prepare(
+      `SELECT ${ROW_COLUMNS} FROM items WHERE (@stage IS NULL OR instr(stages, ',' || @stage || ',') > 0)
+       AND (@department IS NULL OR department_id = @department) ORDER BY ord LIMIT @limit`,
     );
     const syn = db.prepare("SELECT value FROM bundle_info WHERE key = 'synonyms'").get() as { value: string } | undefined;
     this.synonyms = syn ? (JSON.parse(syn.value) as string[][]) : [];
@@ -63,20 +90,22 @@ export class ContentSearch {
 
   search(q: SearchQuery): SearchHit[] {
     const terms = queryTerms(normaliseQuery(q.query));
-    if (terms.length === 0) return [];
+    if (terms.length === 0) return q.stage || q.department ? this.browse(q) : [];
+    const filter: Filter = { stage: q.stage ?? null, department: q.department ?? null };
     let fuzzy = false;
-    let ids = this.exact(terms);
+    let ids = this.exact(terms, filter, q.limit);
     if (ids.size === 0) {
       ids = this.fuzzy(terms);
       fuzzy = true;
     }
-    if (ids.size === 0 && terms.length > 1) ids = this.mostTerms(terms);
+    if (ids.size === 0 && terms.length > 1) ids = this.mostTerms(terms, filter);
     if (ids.size === 0) return [];
     const rows = this.rows.all(JSON.stringify([...ids.keys()])) as Row[];
+    const synonyms = terms.map((t) => this.synonymOf(t));
     const hits = rows
       .filter((r) => (!q.stage || r.stages.includes(`,${q.stage},`)) && (!q.department || r.department_id === q.department))
-      .map((r) => ({ row: r, tier: this.tier(r, terms), score: ids.get(r.rid) ?? 0 }))
-      .sort((a, b) => b.tier - a.tier || b.score - a.score || a.row.code.localeCompare(b.row.code))
+      .map((r) => ({ row: r, tier: this.tier(r, terms, synonyms), score: ids.get(r.rid) ?? 0 }))
+      .sort((a, b) => b.tier - a.tier || b.score - a.score || a.row.rid - b.row.rid)
       .slice(0, q.limit);
     return hits.map(({ row, tier }) => ({
       code: row.code,
@@ -89,11 +118,22 @@ export class ContentSearch {
     }));
   }
 
+  /** Browsing a life-cycle stage or a department without a query: its items in catalogue order. */
+  private browse(q: SearchQuery): SearchHit[] {
+    const rows = this.browseRows.all({ stage: q.stage ?? null, department: q.department ?? null, limit: q.limit }) as Row[];
+    return rows.map((r) => ({ code: r.code, name: r.name_zh, nameEn: r.name_en, departmentId: r.department_id, matchedIn: 'catalogue', highlights: [], fuzzy: false }));
+  }
+
   /** Items matching every term; value = summed score (higher is better). */
-  private exact(terms: string[]): Map<number, number> {
+  private exact(terms: string[], filter: Filter, pageSize: number): Map<number, number> {
+    // One Chinese term, or one of 3+ letters, is read in final rank order (the field it is found in
+    // is its tier, and rid breaks ties), so one page of it is exactly the page to show.
+    const [only] = terms;
+    const inRankOrder = terms.length === 1 && only !== undefined && (hasCjk(only) || only.length >= 3);
+    const limit = inRankOrder ? pageSize : terms.length > 1 ? CANDIDATES_PER_TERM_OF_MANY : CANDIDATES;
     let acc: Map<number, number> | null = null;
     for (const term of terms) {
-      const found = this.matchTerm(term);
+      const found = this.matchTerm(term, filter, limit);
       if (acc === null) acc = found;
       else {
         const next = new Map<number, number>();
@@ -108,22 +148,28 @@ export class ContentSearch {
     return acc ?? new Map();
   }
 
-  private matchTerm(term: string): Map<number, number> {
+  /** Up to `limit` items containing the term, best field first; value = that field's weight. */
+  private matchTerm(term: string, filter: Filter, limit = CANDIDATES): Map<number, number> {
     const out = new Map<number, number>();
     const len = [...term].length;
     if (len >= 3) {
-      const stmt = hasCjk(term) ? this.ftsAll : this.ftsPinyin;
-      for (const r of stmt.all(ftsLiteral(term)) as { rid: number; score: number }[]) out.set(r.rid, -r.score);
+      const match = ftsLiteral(term);
+      const fields: [Statement, number][] = [[this.ftsName, FIELD_WEIGHT.name], [this.ftsKeywords, FIELD_WEIGHT.keywords]];
+      if (hasCjk(term)) fields.push([this.ftsBody, FIELD_WEIGHT.body]);
+      for (const [stmt, weight] of fields) {
+        if (out.size >= limit) break;
+        for (const r of stmt.all({ match, limit, ...filter }) as { rid: number }[]) if (!out.has(r.rid)) out.set(r.rid, weight);
+      }
     } else if (hasCjk(term) || len === 2) {
-      for (const r of this.short.all(term) as { rid: number; weight: number }[]) out.set(r.rid, r.weight);
+      for (const r of this.short.all({ term, limit, ...filter }) as { rid: number; weight: number }[]) out.set(r.rid, r.weight);
     }
     return out;
   }
 
   /** Last resort for several terms: items matching the most of them (stray words or operators in input). */
-  private mostTerms(terms: string[]): Map<number, number> {
+  private mostTerms(terms: string[], filter: Filter): Map<number, number> {
     const out = new Map<number, number>();
-    for (const term of terms) for (const [rid, s] of this.matchTerm(term)) out.set(rid, (out.get(rid) ?? 0) + 1000 + s);
+    for (const term of terms) for (const [rid, s] of this.matchTerm(term, filter)) out.set(rid, (out.get(rid) ?? 0) + 1000 + s);
     return out;
   }
 
@@ -131,9 +177,7 @@ export class ContentSearch {
   private fuzzy(terms: string[]): Map<number, number> {
     const tris = [...new Set(terms.flatMap((t) => ([...t].length >= 3 ? trigrams(t) : [])))];
     if (tris.length < 2) return new Map();
-    const cjk = tris.some(hasCjk);
-    const stmt = cjk ? this.ftsAll : this.ftsPinyin;
-    const rows = stmt.all(tris.map(ftsLiteral).join(' OR ')) as { rid: number; score: number }[];
+    const rows = this.ftsRanked.all(tris.map(ftsLiteral).join(' OR ')) as { rid: number; score: number }[];
     if (rows.length === 0) return new Map();
     const text = this.rows.all(JSON.stringify(rows.map((r) => r.rid))) as Row[];
     const byId = new Map(text.map((r) => [r.rid, `${r.name_zh} ${r.keyword_text} ${r.name_pinyin}`.toLowerCase()]));
@@ -148,13 +192,14 @@ export class ContentSearch {
   }
 
   /** 3 = every term is in the name (or its pinyin), 2 = in keywords/synonyms, 1 = guide text only. */
-  private tier(r: Row, terms: string[]): number {
-    const name = `${r.name_zh} ${(r.name_en ?? '').toLowerCase()} ${r.name_pinyin}`;
+  private tier(r: Row, terms: string[], synonyms: string[][]): number {
+    // Lower case as the query is, and as FTS5 matches (a name may hold Latin letters: ICP 许可).
+    const name = `${r.name_zh} ${r.name_en ?? ''} ${r.name_pinyin}`.toLowerCase();
     // A 2-letter Latin term is a pair of initials: it must start a reading, not sit inside one.
     const inName = (t: string) => (!hasCjk(t) && t.length < 3 ? r.name_pinyin.split(' ').some((p) => p.startsWith(t)) : name.includes(t));
     if (terms.every(inName)) return 3;
     const kw = `${name} ${r.keyword_text.toLowerCase()}`;
-    if (terms.every((t) => kw.includes(t) || this.synonymOf(t).some((s) => kw.includes(s)))) return 2;
+    if (terms.every((t, i) => kw.includes(t) || (synonyms[i] ?? []).some((s) => kw.includes(s)))) return 2;
     return 1;
   }
 

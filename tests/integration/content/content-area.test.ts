@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentApi } from '../../../electron/contract/api/content';
 import type { KioskEvent } from '../../../electron/contract';
@@ -8,7 +9,7 @@ import { EventBus } from '../../../electron/services/bridge/event-bus';
 import { readOperatorKey } from '../../../electron/services/content/bundle/keys';
 import { createContentArea, contentMigrations } from '../../../electron/services/content/area';
 import { downloadBundle, fetchLatest } from '../../../electron/services/content/download';
-import { samplePaths } from '../../../electron/services/content/sample';
+import { samplePaths, sampleVersion } from '../../../electron/services/content/sample';
 import { silentLogger } from '../../../electron/services/log/logger';
 import { coreMigrations } from '../../../electron/services/store/core-migrations';
 import { openStore } from '../../../electron/services/store/database';
@@ -16,6 +17,9 @@ import type { KioskConfig } from '../../../electron/services/config';
 import { createContentServer } from '../../../operator/content-server';
 import { publish } from '../../../operator/commands';
 import { makeBundle, tmp } from './fixtures';
+
+/** The embedded sample's version; bundles in these tests are numbered after it. */
+const SAMPLE = sampleVersion();
 
 const sampleKeys = fs.readdirSync(samplePaths.keysDir).filter((f) => f.endsWith('.key.json')).sort().map((f) => readOperatorKey(path.join(samplePaths.keysDir, f)));
 const sampleRoot = JSON.parse(fs.readFileSync(samplePaths.root, 'utf8')) as Record<string, unknown>;
@@ -59,9 +63,9 @@ describe('content area', () => {
   it('installs the embedded sample through the signed-bundle path on first start and serves it', async () => {
     const a = area();
     await a.start?.();
-    expect(a.health?.()).toEqual({ contentVersion: 1 });
+    expect(a.health?.()).toEqual({ contentVersion: SAMPLE });
     const status = (await call(a, 'content.status', {})) as { value: { installedVersion: number; sample: boolean; lastAttempt: { source: string } } };
-    expect(status.value).toMatchObject({ installedVersion: 1, sample: true, lastAttempt: { source: 'embedded-sample', outcome: 'applied' } });
+    expect(status.value).toMatchObject({ installedVersion: SAMPLE, sample: true, lastAttempt: { source: 'embedded-sample', outcome: 'applied' } });
     const hits = (await call(a, 'content.search', { query: '社保' })) as { value: { hits: { code: string }[] } };
     expect(hits.value.hits.map((h) => h.code)).toContain('NH-SI-1001');
     const item = (await call(a, 'content.item', { code: 'NH-AMR-0301' })) as { value: { item: { guide: { timeLimits: { promised: { value: number } } } } } };
@@ -75,6 +79,24 @@ describe('content area', () => {
     const points = (await call(a, 'content.servicePoints', { itemCode: 'NH-HOU-0501' })) as { value: { points: { id: string }[] } };
     expect(points.value.points.map((p) => p.id).sort()).toEqual(['sp_hitech_zone', 'sp_nanhai_district']);
     await a.stop?.();
+  });
+
+  it('after a kiosk upgrade, content packed in a format this build cannot read is left unread and the newer sample takes over', async () => {
+    const upgradeDir = tmp('upgrade');
+    const upgradeDb = openStore(upgradeDir, [...coreMigrations, ...contentMigrations]);
+    // What an older build left: version SAMPLE - 1, packed in the previous database format.
+    fs.mkdirSync(path.join(upgradeDir, 'content'), { recursive: true });
+    const old = new BetterSqlite3(path.join(upgradeDir, 'content', 'v-old.db'));
+    old.exec("CREATE TABLE bundle_info (key TEXT PRIMARY KEY, value TEXT NOT NULL); INSERT INTO bundle_info VALUES ('format', 'kiosk.content-db/1')");
+    old.close();
+    upgradeDb.prepare('UPDATE content_state SET current_version = ?, current_file = ? WHERE id = 1').run(SAMPLE - 1, 'v-old.db');
+    const a = createContentArea({ config: { dataDir: upgradeDir } as KioskConfig, db: upgradeDb, log: silentLogger(), bus, env: {} });
+    await a.start?.();
+    expect(a.health?.()).toEqual({ contentVersion: SAMPLE });
+    const hits = (await call(a, 'content.search', { query: '社保' })) as { value: { hits: { code: string }[] } };
+    expect(hits.value.hits.map((h) => h.code)).toContain('NH-SI-1001');
+    await a.stop?.();
+    upgradeDb.close();
   });
 
   it('matches policies against an enterprise profile, marking 免申即享', async () => {
@@ -100,23 +122,23 @@ describe('content area', () => {
   it('a technician import of a tampered bundle is refused, reported, and the content kept', async () => {
     const a = area();
     await a.start?.();
-    const dir = await makeBundle(path.join(tmp('usb'), 'bundle'), { version: 2, signers: sampleKeys.slice(0, 2), roots: [sampleRoot] });
+    const dir = await makeBundle(path.join(tmp('usb'), 'bundle'), { version: SAMPLE + 1, signers: sampleKeys.slice(0, 2), roots: [sampleRoot] });
     fs.appendFileSync(path.join(dir, 'targets', 'content.db'), 'x');
     const r = await call(a, 'content.importFromDirectory', { dir });
     expect(r.error?.code).toBe('rejected');
     expect(events).toContainEqual(expect.objectContaining({ type: 'content.rejected', reason: 'hash' }));
-    expect(a.health?.()).toEqual({ contentVersion: 1 });
+    expect(a.health?.()).toEqual({ contentVersion: SAMPLE });
     const status = (await call(a, 'content.status', {})) as { value: { lastAttempt: { outcome: string; reason: string } } };
     expect(status.value.lastAttempt).toMatchObject({ outcome: 'rejected', reason: 'hash' });
     await a.stop?.();
   });
 
   it('picks up a bundle published to the content server, resuming a partial download', async () => {
-    const bundle = await makeBundle(path.join(tmp('pub'), 'bundle'), { version: 3, signers: sampleKeys.slice(1, 3), roots: [sampleRoot] });
+    const bundle = await makeBundle(path.join(tmp('pub'), 'bundle'), { version: SAMPLE + 2, signers: sampleKeys.slice(1, 3), roots: [sampleRoot] });
     await publish(bundle, serverDir, () => undefined);
     // A previous, interrupted download left half of the content file behind.
     const latest = await fetchLatest(url);
-    const partialDir = path.join(tmp('resume'), 'v3');
+    const partialDir = path.join(tmp('resume'), 'next');
     const full = fs.readFileSync(path.join(bundle, 'targets', 'content.db'));
     fs.mkdirSync(path.join(partialDir, 'targets'), { recursive: true });
     fs.writeFileSync(path.join(partialDir, 'targets', 'content.db'), full.subarray(0, Math.floor(full.length / 2)));
@@ -125,12 +147,12 @@ describe('content area', () => {
     expect(fs.readFileSync(path.join(partialDir, 'targets', 'content.db')).equals(full)).toBe(true);
 
     const a = area();
-    const updated = new Promise<void>((resolve) => bus.subscribe((e) => { if (e.type === 'content.updated' && e.version === 3) resolve(); }));
+    const updated = new Promise<void>((resolve) => bus.subscribe((e) => { if (e.type === 'content.updated' && e.version === SAMPLE + 2) resolve(); }));
     await a.start?.();
     await updated;
-    expect(a.health?.()).toEqual({ contentVersion: 3 });
+    expect(a.health?.()).toEqual({ contentVersion: SAMPLE + 2 });
     const status = (await call(a, 'content.status', {})) as { value: { installedVersion: number; previousVersion: number } };
-    expect(status.value).toMatchObject({ installedVersion: 3, previousVersion: 1 });
+    expect(status.value).toMatchObject({ installedVersion: SAMPLE + 2, previousVersion: SAMPLE });
     await a.stop?.();
   });
 });

@@ -6,10 +6,12 @@ import { openContentDb } from '../../../electron/services/content/content-db-rea
 import { pinyinForms } from '../../../electron/services/content/pinyin';
 import { ContentSearch } from '../../../electron/services/content/search';
 import { sampleContent } from '../../../content/src/index';
+import { syntheticContent } from '../../../content/src/synthetic';
 import { tmp } from '../../integration/content/fixtures';
 
+const sample = contentSet.parse(sampleContent);
 const file = path.join(tmp('search'), 'content.db');
-buildContentDb(contentSet.parse(sampleContent), file);
+buildContentDb(sample, file);
 const db = openContentDb(file);
 const search = new ContentSearch(db);
 afterAll(() => db.close());
@@ -78,8 +80,60 @@ describe('content search', () => {
     expect(search.search({ query: '登记', department: 'si', limit: 10 }).every((h) => h.departmentId === 'si')).toBe(true);
   });
 
+  it('lists a stage or a department in catalogue order when nothing is typed', () => {
+    const exit = sample.items.filter((i) => i.stages.includes('exit')).map((i) => i.code);
+    const listed = search.search({ query: '', stage: 'exit', limit: 50 });
+    expect(listed.map((h) => h.code)).toEqual(exit);
+    expect(listed.every((h) => h.matchedIn === 'catalogue')).toBe(true);
+    const amr = sample.items.filter((i) => i.departmentId === 'amr').map((i) => i.code);
+    expect(search.search({ query: ' ', department: 'amr', limit: 50 }).map((h) => h.code)).toEqual(amr);
+    expect(search.search({ query: '', stage: 'licence', department: 'amr', limit: 50 }).map((h) => h.code)).toEqual(
+      sample.items.filter((i) => i.stages.includes('licence') && i.departmentId === 'amr').map((i) => i.code),
+    );
+    expect(search.search({ query: '', stage: 'licence', limit: 3 })).toHaveLength(3);
+  });
+
+  it('ranks the closest name first: among name matches, shorter names come first', () => {
+    const hits = search.search({ query: '许可', limit: 50 }).filter((h) => h.matchedIn === 'name');
+    expect(hits.length).toBeGreaterThan(5);
+    const lengths = hits.map((h) => [...h.name].length);
+    expect([...lengths].sort((a, b) => a - b)).toEqual(lengths);
+  });
+
   it('returns nothing for empty or unmatched input', () => {
     expect(search.search({ query: '   ', limit: 5 })).toEqual([]);
     expect(search.search({ query: '量子计算机', limit: 5 })).toEqual([]);
+  });
+});
+
+describe('content search on a large catalogue', () => {
+  const big = syntheticContent(sample, 6000);
+  const bigFile = path.join(tmp('search-big'), 'content.db');
+  buildContentDb(big, bigFile);
+  const bigDb = openContentDb(bigFile);
+  const bigSearch = new ContentSearch(bigDb);
+  afterAll(() => bigDb.close());
+
+  it('finds every item whose name has all the terms, even when each term alone matches hundreds', () => {
+    const expected = big.items.filter((i) => i.name.zh.includes('狮山') && i.name.zh.includes('许可证核发')).map((i) => i.code).sort();
+    expect(big.items.filter((i) => i.name.zh.includes('狮山')).length).toBeGreaterThan(200);
+    expect(big.items.filter((i) => i.name.zh.includes('许可证核发')).length).toBeGreaterThan(200);
+    expect(expected.length).toBeGreaterThan(10);
+    expect(expected.length).toBeLessThan(50);
+    const hits = bigSearch.search({ query: '狮山 许可证核发', limit: 50 });
+    // All of them, first; then items that have the terms in their keywords.
+    const first = hits.slice(0, expected.length);
+    expect(first.map((h) => h.code).sort()).toEqual(expected);
+    expect(first.every((h) => h.matchedIn === 'name')).toBe(true);
+    expect(hits.slice(expected.length).every((h) => h.matchedIn !== 'name')).toBe(true);
+  });
+
+  it('puts name matches of a word that every guide mentions before the guide matches', () => {
+    const hits = bigSearch.search({ query: '营业执照', limit: 20 });
+    const inNames = big.items.filter((i) => i.name.zh.includes('营业执照')).length;
+    expect(hits).toHaveLength(20);
+    const tiers = hits.map((h) => ['name', 'keywords', 'guide'].indexOf(h.matchedIn));
+    expect([...tiers].sort((a, b) => a - b)).toEqual(tiers);
+    expect(hits.filter((h) => h.matchedIn === 'name')).toHaveLength(Math.min(20, inNames));
   });
 });
