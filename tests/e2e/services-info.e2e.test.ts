@@ -82,6 +82,31 @@ describe('information services in Chromium', { timeout: 150_000 }, () => {
     await portrait.context().close();
   });
 
+  it('browse: a stage tile lists the items of that stage, and a department narrows them, with nothing typed', async () => {
+    const catalogue = await api<{ stages: Array<{ stage: string; count: number }> }>('content.catalogue');
+    const stage = catalogue.stages.reduce((a, b) => (b.count > a.count ? b : a));
+    const listed = await api<{ hits: Array<{ code: string; name: string; departmentId: string }> }>('content.search', { query: '', stage: stage.stage, limit: 30 });
+    expect(listed.hits).toHaveLength(Math.min(30, stage.count));
+
+    const page = await open('/');
+    await page.getByTestId(`stage-${stage.stage}`).click();
+    await expect.poll(() => page.getByTestId('search-hit').count()).toBe(listed.hits.length);
+    expect(await page.getByTestId('search-hit').allTextContents()).toEqual(listed.hits.map((h) => h.name));
+    expect(await page.getByTestId('search-empty').count()).toBe(0);
+    await checkScreen(page, 'browse-stage');
+
+    const department = listed.hits[0]!.departmentId;
+    await page.getByTestId(`filter-department-${department}`).click();
+    const inDepartment = listed.hits.filter((h) => h.departmentId === department).map((h) => h.name);
+    await expect.poll(() => page.getByTestId('search-hit').allTextContents()).toEqual(inDepartment);
+
+    // Nothing typed and nothing chosen: an invitation, not "nothing found".
+    await page.goto(`${kiosk.url}/search`);
+    await page.getByTestId('search-prompt').waitFor();
+    expect(await page.getByTestId('search-empty').count()).toBe(0);
+    await page.context().close();
+  });
+
   it('惠企政策: the identified enterprise sees the policies it matches, 免申即享 marked, with the reasons', async () => {
     const profile = await api<Record<string, unknown>>('platform.enterprise', { creditCode: ENTERPRISE });
     const { policies } = await api<{ policies: Array<{ policy: { id: string }; matched: boolean | null; noApplication: boolean }> }>(
