@@ -3,6 +3,8 @@ import { certificateKind } from '../domain/certificate';
 import type { AnswerCondition } from './conditions';
 import type { ContentSet } from './bundle';
 import type { SituationFlow } from './flow';
+import type { FormDefinition } from './form';
+import type { ServiceItem } from './item';
 
 /** One problem found in a content set; a bundle build fails when there is any. */
 export interface ContentIssue {
@@ -41,12 +43,12 @@ const duplicates = (ids: string[]): string[] => {
  * no cycles (so every path ends at an outcome), routes only read questions already answered on
  * every path to them and only name options those questions have, and routes cannot fall through.
  */
-export function checkFlow(flow: SituationFlow, content: ContentSet): ContentIssue[] {
+export function checkFlow(flow: SituationFlow, items: ItemLookup, formIds: ReadonlySet<string>): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const where = `flow ${flow.id}`;
   const add = (message: string) => issues.push({ where, message });
   const nodes = flow.nodes;
-  const item = content.items.find((i) => i.code === flow.itemCode);
+  const item = items.get(flow.itemCode);
   if (!item) add(`item ${flow.itemCode} does not exist`);
   if (!nodes[flow.start]) {
     add(`start node ${flow.start} does not exist`);
@@ -54,12 +56,12 @@ export function checkFlow(flow: SituationFlow, content: ContentSet): ContentIssu
   }
   for (const [id, node] of Object.entries(nodes)) {
     if (node.kind === 'outcome') {
-      const target = content.items.find((i) => i.code === (node.itemCode ?? flow.itemCode));
+      const target = items.get(node.itemCode ?? flow.itemCode);
       for (const m of node.materialIds) {
         if (!target?.guide.materials.some((x) => x.id === m)) add(`outcome ${id} names unknown material ${m}`);
       }
-      if (node.formId && !content.forms.some((f) => f.id === node.formId)) add(`outcome ${id} names unknown form ${node.formId}`);
-      if (node.result === 'redirect' && !content.items.some((i) => i.code === node.redirectItemCode)) {
+      if (node.formId && !formIds.has(node.formId)) add(`outcome ${id} names unknown form ${node.formId}`);
+      if (node.result === 'redirect' && !(node.redirectItemCode !== undefined && items.has(node.redirectItemCode))) {
         add(`outcome ${id} redirects to unknown item ${node.redirectItemCode ?? '(none)'}`);
       }
       if (node.result === 'materials_list' && node.materialIds.length === 0 && !node.itemCode && !item) add(`outcome ${id} lists nothing`);
@@ -137,65 +139,112 @@ const evalsFor = (c: AnswerCondition | undefined, question: string, value: strin
   return c.includesAll.length === 1 && c.includesAll[0] === value;
 };
 
-/** Cross-reference checks of a whole content set (after schema validation). */
-export function checkContent(content: ContentSet): ContentIssue[] {
-  const issues: ContentIssue[] = [];
-  const codes = new Set(content.items.map((i) => i.code));
-  const forms = new Set(content.forms.map((f) => f.id));
-  const flows = new Set(content.flows.map((f) => f.id));
-  const depts = new Set(content.departments.map((d) => d.id));
+/** What the whole-set checks need of the items: which codes exist, and an item on demand. */
+export interface ItemLookup {
+  has(code: string): boolean;
+  get(code: string): ServiceItem | undefined;
+}
+
+export const itemLookup = (items: readonly ServiceItem[]): ItemLookup => {
+  const byCode = new Map(items.map((i) => [i.code, i]));
+  return { has: (code) => byCode.has(code), get: (code) => byCode.get(code) };
+};
+
+/** Everything of a content set but its items. */
+export type ContentParts = Omit<ContentSet, 'items'>;
+
+const duplicateIssues = (kind: string, ids: string[]): ContentIssue[] =>
+  duplicates(ids).map((d) => ({ where: kind, message: `duplicate ${kind} id ${d}` }));
+
+/** Duplicate ids among everything but the items. */
+export function checkPartIds(parts: ContentParts): ContentIssue[] {
   const lists: [string, string[]][] = [
-    ['item', content.items.map((i) => i.code)],
-    ['flow', content.flows.map((f) => f.id)],
-    ['form', content.forms.map((f) => f.id)],
-    ['package', content.packages.map((p) => p.id)],
-    ['policy', content.policies.map((p) => p.id)],
-    ['notice', content.notices.map((n) => n.id)],
-    ['service point', content.servicePoints.map((s) => s.id)],
+    ['flow', parts.flows.map((f) => f.id)],
+    ['form', parts.forms.map((f) => f.id)],
+    ['package', parts.packages.map((p) => p.id)],
+    ['policy', parts.policies.map((p) => p.id)],
+    ['notice', parts.notices.map((n) => n.id)],
+    ['service point', parts.servicePoints.map((s) => s.id)],
   ];
-  for (const [kind, ids] of lists) for (const d of new Set(duplicates(ids))) issues.push({ where: kind, message: `duplicate ${kind} id ${d}` });
-  for (const item of content.items) {
-    const where = `item ${item.code}`;
-    if (!depts.has(item.departmentId)) issues.push({ where, message: `unknown department ${item.departmentId}` });
-    if (item.formId && !forms.has(item.formId)) issues.push({ where, message: `unknown form ${item.formId}` });
-    if (item.flowId && !flows.has(item.flowId)) issues.push({ where, message: `unknown flow ${item.flowId}` });
-    if (item.kioskFilable && !item.formId) issues.push({ where, message: 'kiosk-filable item needs a form' });
-    for (const d of new Set(duplicates(item.guide.materials.map((m) => m.id)))) issues.push({ where, message: `duplicate material ${d}` });
-    for (const m of item.guide.materials) {
-      if (m.formId && !forms.has(m.formId)) issues.push({ where, message: `material ${m.id} names unknown form ${m.formId}` });
-      if (m.necessity === 'deferrable' && !m.deferral) issues.push({ where, message: `material ${m.id} is deferrable without a deadline` });
-      if (m.appliesWhen && !item.flowId) issues.push({ where, message: `material ${m.id} depends on answers but the item has no flow` });
-    }
-    if (item.smartApproval) {
-      const form = content.forms.find((f) => f.id === item.formId);
-      if (!form) issues.push({ where, message: 'smart-approval item needs a kiosk form' });
-      const scope = {
-        formFields: form ? form.sections.flatMap((s) => s.fields.map((f) => f.id)) : [],
-        materialIds: item.guide.materials.map((m) => m.id),
-        certificateKinds: certificateKind.options,
-      };
-      for (const message of unknownReferences(item.smartApproval.rules, scope)) issues.push({ where, message });
-    }
-    const { statutory, promised } = item.guide.timeLimits;
-    if (statutory && statutory.unit === promised.unit && promised.value > statutory.value) {
-      issues.push({ where, message: 'promised time limit exceeds the statutory one' });
-    }
+  return lists.flatMap(([kind, ids]) => duplicateIssues(kind, ids));
+}
+
+/** The departments, forms and flows one item's checks look up, indexed once per content set. */
+export interface ItemContext {
+  readonly departmentIds: ReadonlySet<string>;
+  readonly forms: ReadonlyMap<string, FormDefinition>;
+  readonly flowIds: ReadonlySet<string>;
+}
+
+export const itemContext = (parts: Pick<ContentParts, 'departments' | 'forms' | 'flows'>): ItemContext => ({
+  departmentIds: new Set(parts.departments.map((d) => d.id)),
+  forms: new Map(parts.forms.map((f) => [f.id, f])),
+  flowIds: new Set(parts.flows.map((f) => f.id)),
+});
+
+/**
+ * Checks of one item against the rest of the set. They read only the item itself and the set's
+ * departments, forms and flows, so an item whose document and those three are unchanged since a
+ * version that passed needs no new check.
+ */
+export function checkItem(item: ServiceItem, ctx: ItemContext): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const where = `item ${item.code}`;
+  const add = (message: string) => issues.push({ where, message });
+  if (!ctx.departmentIds.has(item.departmentId)) add(`unknown department ${item.departmentId}`);
+  const form = item.formId === undefined ? undefined : ctx.forms.get(item.formId);
+  if (item.formId && !form) add(`unknown form ${item.formId}`);
+  if (item.flowId && !ctx.flowIds.has(item.flowId)) add(`unknown flow ${item.flowId}`);
+  if (item.kioskFilable && !item.formId) add('kiosk-filable item needs a form');
+  for (const d of duplicates(item.guide.materials.map((m) => m.id))) add(`duplicate material ${d}`);
+  for (const m of item.guide.materials) {
+    if (m.formId && !ctx.forms.has(m.formId)) add(`material ${m.id} names unknown form ${m.formId}`);
+    if (m.necessity === 'deferrable' && !m.deferral) add(`material ${m.id} is deferrable without a deadline`);
+    if (m.appliesWhen && !item.flowId) add(`material ${m.id} depends on answers but the item has no flow`);
   }
-  for (const flow of content.flows) issues.push(...checkFlow(flow, content));
-  for (const form of content.forms) if (!codes.has(form.itemCode)) issues.push({ where: `form ${form.id}`, message: `unknown item ${form.itemCode}` });
-  for (const p of content.packages) {
-    for (const c of p.itemCodes) if (!codes.has(c)) issues.push({ where: `package ${p.id}`, message: `unknown item ${c}` });
+  if (item.smartApproval) {
+    if (!form) add('smart-approval item needs a kiosk form');
+    const scope = {
+      formFields: form ? form.sections.flatMap((s) => s.fields.map((f) => f.id)) : [],
+      materialIds: item.guide.materials.map((m) => m.id),
+      certificateKinds: certificateKind.options,
+    };
+    for (const message of unknownReferences(item.smartApproval.rules, scope)) add(message);
+  }
+  const { statutory, promised } = item.guide.timeLimits;
+  if (statutory && statutory.unit === promised.unit && promised.value > statutory.value) add('promised time limit exceeds the statutory one');
+  return issues;
+}
+
+/** Checks of everything but the items' own: flows, forms, packages, policies and service points. */
+export function checkParts(parts: ContentParts, items: ItemLookup): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const formIds = new Set(parts.forms.map((f) => f.id));
+  for (const flow of parts.flows) issues.push(...checkFlow(flow, items, formIds));
+  for (const form of parts.forms) if (!items.has(form.itemCode)) issues.push({ where: `form ${form.id}`, message: `unknown item ${form.itemCode}` });
+  for (const p of parts.packages) {
+    for (const c of p.itemCodes) if (!items.has(c)) issues.push({ where: `package ${p.id}`, message: `unknown item ${c}` });
     for (const m of p.mergedMaterials) {
       const [code, mid] = m.ref.split(':') as [string, string];
-      const item = content.items.find((i) => i.code === code);
-      if (!item?.guide.materials.some((x) => x.id === mid)) issues.push({ where: `package ${p.id}`, message: `unknown material ${m.ref}` });
+      if (!items.get(code)?.guide.materials.some((x) => x.id === mid)) issues.push({ where: `package ${p.id}`, message: `unknown material ${m.ref}` });
     }
   }
-  for (const p of content.policies) {
-    if (p.applyItemCode && !codes.has(p.applyItemCode)) issues.push({ where: `policy ${p.id}`, message: `unknown item ${p.applyItemCode}` });
+  for (const p of parts.policies) {
+    if (p.applyItemCode && !items.has(p.applyItemCode)) issues.push({ where: `policy ${p.id}`, message: `unknown item ${p.applyItemCode}` });
     const clauses = 'all' in p.eligibility ? p.eligibility.all.length : 1;
     if (p.ruleLabels.length > 0 && p.ruleLabels.length !== clauses) issues.push({ where: `policy ${p.id}`, message: `${clauses} rules but ${p.ruleLabels.length} labels` });
   }
-  for (const s of content.servicePoints) for (const c of s.itemCodes) if (!codes.has(c)) issues.push({ where: `service point ${s.id}`, message: `unknown item ${c}` });
+  for (const s of parts.servicePoints) for (const c of s.itemCodes) if (!items.has(c)) issues.push({ where: `service point ${s.id}`, message: `unknown item ${c}` });
   return issues;
+}
+
+/** Cross-reference checks of a whole content set (after schema validation). */
+export function checkContent(content: ContentSet): ContentIssue[] {
+  const ctx = itemContext(content);
+  return [
+    ...duplicateIssues('item', content.items.map((i) => i.code)),
+    ...checkPartIds(content),
+    ...content.items.flatMap((item) => checkItem(item, ctx)),
+    ...checkParts(content, itemLookup(content.items)),
+  ];
 }
