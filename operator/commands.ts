@@ -5,7 +5,7 @@ import { generateOperatorKey, publicPart, readOperatorKey } from '../electron/se
 import { buildRoot, sha256File, signBundle, TARGET_NAME, TARGETS_DIR } from '../electron/services/content/bundle/metadata';
 import { loadContentDir, packBundle } from '../electron/services/content/bundle/pack';
 import { BundleRejected, verifyBundleDir } from '../electron/services/content/bundle/verify';
-import { checkContentDb } from '../electron/services/content/content-db-read';
+import { checkContentDb } from '../electron/services/content/content-db-check';
 
 type Out = (line: string) => void;
 const DAY = 86_400_000;
@@ -62,7 +62,7 @@ export async function verify(dir: string, rootFile: string, say: Out): Promise<v
     say(`  ✓ metadata v${v.version}, expires ${v.expires}`);
     const check = checkContentDb(v.contentFile);
     if (!check.ok) throw new BundleRejected('schema', check.issues.slice(0, 5).map((i) => `${i.where}: ${i.message}`).join('; '));
-    say(`  ✓ content valid: ${check.content.items.length} items`);
+    say(`  ✓ content valid: ${check.items} items`);
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 
 /** Everything the kiosk reads from its environment, resolved once at start. */
@@ -22,12 +23,21 @@ const intFrom = (value: string | undefined, fallback: number, name: string): num
 
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
 
+/** The version in package.json (when started without npm, npm_package_version is not set). */
+const packageVersion = (): string => {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+};
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): KioskConfig {
   return {
     dataDir: path.resolve(env.KIOSK_DATA_DIR ?? path.join(projectRoot, '.kiosk-data')),
     port: intFrom(env.KIOSK_PORT, 8080, 'KIOSK_PORT'),
     kioskId: env.KIOSK_ID ?? '',
-    version: env.npm_package_version ?? '0.1.0',
+    version: env.npm_package_version ?? packageVersion(),
     idleTimeoutSeconds: intFrom(env.KIOSK_IDLE_SECONDS, 120, 'KIOSK_IDLE_SECONDS'),
     idleWarningSeconds: intFrom(env.KIOSK_IDLE_WARNING_SECONDS, 30, 'KIOSK_IDLE_WARNING_SECONDS'),
     rendererDir: path.resolve(env.KIOSK_RENDERER_DIR ?? path.join(projectRoot, 'dist', 'renderer')),

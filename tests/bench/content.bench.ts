@@ -94,31 +94,45 @@ console.table({
 console.log(`p95 goal ≤ 5 ms: ${sqlite.p95 <= 5 ? 'met' : 'NOT met'} (${fmt(sqlite.p95)}); vs the ranked scan: ${(scan.p95 / sqlite.p95).toFixed(1)}× faster at p95, ${(scan.p50 / sqlite.p50).toFixed(1)}× at p50 (goal ≥ 20×); vs the unranked first-20 scan: ${(scanFirst.p95 / sqlite.p95).toFixed(1)}× at p95; vs MiniSearch p95: ${(ms.p95 / sqlite.p95).toFixed(2)}×`);
 db.close();
 
-// 4. Bundle verify + apply against raw SHA-256 throughput of the same bytes.
+// 4. Bundle verify + apply against raw SHA-256 throughput of the same bytes: the first install
+// (every document checked), then the usual update, 1% of the items edited (only those checked).
 const keys = [generateOperatorKey('a'), generateOperatorKey('b')];
 const root = buildRoot({ version: 1, expires: new Date(Date.now() + 86_400_000), keys: keys.map(publicPart), threshold: 2 }, keys);
 await signBundle(bundleDir, { version: 2, expires: new Date(Date.now() + 86_400_000), signers: keys, roots: [root] });
+const updateDir = path.join(work, 'update');
+const edited = { ...content, items: content.items.map((it, i) => (i % 100 === 7 ? { ...it, guide: { ...it.guide, timeLimits: { ...it.guide.timeLimits, promised: { ...it.guide.timeLimits.promised, value: 1 } } } } : it)) };
+packBundle(edited, updateDir);
+await signBundle(updateDir, { version: 3, expires: new Date(Date.now() + 86_400_000), signers: keys, roots: [root] });
+
 const bytes = fs.readFileSync(packed.file);
-const shaMs = time(() => crypto.createHash('sha256').update(bytes).digest());
+const shaMs = Math.min(...[0, 1, 2].map(() => time(() => crypto.createHash('sha256').update(bytes).digest())));
+const shaRate = bytes.length / 1024 / 1024 / (shaMs / 1000);
 const dataDir = path.join(work, 'kiosk');
 const store = openStore(dataDir, [...coreMigrations, ...contentMigrations]);
 const cs = new ContentStore(store, dataDir, silentLogger());
 cs.pinRoot(JSON.stringify(root));
-const steps: Record<string, number> = {};
-let last = process.hrtime.bigint();
-let lastStep = 'start';
-const t0 = process.hrtime.bigint();
-await cs.applyBundleDir(bundleDir, 'bench', (step) => {
-  const now = process.hrtime.bigint();
-  steps[lastStep] = Number(now - last) / 1e6;
-  last = now;
-  lastStep = step;
-});
-steps[lastStep] = Number(process.hrtime.bigint() - last) / 1e6;
-const applyMs = Number(process.hrtime.bigint() - t0) / 1e6;
+
+const applyTimed = async (dir: string, label: string) => {
+  const steps: Record<string, number> = {};
+  let last = process.hrtime.bigint();
+  let lastStep = 'start';
+  const t0 = process.hrtime.bigint();
+  const r = await cs.applyBundleDir(dir, 'bench', (step) => {
+    const now = process.hrtime.bigint();
+    steps[lastStep] = Number(now - last) / 1e6;
+    last = now;
+    lastStep = step;
+  });
+  steps[lastStep] = Number(process.hrtime.bigint() - last) / 1e6;
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const size = fs.statSync(path.join(dir, 'targets', 'content.db')).size;
+  const rate = size / 1024 / 1024 / (ms / 1000);
+  console.log(`\n${label}: ${mib(size)}, ${r.checkedItems} of ${r.items} item documents checked`);
+  console.log(`  total ${fmt(ms)} (goal ≤ 2000 ms) — steps: ${Object.entries(steps).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}`);
+  console.log(`  ${rate.toFixed(0)} MiB/s = ${((rate / shaRate) * 100).toFixed(1)}% of raw SHA-256 (goal ≥ 50%)`);
+};
+console.log(`\nraw SHA-256 of the bundle's content file: ${fmt(shaMs)} = ${shaRate.toFixed(0)} MiB/s`);
+await applyTimed(bundleDir, 'bundle verify + apply, first install');
+await applyTimed(updateDir, 'bundle verify + apply, update with 1% of the items edited');
 store.close();
-const shaRate = bytes.length / 1024 / 1024 / (shaMs / 1000);
-const applyRate = bytes.length / 1024 / 1024 / (applyMs / 1000);
-console.log(`\nbundle verify + apply of ${mib(bytes.length)}: total ${fmt(applyMs)} (goal ≤ 2000 ms) — steps: ${Object.entries(steps).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}`);
-console.log(`raw SHA-256 of the same bytes: ${fmt(shaMs)} = ${shaRate.toFixed(0)} MiB/s; verify+apply = ${applyRate.toFixed(0)} MiB/s = ${((applyRate / shaRate) * 100).toFixed(1)}% of it (goal ≥ 50%)`);
 fs.rmSync(work, { recursive: true, force: true });

@@ -17,7 +17,7 @@ const notFound = (what: string) => fail('not-found', `${what} not found`, { mess
 /** Builds the content area: signed bundles in, a read-only packed database out. */
 export function createContentArea(deps: AreaDeps): ServiceArea<typeof contentApi> {
   const { db, log, bus, env, config } = deps;
-  const store = new ContentStore(db, config.dataDir, log);
+  const store = new ContentStore(db, config.dataDir, log, config.version);
   const contentUrl = env.KIOSK_CONTENT_URL ?? null;
   const pollMs = Number(env.KIOSK_CONTENT_POLL_SECONDS ?? 300) * 1000;
   let reader: ContentReader | null = null;

@@ -1,11 +1,4 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import {
-  checkContent,
-  contentSet,
-  type ContentIssue,
-  type ContentSet,
-} from '../../contract/content';
-import { CONTENT_DB_FORMAT } from './content-db-format';
 
 const DOC_KIND_KEYS = {
   department: 'departments',
@@ -27,15 +20,14 @@ export const openContentDb = (file: string): Database => {
   return db;
 };
 
-/** Reads a packed content database back into a content set (no validation). */
-export function readContentSet(db: Database): unknown {
+/** Reads everything of a packed content database but the items back (no validation). */
+export function readContentParts(db: Database): Record<string, unknown> {
   const info = Object.fromEntries(
     (db.prepare('SELECT key, value FROM bundle_info').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]),
   );
   const out: Record<string, unknown> = {
     meta: JSON.parse(info.meta ?? 'null'),
     synonyms: JSON.parse(info.synonyms ?? '[]'),
-    items: (db.prepare('SELECT d.doc FROM items i JOIN item_docs d ON d.rid = i.rid ORDER BY i.ord').all() as { doc: string }[]).map((r) => JSON.parse(r.doc)),
   };
   for (const key of Object.values(DOC_KIND_KEYS)) out[key] = [];
   for (const row of db.prepare('SELECT kind, doc FROM docs ORDER BY rowid').iterate() as Iterable<{ kind: string; doc: string }>) {
@@ -45,31 +37,8 @@ export function readContentSet(db: Database): unknown {
   return out;
 }
 
-export type ContentDbCheck = { ok: true; content: ContentSet } | { ok: false; issues: ContentIssue[] };
-
-/**
- * Checks a (verified) content database before it goes live: its format tag, its tables, every
- * document against the content schema, and the cross-reference and flow checks.
- */
-export function checkContentDb(file: string): ContentDbCheck {
-  let db: Database;
-  try {
-    db = openContentDb(file);
-  } catch (err) {
-    return { ok: false, issues: [{ where: 'content.db', message: `not a readable database: ${(err as Error).message}` }] };
-  }
-  try {
-    const format = contentDbFormat(db);
-    if (format !== CONTENT_DB_FORMAT) return { ok: false, issues: [{ where: 'content.db', message: `unknown format ${format ?? '(none)'}` }] };
-    const parsed = contentSet.safeParse(readContentSet(db));
-    if (!parsed.success) {
-      return { ok: false, issues: parsed.error.issues.slice(0, 20).map((i) => ({ where: i.path.join('.'), message: i.message })) };
-    }
-    const issues = checkContent(parsed.data);
-    return issues.length > 0 ? { ok: false, issues } : { ok: true, content: parsed.data };
-  } catch (err) {
-    return { ok: false, issues: [{ where: 'content.db', message: (err as Error).message }] };
-  } finally {
-    db.close();
-  }
+/** Reads a packed content database back into a content set (no validation). */
+export function readContentSet(db: Database): unknown {
+  const items = (db.prepare('SELECT d.doc FROM items i JOIN item_docs d ON d.rid = i.rid ORDER BY i.ord').all() as { doc: string }[]).map((r) => JSON.parse(r.doc) as unknown);
+  return { ...readContentParts(db), items };
 }

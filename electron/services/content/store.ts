@@ -5,7 +5,7 @@ import type { Database } from 'better-sqlite3';
 import type { Logger } from '../log/logger';
 import type { Migration } from '../store/migrations';
 import { BundleRejected, verifyBundleDir, type TrustedMetadata } from './bundle/verify';
-import { checkContentDb } from './content-db-read';
+import { checkContentDb, checkFingerprint } from './content-db-check';
 
 export const contentMigrations: Migration[] = [
   {
@@ -23,6 +23,12 @@ export const contentMigrations: Migration[] = [
         CREATE TABLE content_attempts (
           id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, source TEXT NOT NULL,
           version INTEGER, outcome TEXT NOT NULL, reason TEXT, message TEXT);`),
+  },
+  {
+    area: 'content',
+    version: 2,
+    name: 'what the installed content was checked with',
+    up: (db) => db.exec('ALTER TABLE content_state ADD COLUMN checked_with TEXT'),
   },
 ];
 
@@ -60,12 +66,16 @@ const fsyncPath = (p: string): void => {
  */
 export class ContentStore {
   readonly dir: string;
+  private readonly fingerprint: string;
 
+  /** `appVersion`: the kiosk build, part of what an installed version counts as checked with. */
   constructor(
     private readonly db: Database,
     dataDir: string,
     private readonly log: Logger,
+    appVersion = 'unknown',
   ) {
+    this.fingerprint = checkFingerprint(appVersion);
     this.dir = path.join(dataDir, 'content');
     fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
   }
@@ -110,7 +120,7 @@ export class ContentStore {
   }
 
   /** Verifies and applies a bundle directory; throws BundleRejected (nothing changed) on refusal. */
-  async applyBundleDir(bundleDir: string, source: string, onProgress?: (step: string) => void): Promise<{ version: number }> {
+  async applyBundleDir(bundleDir: string, source: string, onProgress?: (step: string) => void): Promise<{ version: number; items: number; checkedItems: number }> {
     const staging = path.join(this.dir, `staging-${process.pid}-${crypto.randomBytes(4).toString('hex')}.db`);
     let version: number | null = null;
     try {
@@ -122,7 +132,10 @@ export class ContentStore {
         throw new BundleRejected('rollback', `bundle version ${verified.version} is not newer than installed ${before.currentVersion}`);
       }
       onProgress?.('check');
-      const check = checkContentDb(staging);
+      // Only what changed since the installed version, when that one was checked the same way.
+      const checkedWith = (this.db.prepare('SELECT checked_with FROM content_state WHERE id = 1').get() as { checked_with: string | null }).checked_with;
+      const previous = before.currentFile !== null && checkedWith === this.fingerprint ? before.currentFile : null;
+      const check = checkContentDb(staging, previous);
       if (!check.ok) throw new BundleRejected('schema', check.issues.slice(0, 5).map((i) => `${i.where}: ${i.message}`).join('; '));
       onProgress?.('switch');
       const finalName = `v${verified.version}-${crypto.randomBytes(4).toString('hex')}.db`;
@@ -133,14 +146,14 @@ export class ContentStore {
         this.db
           .prepare(
             `UPDATE content_state SET previous_version = current_version, previous_file = current_file,
-             current_version = ?, current_file = ?, trusted = ?, updated_at = ? WHERE id = 1`,
+             current_version = ?, current_file = ?, trusted = ?, checked_with = ?, updated_at = ? WHERE id = 1`,
           )
-          .run(verified.version, finalName, JSON.stringify(verified.trusted), new Date().toISOString());
+          .run(verified.version, finalName, JSON.stringify(verified.trusted), this.fingerprint, new Date().toISOString());
         this.record({ source, version: verified.version, outcome: 'applied', reason: null, message: null });
       })();
-      this.log.info('content applied', { version: verified.version, source });
+      this.log.info('content applied', { version: verified.version, source, items: check.items, checkedItems: check.checkedItems });
       this.removeUnreferenced();
-      return { version: verified.version };
+      return { version: verified.version, items: check.items, checkedItems: check.checkedItems };
     } catch (err) {
       fs.rmSync(staging, { force: true });
       const rejected = err instanceof BundleRejected ? err : new BundleRejected('io', (err as Error).message);

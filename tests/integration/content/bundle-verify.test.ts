@@ -109,7 +109,7 @@ describe('signed bundle verification keeps the current content on every refusal'
     await makeBundle(dir, { version: 2, signers: [k0, k1], roots: [ops.root] });
     // Corrupt one item document, then re-sign: the signature is fine, the content is not.
     const db = new BetterSqlite3(path.join(dir, 'targets', 'content.db'));
-    db.prepare("UPDATE items SET doc = json_set(doc, '$.maxVisits', 'many') WHERE rid = 1").run();
+    db.prepare("UPDATE item_docs SET doc = json_set(doc, '$.maxVisits', 'many') WHERE rid = 1").run();
     db.close();
     const { signBundle } = await import('../../../electron/services/content/bundle/metadata');
     await signBundle(dir, { version: 2, expires: new Date(Date.now() + 86_400_000), signers: [k0, k1], roots: [ops.root] });
