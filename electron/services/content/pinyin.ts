@@ -1,4 +1,4 @@
-// Build-time only: pinyin-pro's dictionaries are large, so the kiosk's read path never loads this module.
+// Bundle build (search columns) and the kiosk's search (homophone typos); pinyin-pro costs ~5 MB of heap.
 import { customPinyin, pinyin } from 'pinyin-pro';
 
 /**

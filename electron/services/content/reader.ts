@@ -14,6 +14,7 @@ import {
 import type { EnterpriseProfile } from '../../contract/domain/enterprise';
 import { CONTENT_DB_FORMAT } from './content-db-format';
 import { contentDbFormat, openContentDb } from './content-db-read';
+import { pinyinForms } from './pinyin';
 import { ContentSearch, type SearchHit, type SearchQuery } from './search';
 
 /** Installed content this build cannot read (packed by an older or newer operator tool). */
@@ -37,7 +38,7 @@ export class ContentReader {
       this.db.close();
       throw new UnsupportedContentFormat(format);
     }
-    this.searcher = new ContentSearch(this.db);
+    this.searcher = new ContentSearch(this.db, (text) => pinyinForms(text).full);
     this.docStmt = this.db.prepare('SELECT doc FROM docs WHERE kind = ? AND id = ?');
   }
 

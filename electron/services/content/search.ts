@@ -62,7 +62,15 @@ export class ContentSearch {
   private readonly browseRows: Statement;
   private readonly synonyms: string[][];
 
-  constructor(private readonly db: Database) {
+  /**
+   * `spell`: the toneless pinyin of Chinese text (pinyin-pro); with it, a query written with the
+   * wrong character of the right sound (注消 for 注销, the usual slip of a pinyin keyboard) still
+   * finds the item.
+   */
+  constructor(
+    private readonly db: Database,
+    private readonly spell?: (text: string) => string,
+  ) {
     // Stage and department filters run inside each index read, so LIMIT counts only what is kept.
     const filter = `(@stage IS NULL OR instr(i.stages, ',' || @stage || ',') > 0) AND (@department IS NULL OR i.department_id = @department)`;
     const fts = (table: string, columns: string) =>
@@ -89,17 +97,12 @@ export class ContentSearch {
   }
 
   search(q: SearchQuery): SearchHit[] {
-    const terms = queryTerms(normaliseQuery(q.query));
-    if (terms.length === 0) return q.stage || q.department ? this.browse(q) : [];
+    const typed = queryTerms(normaliseQuery(q.query));
+    if (typed.length === 0) return q.stage || q.department ? this.browse(q) : [];
     const filter: Filter = { stage: q.stage ?? null, department: q.department ?? null };
-    let fuzzy = false;
-    let ids = this.exact(terms, filter, q.limit);
-    if (ids.size === 0) {
-      ids = this.fuzzy(terms);
-      fuzzy = true;
-    }
-    if (ids.size === 0 && terms.length > 1) ids = this.mostTerms(terms, filter);
-    if (ids.size === 0) return [];
+    const found = this.find(typed, filter, q.limit);
+    if (!found) return [];
+    const { ids, terms, fuzzy } = found;
     const rows = this.rows.all(JSON.stringify([...ids.keys()])) as Row[];
     const synonyms = terms.map((t) => this.synonymOf(t));
     const hits = rows
@@ -116,6 +119,30 @@ export class ContentSearch {
       highlights: this.highlights(row.name_zh, terms),
       fuzzy,
     }));
+  }
+
+  /**
+   * The matches, tried from the exact to the tolerant: every term; a typo in a longer word (shared
+   * trigrams); the same sound written with other characters; all characters but one of a Chinese
+   * word; most of the terms. `terms` are the ones that matched, for ranking and highlighting.
+   */
+  private find(typed: string[], filter: Filter, pageSize: number): { ids: Map<number, number>; terms: string[]; fuzzy: boolean } | null {
+    const exact = this.exact(typed, filter, pageSize);
+    if (exact.size > 0) return { ids: exact, terms: typed, fuzzy: false };
+    const typo = this.fuzzy(typed);
+    if (typo.size > 0) return { ids: typo, terms: typed, fuzzy: true };
+    if (this.spell && typed.some(hasCjk)) {
+      const spoken = typed.map((t) => (hasCjk(t) ? this.spell?.(t) ?? t : t)).filter((t) => t.length > 0);
+      const homophones = this.exact(spoken, filter, pageSize);
+      if (homophones.size > 0) return { ids: homophones, terms: spoken, fuzzy: true };
+    }
+    const [only] = typed;
+    if (typed.length === 1 && only !== undefined && hasCjk(only)) {
+      const alike = this.allButOneCharacter(only, filter);
+      if (alike.size > 0) return { ids: alike, terms: typed, fuzzy: true };
+    }
+    const most = typed.length > 1 ? this.mostTerms(typed, filter) : new Map<number, number>();
+    return most.size > 0 ? { ids: most, terms: typed, fuzzy: true } : null;
   }
 
   /** Browsing a life-cycle stage or a department without a query: its items in catalogue order. */
@@ -170,6 +197,23 @@ export class ContentSearch {
   private mostTerms(terms: string[], filter: Filter): Map<number, number> {
     const out = new Map<number, number>();
     for (const term of terms) for (const [rid, s] of this.matchTerm(term, filter)) out.set(rid, (out.get(rid) ?? 0) + 1000 + s);
+    return out;
+  }
+
+  /** A Chinese word of 3+ characters with one wrong (食吕经营 for 食品经营): items that have all the others. */
+  private allButOneCharacter(term: string, filter: Filter): Map<number, number> {
+    const chars = [...new Set(term)];
+    if (chars.length < 3) return new Map();
+    const count = new Map<number, number>();
+    const weight = new Map<number, number>();
+    for (const c of chars) {
+      for (const r of this.short.all({ term: c, limit: CANDIDATES_PER_TERM_OF_MANY, ...filter }) as { rid: number; weight: number }[]) {
+        count.set(r.rid, (count.get(r.rid) ?? 0) + 1);
+        weight.set(r.rid, (weight.get(r.rid) ?? 0) + r.weight);
+      }
+    }
+    const out = new Map<number, number>();
+    for (const [rid, n] of count) if (n >= chars.length - 1) out.set(rid, n * 1000 + (weight.get(rid) ?? 0));
     return out;
   }
 

@@ -65,6 +65,19 @@ describe('content search', () => {
     expect(codes('gongjijing')).toContain('NH-HPF-1002');
   });
 
+  it('finds the item when a Chinese word has a wrong character: of the same sound, or one of four', () => {
+    const spelled = new ContentSearch(db, (text) => pinyinForms(text).full);
+    const deregistration = sample.items.filter((i) => i.name.zh.includes('注销')).map((i) => i.code);
+    const byHomophone = spelled.search({ query: '注消', limit: 10 });
+    expect(byHomophone.map((h) => h.code)).toEqual(expect.arrayContaining(deregistration));
+    expect(byHomophone.every((h) => h.fuzzy)).toBe(true);
+    expect(byHomophone[0]?.matchedIn).toBe('name');
+    expect(search.search({ query: '注消', limit: 10 })).toEqual([]); // without pinyin there is no way to tell
+    const byShape = spelled.search({ query: '食吕经营', limit: 5 });
+    expect(byShape.map((h) => h.code)).toContain('NH-AMR-0301');
+    expect(byShape[0]?.fuzzy).toBe(true);
+  });
+
   it('treats FTS syntax in user input as plain text', () => {
     for (const q of ['"', '食品" OR "*', 'NEAR(食品 许可)', '^社保', 'items:*', '社保 AND', '\'; DROP TABLE items; --', '(((', '食品*']) {
       expect(() => search.search({ query: q, limit: 5 }), q).not.toThrow();
