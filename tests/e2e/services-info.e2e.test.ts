@@ -181,6 +181,38 @@ describe('information services in Chromium', { timeout: 150_000 }, () => {
     // Every reference resolved to a material name, none left as a raw `code:id`.
     expect((await materials.allTextContents()).some((t) => /[A-Z]+-[A-Z]+-\d+:/.test(t))).toBe(false);
     await checkScreen(page, 'package');
+    // Each item of the package opens its guide.
+    const first = await api<{ item: { name: { zh: string } } }>('content.item', { code: pkg.itemCodes[0] });
+    await page.getByTestId(`package-item-${pkg.itemCodes[0]}`).click();
+    await expect.poll(() => page.getByTestId('item-title').textContent()).toBe(first.item.name.zh);
+    await page.context().close();
+  });
+
+  it('an item the kiosk cannot file: says where it can be done, its guided flow still tells what applies, and booking is one tap', async () => {
+    type Item = { code: string; name: { zh: string }; kioskFilable: boolean; flowId?: string; channels: Array<{ kind: string }> };
+    const catalogue = await api<{ stages: Array<{ stage: string }> }>('content.catalogue');
+    const codes = new Set<string>();
+    for (const { stage } of catalogue.stages) {
+      for (const h of (await api<{ hits: Array<{ code: string }> }>('content.search', { query: '', stage, limit: 50 })).hits) codes.add(h.code);
+    }
+    const items = await Promise.all([...codes].map(async (code) => (await api<{ item: Item }>('content.item', { code })).item));
+    const item = items.find((i) => !i.kioskFilable && i.flowId);
+    expect(item).toBeDefined();
+
+    const page = await open(`/item/${item!.code}`);
+    await page.getByTestId('item-window-only').waitFor();
+    const note = (await page.getByTestId('item-window-only').textContent()) ?? '';
+    const channelNames: Record<string, string> = { window: '窗口办理', online: '网上办理', mail_in: '邮寄申请', mobile: '移动端' };
+    for (const c of item!.channels.filter((x) => x.kind !== 'self_service_kiosk')) expect(note).toContain(channelNames[c.kind]);
+    expect(await page.getByTestId('item-start').count()).toBe(0);
+    await checkScreen(page, 'item-window-only');
+
+    await page.getByTestId('item-guide').click();
+    await page.getByTestId('flow-question').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/flow/${item!.flowId}`);
+    await page.goBack();
+    await page.getByTestId('item-book').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('itemCode')).toBe(item!.code);
     await page.context().close();
   });
 
