@@ -77,6 +77,7 @@ export const policies: Policy[] = [
     summary: t('小规模纳税人、小型微利企业和个体工商户减半征收资源税、城市维护建设税、房产税、城镇土地使用税、印花税、耕地占用税和教育费附加、地方教育附加。'),
     benefit: t('按50%税额幅度减征，执行至2027年12月31日'), mode: 'claim_on_return', validUntil: '2027-12-31',
     eligibility: { any: [{ field: 'tags', containsAny: ['小规模纳税人', '小型微利企业'] }, { field: 'entityType', eq: '个体工商户' }] },
+    ruleLabels: [t('属于小规模纳税人、小型微利企业或个体工商户', 'Small-scale taxpayer, small low-profit enterprise or individual business')],
   },
   {
     id: 'pol_small_profit_cit', name: t('小型微利企业所得税优惠', 'Income tax relief for small low-profit enterprises'), issuer: t('财政部、税务总局'), basis: t('财政部 税务总局公告2023年第12号'),
@@ -86,7 +87,7 @@ export const policies: Policy[] = [
   {
     id: 'pol_small_vat', name: t('小规模纳税人增值税减免', 'VAT relief for small-scale taxpayers'), issuer: t('财政部、税务总局'), basis: t('财政部 税务总局公告2023年第19号'),
     summary: t('月销售额10万元以下（季度30万元以下）的小规模纳税人免征增值税；适用3%征收率的减按1%征收。'), benefit: t('免征或减按1%征收增值税'), mode: 'claim_on_return', validUntil: '2027-12-31',
-    eligibility: { field: 'tags', contains: '小规模纳税人' },
+    eligibility: { field: 'tags', contains: '小规模纳税人' }, ruleLabels: [t('属于增值税小规模纳税人', 'Small-scale VAT taxpayer')],
   },
   {
     id: 'pol_rd_deduction', name: t('研发费用税前加计扣除', 'Extra deduction of R&D expenses'), issuer: t('财政部、税务总局'), basis: t('财政部 税务总局公告2023年第7号'),
@@ -116,7 +117,7 @@ export const policies: Policy[] = [
   {
     id: 'pol_export_insurance', name: t('出口信用保险保费资助', 'Export credit insurance premium support'), issuer: t('广东省商务厅'), basis: t('粤商务贸函〔2022〕19号'),
     summary: t('对投保短期出口信用保险的外贸企业，按实际缴纳保费给予一定比例资助。'), benefit: t('按保费比例资助，分档封顶'), mode: 'application',
-    eligibility: { field: 'tags', contains: '外贸' },
+    eligibility: { field: 'tags', contains: '外贸' }, ruleLabels: [t('属于外贸企业', 'Foreign-trade enterprise')],
   },
   {
     id: 'pol_graduate_si_subsidy', name: t('吸纳高校毕业生社会保险补贴', 'Social insurance subsidy for hiring graduates'), issuer: t('广东省人力资源和社会保障厅、财政厅'), basis: t('广东省就业补贴有关规定（待核实）'),

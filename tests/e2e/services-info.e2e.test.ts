@@ -51,6 +51,7 @@ async function checkScreen(page: Page, name: string): Promise<void> {
 }
 
 const ENTERPRISE = '91440605MA4UL2K84H'; // a sample enterprise of the platform simulator
+const OTHER_ENTERPRISE = '91440605MA51C7QX76';
 
 describe('information services in Chromium', { timeout: 150_000 }, () => {
   it('home: stage tiles from the catalogue, the search box, service tiles and device status in words', async () => {
@@ -140,7 +141,16 @@ describe('information services in Chromium', { timeout: 150_000 }, () => {
     const reasons = page.locator('[data-testid="policy-list"] [data-testid="policy-reason"]');
     expect(await reasons.count()).toBeGreaterThan(0);
     expect(await reasons.evaluateAll((els) => els.every((e) => e.getAttribute('data-passed') === 'true'))).toBe(true);
+    // Every reason on the screen is in words, never rule code.
+    expect((await page.locator('.why li, .others li').allTextContents()).some((r) => /[{}"]|containsAny|\beq\b/.test(r))).toBe(false);
     await checkScreen(page, 'policies-matched');
+
+    // Another enterprise can be checked without leaving the screen.
+    const other = await api<{ name: string }>('platform.enterprise', { creditCode: OTHER_ENTERPRISE });
+    await page.getByTestId('policy-other-enterprise').click();
+    await page.getByTestId('policy-credit-code').fill(OTHER_ENTERPRISE);
+    await page.getByTestId('policy-match').click();
+    await expect.poll(() => page.getByTestId('policies-enterprise').textContent(), { timeout: 20_000 }).toContain(other.name);
     await page.context().close();
   });
 

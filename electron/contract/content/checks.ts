@@ -232,7 +232,8 @@ export function checkParts(parts: ContentParts, items: ItemLookup): ContentIssue
   for (const p of parts.policies) {
     if (p.applyItemCode && !items.has(p.applyItemCode)) issues.push({ where: `policy ${p.id}`, message: `unknown item ${p.applyItemCode}` });
     const clauses = 'all' in p.eligibility ? p.eligibility.all.length : 1;
-    if (p.ruleLabels.length > 0 && p.ruleLabels.length !== clauses) issues.push({ where: `policy ${p.id}`, message: `${clauses} rules but ${p.ruleLabels.length} labels` });
+    // The labels are what the public sees of a rule ("why it matches"): one per clause, always.
+    if (p.ruleLabels.length !== clauses) issues.push({ where: `policy ${p.id}`, message: `${clauses} rules but ${p.ruleLabels.length} labels` });
   }
   for (const s of parts.servicePoints) for (const c of s.itemCodes) if (!items.has(c)) issues.push({ where: `service point ${s.id}`, message: `unknown item ${c}` });
   return issues;

@@ -44,6 +44,13 @@ describe('sample content', () => {
     expect(loadContentDir(samplePaths.contentDir).ok).toBe(true);
   });
 
+  it('refuses a policy whose rules have no labels for the public (it would show rule code)', () => {
+    const c = clone();
+    const policy = c.policies[0]!;
+    policy.ruleLabels = [];
+    expect(messages(c)).toContainEqual(expect.stringMatching(new RegExp(`^policy ${policy.id}: \\d+ rules but 0 labels$`)));
+  });
+
   it('refuses unknown fields and wrong types with a path to the problem', () => {
     const bad = structuredClone(sampleContent) as any;
     bad.items[0].maxVisits = 'once';
