@@ -1,10 +1,12 @@
 import type { RouteRecordRaw } from 'vue-router';
 
-/** The services around the journey: evaluation, help, queue, appointments, 就近办, policies, 一件事. */
+/** The services around the journey: evaluation, help, 办不成事 反映, queue, appointments, 就近办, policies, 一件事. */
 export const routes: RouteRecordRaw[] = [
   /** Query: itemCode, applicationNumber?, receiptId? (the submit screen navigates here). */
   { path: '/evaluate', name: 'evaluate', component: () => import('../features/evaluate/EvaluateView.vue') },
   { path: '/help', name: 'help', component: () => import('../features/help/HelpView.vue') },
+  /** 办不成事 反映. Query: itemCode? (the matter it is about). */
+  { path: '/feedback', name: 'feedback', component: () => import('../features/feedback/FeedbackView.vue') },
   { path: '/queue', name: 'queue', component: () => import('../features/queue/QueueView.vue') },
   /** Query: itemCode? (preselects the item). */
   { path: '/appointments', name: 'appointments', component: () => import('../features/appointments/AppointmentsView.vue') },
