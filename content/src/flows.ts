@@ -123,7 +123,7 @@ export const flows: Flow[] = [
       },
       q_who: who('out_materials'),
       out_materials: { kind: 'outcome', result: 'materials_list' },
-      out_exempt: { kind: 'outcome', result: 'refer_to_window', message: t('总质量4500千克及以下普通货运车辆从事普通货物运输经营的，无需办理道路运输经营许可证和车辆营运证。', 'Vehicles of 4,500 kg or less need no licence.') },
+      out_exempt: { kind: 'outcome', result: 'not_needed', message: t('总质量4500千克及以下普通货运车辆从事普通货物运输经营的，无需办理道路运输经营许可证和车辆营运证。', 'Vehicles of 4,500 kg or less need no licence.') },
       out_window: { ...windowOutcome, message: t('危险货物道路运输许可由市级交通运输主管部门办理，请到窗口咨询。', 'Dangerous goods permits are issued by the city transport bureau.') },
     },
   },

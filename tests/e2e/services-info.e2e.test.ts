@@ -226,6 +226,34 @@ describe('information services in Chromium', { timeout: 150_000 }, () => {
     await page.context().close();
   });
 
+  it('a guided flow that ends in "nothing to apply for" says so; one that needs staff offers 取号, booking and 帮办', async () => {
+    type Node = { kind: string; result?: string; options?: Array<{ value: string }>; routes?: Array<{ when?: { eq?: string }; goto: string }> };
+    const { flow } = await api<{ flow: { id: string; start: string; nodes: Record<string, Node> } }>('content.flow', { id: 'flow_road_freight' });
+    const start = flow.nodes[flow.start]!;
+    const leadsTo = (node: Node, result: string) => node.routes?.find((r) => flow.nodes[r.goto]?.result === result)?.when?.eq;
+    const notNeeded = leadsTo(start, 'not_needed');
+    expect(notNeeded).toBeDefined();
+
+    const page = await open(`/flow/${flow.id}`);
+    await page.getByTestId(`flow-option-${notNeeded}`).click();
+    await page.getByTestId('flow-not-needed').waitFor();
+    expect(await page.getByTestId('flow-window-ways').count()).toBe(0);
+    await checkScreen(page, 'flow-not-needed');
+
+    // Back, then down the path that ends at a window.
+    await page.getByTestId('flow-back').click();
+    for (let node = flow.nodes[flow.start]!; node.kind !== 'outcome'; ) {
+      const route = node.routes!.find((r) => flow.nodes[r.goto]?.result === 'refer_to_window') ?? node.routes!.find((r) => flow.nodes[r.goto]?.kind !== 'outcome')!;
+      const value = route.when?.eq ?? node.options!.map((o) => o.value).find((v) => !node.routes!.some((r) => r.when?.eq === v))!;
+      await page.getByTestId(`flow-option-${value}`).click();
+      node = flow.nodes[route.goto]!;
+    }
+    await page.getByTestId('flow-window-ways').waitFor();
+    expect(await page.locator('[data-testid="flow-window-ways"] a').count()).toBe(3);
+    await checkScreen(page, 'flow-window');
+    await page.context().close();
+  });
+
   it('read-out: the current screen is spoken as audio (services speak it when the system has no voice)', async () => {
     const page = await open('/');
     const voices = await page.evaluate(() => speechSynthesis.getVoices().filter((v) => v.lang.startsWith('zh')).length);

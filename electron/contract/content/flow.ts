@@ -14,7 +14,11 @@ export const flowQuestion = z.object({
 });
 export const flowOutcome = z.object({
   kind: z.literal('outcome'),
-  result: z.enum(['materials_list', 'redirect', 'refer_to_window']),
+  /**
+   * materials_list: apply with these materials (and form); redirect: another item applies;
+   * refer_to_window: staff must advise; not_needed: nothing to apply for (the message says why).
+   */
+  result: z.enum(['materials_list', 'redirect', 'refer_to_window', 'not_needed']),
   /** Item whose materials this outcome lists (defaults to the flow's item). */
   itemCode: z.string().optional(),
   /** The exact materials (ids of that item) and the form this outcome asks for. */
