@@ -112,6 +112,40 @@ describe('after 确认提交', () => {
     await page.context().close();
   }, 200_000);
 
+  it('refused only when it finally reaches the platform: the queued screen turns into the refusal, and the slip printed meanwhile is void', async () => {
+    const page = await startAt(SOCIAL_INSURANCE, CANCELLED, '西樵书香');
+    await page.getByTestId('field-bankAccount').fill('6222021234567890123');
+    await page.getByTestId('field-startDate').fill('2026-12-01');
+    await page.getByTestId('field-agentPhone').fill('13800138000');
+    await reviewToSubmit(page);
+    const printedBefore = (await printerStatus(env.sims)).printed;
+    await platformDown(env.platform);
+    await page.getByTestId('submit-send').click();
+    // A temporary failure: saved, will be sent, and the slip says so.
+    const outcome = page.getByTestId('submit-outcome');
+    await expect.poll(() => outcome.getAttribute('data-status'), { timeout: 30_000 }).toBe('queued');
+    expect(await outcome.textContent()).toContain('平台恢复后将自动发送');
+    const slip = await waitForPrint(env.sims, printedBefore);
+    const qr = slip.qr.find((q) => q.includes('receipt='))!;
+    expect(qr).toBeTruthy();
+
+    await platformUp(env.platform);
+    await page.getByTestId('submit-refusal').waitFor({ timeout: 90_000 });
+    expect(await page.getByTestId('refusal-reason').textContent()).toContain('注销');
+    expect(await page.getByTestId('refusal-paper-void').textContent()).toContain('作废');
+    expect(await page.getByTestId('submit-outcome').count()).toBe(0);
+    expect((await printerStatus(env.sims)).printed).toBe(printedBefore + 1);
+
+    // The void slip scanned at 办件查询 says the same, instead of "not sent yet" or "not found".
+    const lookup = await env.open('/progress');
+    await scanCode(env.sims, qr);
+    const problem = lookup.getByTestId('progress-problem');
+    await expect.poll(() => problem.textContent(), { timeout: 15_000 }).toContain('没有被政务服务平台受理');
+    expect(await problem.textContent()).toContain('注销');
+    await lookup.context().close();
+    await page.context().close();
+  }, 240_000);
+
   it('the same item filed again in one visit is a new application, prefilled afresh; an unsubmitted draft keeps its answers', async () => {
     const page = await startAt(FOOD_FILING, YUEWEI, '粤味轩餐饮');
     await fillFoodFiling(page, '李测试');

@@ -1,3 +1,5 @@
+// The receipt code is renderer code built by Vite: its imports use import.meta.glob.
+/// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
 import { contentSet, type ServiceItem } from '../../../electron/contract/content';
 import { sampleContent } from '../../../content/src/index';
