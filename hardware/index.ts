@@ -3,7 +3,7 @@ export { IdCardReader, type CardError, type CardRead, type IdReaderOptions } fro
 export type { DecodedPhoto, PhotoDecoder } from './drivers/idcard/photo';
 export { ReceiptPrinter, type PrintResult, type PrinterOptions } from './drivers/printer/driver';
 export { EvaluationPad, PadRequestError, type PadOptions } from './drivers/pad/driver';
-export { QrScanner, type ScannerOptions } from './drivers/scanner/driver';
+export { QrScanner, partialLineTimeoutMs, type ScannerOptions, type ScannerSuffix } from './drivers/scanner/driver';
 export { SupervisedDevice, type DeviceRole, type DeviceState, type DeviceStatus } from './drivers/supervisor';
 export type { IdCardRecord, CardType } from './protocols/idcard/text-block';
 export type { PrinterCondition } from './protocols/escpos/status';

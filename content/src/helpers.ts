@@ -8,7 +8,8 @@ export const t = (zh: string, en?: string) => (en === undefined ? { zh } : { zh,
 /**
  * Compact material: flags are a space-separated list —
  * copy | orig+copy · paper | e (electronic only) · opt | defer:<days> · ecert:<证照名> | ecert-sub:<证照名>
- * · commit (告知承诺 may replace it) · gov:<issuer> · agent (applies when q_who = agent).
+ * · commit (告知承诺 may replace it) · letter (it is the 告知承诺书, signed on the kiosk) · gov:<issuer>
+ * · agent (applies when q_who = agent).
  */
 export function mat(id: string, zh: string, en: string, flags = '', extra: Partial<MaterialInput> = {}): MaterialInput {
   const f = flags.split(' ').filter(Boolean);
@@ -30,6 +31,7 @@ export function mat(id: string, zh: string, en: string, flags = '', extra: Parti
     source: gov ? { kind: 'government_issued', issuer: t(gov) } : { kind: 'applicant' },
     ...(ecert ? { eCertificate: { certificate: t(ecert), mode: val('ecert') ? 'exempt_submission' : 'may_substitute' } } : {}),
     commitmentAllowed: has('commit'),
+    ...(has('letter') ? { commitmentLetter: true } : {}),
     ...(has('agent') ? { appliesWhen: { answer: 'q_who', eq: 'agent' } } : {}),
     ...extra,
   } as MaterialInput;

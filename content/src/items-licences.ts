@@ -48,7 +48,7 @@ export const licenceItems = [
     conditions: ['属于住宿、沐浴、美容美发、文化娱乐、游泳场（馆）等应当取得卫生许可的场所', '卫生设施和卫生管理制度符合要求'],
     materials: [
       mat('m_hygiene_application', '卫生许可证申请表', 'Hygiene licence application'),
-      mat('m_commitment_letter', '告知承诺书', 'Notify-and-commit letter', '', { appliesWhen: { answer: 'q_route', eq: 'commitment' } }),
+      mat('m_commitment_letter', '告知承诺书', 'Notify-and-commit letter', 'letter', { appliesWhen: { answer: 'q_route', eq: 'commitment' } }),
       common.idCard('法定代表人或负责人身份证明', 'ID of the legal representative'),
       mat('m_floor_plan', '地址方位示意图、平面图和卫生设施平面布局图', 'Location sketch, floor plan and hygiene facilities plan', 'e'),
       mat('m_hygiene_test', '公共场所卫生检测或者评价报告', 'Hygiene test or assessment report', 'e defer:20'),
@@ -62,7 +62,7 @@ export const licenceItems = [
   item({
     code: 'NH-HLT-0402', zh: '公共场所卫生许可（延续）', en: 'Public place hygiene licence (renewal)', parent: '公共场所卫生许可', type: 'administrative_licence', dept: 'health', stages: ['licence', 'operate'], keywords: ['卫生许可延续'], commit: true,
     law: [['《公共场所卫生管理条例实施细则》'], ['粤卫规〔2019〕9号']], conditions: ['卫生许可证有效期4年，届满30日前申请延续'],
-    materials: [mat('m_hygiene_application', '卫生许可证延续申请表', 'Renewal application'), mat('m_commitment_letter', '告知承诺书', 'Notify-and-commit letter')],
+    materials: [mat('m_hygiene_application', '卫生许可证延续申请表', 'Renewal application'), mat('m_commitment_letter', '告知承诺书', 'Notify-and-commit letter', 'letter')],
     statutory: [20, 'working_day'], promised: [0, 'on_the_spot'], visits: 0, result: ['公共场所卫生许可证', 'licence', true], kiosk: { formId: 'f_hygiene_renewal' },
   }),
   item({
@@ -122,7 +122,7 @@ export const licenceItems = [
     code: 'NH-FIR-0801', zh: '公众聚集场所投入使用、营业前消防安全检查', en: 'Fire safety inspection before opening a public gathering place', type: 'administrative_licence', dept: 'fire', stages: ['licence'], keywords: ['消防检查', '消防许可', '开业消防'], commit: true,
     law: [['《中华人民共和国消防法》（2021年修正）', '第十五条']],
     conditions: ['属于宾馆、饭店、商场、集贸市场、公共娱乐场所等公众聚集场所', '已依法通过消防验收或备案'],
-    materials: [mat('m_fire_commitment', '公众聚集场所投入使用、营业消防安全告知承诺书', 'Fire safety commitment letter', 'e'), common.licence(), mat('m_fire_plan', '消防安全制度、灭火和应急疏散预案', 'Fire safety rules and evacuation plan', 'e defer:5'), mat('m_fire_drawings', '场所平面布置图、消防设施平面图', 'Floor plan and fire facilities plan', 'e defer:5')],
+    materials: [mat('m_fire_commitment', '公众聚集场所投入使用、营业消防安全告知承诺书', 'Fire safety commitment letter', 'e letter'), common.licence(), mat('m_fire_plan', '消防安全制度、灭火和应急疏散预案', 'Fire safety rules and evacuation plan', 'e defer:5'), mat('m_fire_drawings', '场所平面布置图、消防设施平面图', 'Floor plan and fire facilities plan', 'e defer:5')],
     statutory: [10, 'working_day'], promised: [1, 'working_day'], visits: 0, result: ['公众聚集场所投入使用、营业前消防安全检查合格证', 'licence', true],
   }),
   item({

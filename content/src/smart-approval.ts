@@ -42,7 +42,7 @@ export const smartApprovalRules: Record<string, SmartApproval> = {
       {
         id: 'new-name-form',
         title: text('新名称保留“有限公司”组织形式', 'The new name keeps the “有限公司” legal form'),
-        fix: text('新名称须以“有限公司”或“有限责任公司”结尾；变更组织形式的须到窗口办理', 'The new name must end in 有限公司; changing the legal form is done at a window'),
+        fix: text('新名称须以“有限公司”或“有限责任公司”结尾；变更组织形式的不能秒批，提交后转人工审核', 'The new name must end in 有限公司 or 有限责任公司; a change of legal form cannot be approved instantly and goes to manual review'),
         check: { any: [{ contains: { path: 'form.after', text: '有限公司' } }, { contains: { path: 'form.after', text: '有限责任公司' } }] },
       },
       {
@@ -88,7 +88,7 @@ export const smartApprovalRules: Record<string, SmartApproval> = {
       {
         id: 'unchanged',
         title: text('申请人声明经营条件未发生变化', 'The applicant declares the operating conditions unchanged'),
-        fix: text('经营条件有变化的，须到窗口申请并接受现场核查', 'If conditions changed, apply at a window for an on-site check'),
+        fix: text('经营条件有变化的不能秒批：提交后转人工审核，并接受现场核查', 'If conditions changed there is no instant approval: the application goes to manual review with an on-site check'),
         check: { equals: { path: 'form.conditionsUnchanged', value: true } },
       },
     ],
@@ -102,19 +102,22 @@ export const smartApprovalRules: Record<string, SmartApproval> = {
       {
         id: 'licence-30-days',
         title: text('卫生许可证距有效期届满不少于30日', 'The hygiene licence has at least 30 days left'),
-        fix: text('应在有效期届满30日前申请延续；不足30日或已过期的，请到窗口办理', 'Renewal must be applied for at least 30 days before expiry; otherwise apply at a window'),
+        fix: text(
+          '应在有效期届满30日前申请延续：不足30日的不能秒批，提交后转人工审核；已过期的不能延续，请申请公共场所卫生许可（新办）',
+          'Apply at least 30 days before expiry: with less time left there is no instant approval and the application goes to manual review; an expired licence cannot be renewed, apply for a new hygiene licence',
+        ),
         check: { certificateValid: { kind: 'public-place-hygiene-licence', minDays: 30 } },
       },
       {
         id: 'area',
         title: text('经营面积在1至3000平方米之间', 'The floor area is between 1 and 3,000 m²'),
-        fix: text('面积超过3000平方米的场所须现场核查，请到窗口办理', 'Premises over 3,000 m² need an on-site check at a window'),
+        fix: text('面积超过3000平方米的场所须现场核查，不能秒批：提交后转人工审核，由审批部门安排核查', 'Premises over 3,000 m² need an on-site check, so no instant approval: the application goes to manual review and the department arranges the check'),
         check: { between: { path: 'form.areaSqm', min: 1, max: 3000 } },
       },
       {
         id: 'unchanged',
         title: text('申请人声明卫生条件和设施未发生变化', 'The applicant declares the hygiene conditions unchanged'),
-        fix: text('条件有变化的，须到窗口申请', 'If conditions changed, apply at a window'),
+        fix: text('卫生条件或设施有变化的不能秒批：提交后转人工审核，审批部门可能现场核查', 'If conditions changed there is no instant approval: the application goes to manual review and may get an on-site check'),
         check: { equals: { path: 'form.conditionsUnchanged', value: true } },
       },
     ],

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectScreen } from './support/browser';
 import { startJourneyEnv, type JourneyEnv } from './support/journey-env';
 import { receivedApplications, type PlatformSim } from './support/platform';
-import { insertCard, printerStatus, removeCard, scanCode, waitForPrint, type Simulators } from './support/simulators';
+import { insertCard, printerStatus, removeCard, scanCode, unwrapped, waitForPrint, type Simulators } from './support/simulators';
 
 const CREDIT_CODE = '91440605MA4UL2K84H'; // 佛山市南海区桂城粤味轩餐饮有限公司 in the platform simulator
 
@@ -53,6 +53,10 @@ describe('core enterprise journey in Chromium with simulated devices and platfor
 
     await expect.poll(() => page.getByTestId('item-title').textContent(), { timeout: 15_000 }).toBe('企业名称变更登记');
     expect(await page.getByTestId('materials').locator('li').count()).toBeGreaterThan(2);
+    // Each material says its form and count once ("原件 1 份"), not "原件 · 原件 1 份".
+    const counts = await page.getByTestId('material-count').allTextContents();
+    expect(counts[0]).toMatch(/^原件 1 份/);
+    for (const c of counts) expect(c).not.toMatch(/(原件|复印件).*·.*\1 \d+ 份/);
     await checkScreen(page, 'item');
     await page.getByTestId('item-start').click();
 
@@ -113,6 +117,16 @@ describe('core enterprise journey in Chromium with simulated devices and platfor
     expect(receipt.text).toContain(number);
     expect(receipt.text).toContain('企业名称变更登记');
     expect(receipt.qr.some((q) => q.includes(number))).toBe(true);
+    // The date the platform promised, and the window named once, as the guide names it.
+    const promised = (await page.getByTestId('promised-date').textContent())!.trim();
+    const paper = unwrapped(receipt.text);
+    expect(paper).toContain(`承诺办结${promised}`);
+    const location = await page.evaluate(async () => {
+      const r = await fetch('/api/content.item', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: 'NH-AMR-0201' }) });
+      return ((await r.json()) as { value: { item: { guide: { location: { address: { zh: string }; windows: string[] } } } } }).value.item.guide.location;
+    });
+    expect(paper).toContain(unwrapped(`请携带以下材料原件到${location.address.zh}${location.windows.join('、')}核验`));
+    expect(paper).not.toMatch(/窗口窗口/);
     await checkScreen(page, 'submit-received');
 
     // Progress: scan the receipt's QR code with the scanner.

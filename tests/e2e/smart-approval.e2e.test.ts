@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANDSCAPE, expectScreen } from './support/browser';
 import type { KioskProcess } from './support/kiosk-process';
 import { startJourneyEnv, type JourneyEnv } from './support/journey-env';
-import { platformDown, platformUp, type PlatformSim } from './support/platform';
-import { insertCard, printerStatus, removeCard, waitForPrint, type Simulators } from './support/simulators';
+import { platformDown, platformUp, receivedApplications, type PlatformSim } from './support/platform';
+import { insertCard, printerStatus, removeCard, unwrapped, waitForPrint, type Simulators } from './support/simulators';
 
 /** Platform-simulator enterprises: 狮山智造's legal representative is the sample card's holder (黄测试). */
 const SHISHAN = '91440605MA51C7QX76';
@@ -86,12 +86,21 @@ describe('秒批 at the kiosk', { timeout: 180_000 }, () => {
     expect(document).toContain('营业执照');
     await check(page, 'decision');
 
+    // Completed means completed: nothing to bring, no date still to wait for.
+    expect(await page.getByTestId('originals').textContent()).toContain('无需到窗口');
+    expect(await page.getByTestId('promised-date').count()).toBe(0);
+    expect(await page.getByTestId('decided-at').isVisible()).toBe(true);
+
     const receipt = await waitForPrint(sims, before);
     expect(receipt.text).toContain('已办结');
     expect(receipt.text).toContain('办结通知书');
     const resultId = /证照编号：(\S+)/.exec(document)?.[1];
     expect(resultId).toBeTruthy();
     expect(receipt.text).toContain(resultId!);
+    const paper = unwrapped(receipt.text);
+    expect(paper).toContain('办结时间');
+    expect(paper).toContain('无需到窗口递交或核验材料');
+    for (const contradiction of ['请携带', '核验：', '承诺办结', '承诺时限']) expect(paper).not.toContain(contradiction);
     // And the evaluation is offered at the end of the transaction.
     expect(await page.getByTestId('submit-evaluate').isVisible()).toBe(true);
     await page.context().close();
@@ -119,15 +128,78 @@ describe('秒批 at the kiosk', { timeout: 180_000 }, () => {
       await expect.poll(async () => (await verdicts(page)).standing, { timeout: 20_000 }).toBe('unknown');
       expect(await verdicts(page)).toMatchObject({ 'change-is-name': 'passed', 'new-name-form': 'passed' });
       expect(await page.getByTestId('precheck').getAttribute('data-eligible')).toBe('false');
+      // The words say what submitting now does (manual review), and how to still get 秒批 (check again later).
+      const summary = (await page.getByTestId('precheck-summary').textContent()) ?? '';
+      expect(summary).toContain('不能秒批');
+      expect(summary).toContain('转人工审核');
+      expect(summary).toContain('重新核验');
+      expect(await page.getByTestId('precheck').textContent()).not.toContain('平台恢复后会重新核验');
       await check(page, 'precheck-platform-down');
       await page.getByTestId('submit-send').click();
       await expect.poll(() => page.getByTestId('submit-outcome').getAttribute('data-status'), { timeout: 20_000 }).toBe('queued');
     } finally {
       await platformUp(platform);
     }
-    // Delivered once the platform is back, as an ordinary application (no instant decision).
+    // Delivered once the platform is back, as the screen said: for manual review, no 秒批 asked, no instant decision.
     await expect.poll(() => page.getByTestId('submit-outcome').getAttribute('data-status'), { timeout: 60_000 }).toBe('delivered');
     expect(await page.getByTestId('decision').count()).toBe(0);
+    const number = (await page.getByTestId('application-number').textContent())!.trim();
+    const filed = (await receivedApplications(platform)).find((a) => a.applicationNumber === number) as { request?: { smartApproval?: boolean }; status?: string } | undefined;
+    expect(filed?.request?.smartApproval).toBe(false);
+    expect(filed?.status).toBe('accepted');
+    await page.context().close();
+  });
+
+  it('公共场所卫生许可延续 with the commitment signed on screen: fixes and summary agree, and the 告知承诺书 is not asked for on paper', async () => {
+    const page = await (await browser.newContext({ viewport: LANDSCAPE })).newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${kiosk.url}/item/NH-HLT-0402`);
+    // The guide already says the letter is signed here.
+    await page.getByTestId('material-m_commitment_letter').getByTestId('mark-commitment-letter').waitFor({ timeout: 30_000 });
+    await page.getByTestId('item-start').click();
+    await removeCard(sims);
+    await new Promise((r) => setTimeout(r, 2_000));
+    await insertCard(sims, 'valid');
+    await expect.poll(() => page.getByTestId('identify-person').textContent(), { timeout: 20_000 }).toContain('黄*试');
+    await page.getByTestId('credit-code-input').fill(YUEWEI);
+    await page.getByTestId('credit-code-submit').click();
+    await page.getByTestId('identify-enterprise').waitFor({ timeout: 15_000 });
+    await page.getByTestId('role-agent').click();
+    await page.getByTestId('identify-continue').click();
+    await page.getByTestId('field-licenceNumber').fill('粤卫公证字[2022]第0605A00001号');
+    await page.getByTestId('field-areaSqm').fill('120');
+    await page.getByTestId('field-conditionsUnchanged').check();
+    await page.getByTestId('field-agentPhone').fill('13800138000');
+    await page.getByTestId('form-review').click();
+    await page.getByTestId('review-confirm').click();
+    const ecert = page.getByTestId('ecert-continue');
+    const send = page.getByTestId('submit-send');
+    await ecert.or(send).first().waitFor({ timeout: 30_000 });
+    if (await ecert.isVisible()) await ecert.click();
+
+    // The enterprise holds no hygiene licence with 30 days left: no 秒批, and every fix says the same
+    // as the summary — submitting here means manual review, not "go to a window".
+    await expect.poll(() => page.getByTestId('precheck').getAttribute('data-eligible'), { timeout: 20_000 }).toBe('false');
+    expect((await verdicts(page))['licence-30-days']).toBe('failed');
+    const fixes = await page.getByTestId('precheck-fix').allTextContents();
+    expect(fixes.length).toBeGreaterThan(0);
+    for (const fix of fixes) expect(fix).not.toMatch(/请到窗口办理|须到窗口/);
+    expect(fixes.join('')).toContain('转人工审核');
+    expect(await page.getByTestId('precheck-summary').textContent()).toContain('转人工审核');
+    await check(page, 'hygiene-precheck');
+
+    await page.getByTestId('commitment-confirm').check();
+    const before = (await printerStatus(sims)).printed;
+    await page.getByTestId('submit-send').click();
+    await expect.poll(() => page.getByTestId('submit-outcome').getAttribute('data-status'), { timeout: 20_000 }).toBe('delivered');
+    expect(await page.getByTestId('originals').textContent()).toContain('请携带 1 份材料原件');
+    const receipt = await waitForPrint(sims, before);
+    const paper = unwrapped(receipt.text);
+    expect(paper).toContain('申请受理回执');
+    expect(paper).toContain('卫生许可证延续申请表');
+    expect(paper).not.toContain('告知承诺书');
+    const promised = (await page.getByTestId('promised-date').textContent())!.trim();
+    expect(paper).toContain(`承诺办结${promised}`);
     await page.context().close();
   });
 });

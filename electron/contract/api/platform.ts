@@ -22,6 +22,13 @@ const receiptId = z.string().uuid();
 /** Where an outbox write stands: `queued` until the platform confirmed it, `failed` when parked. */
 export const outboxReceiptStatus = z.enum(['queued', 'delivered', 'failed']);
 
+/**
+ * Why a `failed` write was not delivered: the platform refused it for good (`code`: its reason, e.g.
+ * enterprise-not-active), or it could not be sent and waits for a technician (`gave-up`).
+ */
+export const outboxFailure = z.object({ reason: z.enum(['refused', 'gave-up']), code: z.string().nullable() });
+export type OutboxFailure = z.infer<typeof outboxFailure>;
+
 const applicationOutcome = z.object({
   receiptId,
   status: outboxReceiptStatus,
@@ -30,6 +37,8 @@ const applicationOutcome = z.object({
   platformStatus: applicationStatus.nullable(),
   /** The platform's decision when it took one at intake (秒批), with the documents it issued. */
   decision: applicationDecision.nullable().default(null),
+  /** Set when `status` is `failed`. */
+  failure: outboxFailure.nullable().default(null),
 });
 
 const outboxAck = z.object({ receiptId, status: outboxReceiptStatus });
@@ -74,8 +83,8 @@ export const platformApi = {
     applicationOutcome.extend({ receiptId: receiptId.nullable() }),
   ),
   'platform.progress': method(z.object({ applicationNumber: z.string().min(1) }).strict(), applicationProgress),
-  /** 好差评 (GB/T 39734) through the outbox. */
-  'platform.evaluate': method(evaluationFields.strict(), outboxAck),
+  /** 好差评 (GB/T 39734) through the outbox; waits up to `waitMs` for the platform to confirm it. */
+  'platform.evaluate': method(evaluationFields.extend({ waitMs: z.number().int().min(0).max(15_000).default(3_000) }).strict(), outboxAck),
   /** 办不成事 反映 through the outbox. */
   'platform.feedback': method(feedback.omit({ reportedAt: true }).strict(), outboxAck),
   /** 帮办: pages a staff member; queued (and sent later) when the platform is offline. */

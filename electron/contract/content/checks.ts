@@ -201,6 +201,7 @@ export function checkItem(item: ServiceItem, ctx: ItemContext): ContentIssue[] {
     if (m.formId && !ctx.forms.has(m.formId)) add(`material ${m.id} names unknown form ${m.formId}`);
     if (m.necessity === 'deferrable' && !m.deferral) add(`material ${m.id} is deferrable without a deadline`);
     if (m.appliesWhen && !item.flowId) add(`material ${m.id} depends on answers but the item has no flow`);
+    if (m.commitmentLetter && !item.notifyAndCommit) add(`material ${m.id} is the 告知承诺书 but the item is not notify-and-commit`);
   }
   if (item.smartApproval) {
     if (!form) add('smart-approval item needs a kiosk form');

@@ -53,6 +53,8 @@ export const material = z.object({
     .optional(),
   /** 告知承诺: a signed commitment may replace this material. */
   commitmentAllowed: z.boolean().default(false),
+  /** This material is the item's 告知承诺书 itself: signed on the kiosk's commitment screen, no paper needed. */
+  commitmentLetter: z.boolean().default(false),
   instructions: localText.optional(),
   formId: contentId.optional(),
   appliesWhen: answerCondition.optional(),

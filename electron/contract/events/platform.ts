@@ -20,4 +20,17 @@ export const platformEvents = [
     promisedDate: z.string().nullable(),
     platformStatus: applicationStatus.nullable(),
   }),
+  /**
+   * An outbox entry will not be delivered: `refused` — the platform turned it down for good (a
+   * permanent 4xx; `code` is its reason, e.g. enterprise-not-active); `gave-up` — it could not be
+   * sent after many attempts (or not read back) and waits for a technician. Temporary failures are
+   * no event: the entry stays queued.
+   */
+  z.object({
+    type: z.literal('outbox.failed'),
+    receiptId: z.string(),
+    kind: z.enum(['application', 'evaluation', 'feedback', 'help']),
+    reason: z.enum(['refused', 'gave-up']),
+    code: z.string().nullable(),
+  }),
 ] as const satisfies readonly z.ZodObject[];

@@ -70,7 +70,20 @@ export function createPlatformArea(deps: AreaDeps, options: PlatformAreaOptions 
         platformStatus: entry.kind === 'application' && typeof result.status === 'string' ? (result.status as 'accepted') : null,
       });
     },
-    { requestTimeoutMs: timeoutMs, ...options.sender },
+    {
+      requestTimeoutMs: timeoutMs,
+      ...options.sender,
+      onParked: (p) => {
+        options.sender?.onParked?.(p);
+        deps.bus.publish({
+          type: 'outbox.failed',
+          receiptId: p.entry.receiptId,
+          kind: p.entry.kind,
+          reason: p.reason === 'refused' ? 'refused' : 'gave-up',
+          code: p.refusalCode,
+        });
+      },
+    },
   );
   const certificates = new CertificateVerifier(() => client);
 

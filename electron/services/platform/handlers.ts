@@ -31,6 +31,10 @@ const from = <T>(r: PlatformResult<T>): Result<T> => (r.ok ? ok(r.value) : platf
 const receiptStatus = (e: OutboxEntry): 'queued' | 'delivered' | 'failed' =>
   e.state === 'delivered' ? 'delivered' : e.state === 'dead' ? 'failed' : 'queued';
 
+/** Why a dead letter was not delivered, in the bridge's terms (an unreadable entry waits for a technician too). */
+export const outboxFailure = (e: OutboxEntry): { reason: 'refused' | 'gave-up'; code: string | null } | null =>
+  e.state !== 'dead' ? null : e.parkedReason === 'refused' ? { reason: 'refused', code: e.refusalCode } : { reason: 'gave-up', code: null };
+
 const applicationOutcome = (e: OutboxEntry) => ({
   receiptId: e.receiptId,
   status: receiptStatus(e),
@@ -38,10 +42,11 @@ const applicationOutcome = (e: OutboxEntry) => ({
   promisedDate: typeof e.result?.promisedDate === 'string' ? e.result.promisedDate : null,
   platformStatus: (typeof e.result?.status === 'string' ? e.result.status : null) as ApplicationStatus | null,
   decision: (e.result?.decision ?? null) as ApplicationDecision | null,
+  failure: outboxFailure(e),
 });
 
 export function createPlatformHandlers(d: HandlerDeps): AreaHandlers<typeof platformApi> {
-  /** Commits to the outbox, nudges the sender, and waits briefly for the platform's answer. */
+  /** Commits to the outbox, nudges the sender, and waits briefly for the platform's answer (or its refusal). */
   const submit = async (kind: 'application' | 'evaluation' | 'feedback' | 'help', payload: unknown, waitMs: number): Promise<OutboxEntry> => {
     const { receiptId } = d.store.enqueue(kind, payload);
     const waiting = waitMs > 0 ? d.sender.waitFor(receiptId, waitMs) : Promise.resolve(null);
@@ -106,17 +111,19 @@ export function createPlatformHandlers(d: HandlerDeps): AreaHandlers<typeof plat
         promisedDate: r.value.promisedDate,
         platformStatus: r.value.status,
         decision: r.value.decision,
+        failure: null,
       });
     },
 
     'platform.progress': ({ applicationNumber }) => withClient((c) => c.progress(applicationNumber)),
 
-    'platform.evaluate': async (input) => {
+    'platform.evaluate': async ({ waitMs, ...input }) => {
       const parsed = evaluation.safeParse({ ...input, creditCode: input.creditCode ?? d.session.current.creditCode ?? undefined, ratedAt: new Date().toISOString() });
       if (!parsed.success) {
         return fail('rejected', 'a dissatisfied rating needs at least one reason', { messageKey: 'platform.evaluationReasonsRequired' });
       }
-      const e = await submit('evaluation', parsed.data, 0);
+      // Waits like an application does, so "submitted" is said only when the platform has it.
+      const e = await submit('evaluation', parsed.data, waitMs);
       return ok({ receiptId: e.receiptId, status: receiptStatus(e) });
     },
 

@@ -9,6 +9,13 @@ export const OUTBOX_KINDS: readonly OutboxKind[] = ['application', 'evaluation',
 
 export type OutboxState = 'pending' | 'delivered' | 'dead';
 
+/**
+ * Why an entry was parked as a dead letter: the platform refused it for good (a permanent 4xx,
+ * it will never be accepted as it is), temporary failures went on for too many attempts, or the
+ * sealed write could not be decrypted. Only `refused` is the platform's verdict on the write.
+ */
+export type ParkedReason = 'refused' | 'gave-up' | 'unreadable';
+
 export interface OutboxEntry {
   readonly seq: number;
   readonly receiptId: string;
@@ -22,6 +29,10 @@ export interface OutboxEntry {
   readonly deliveredAt: string | null;
   /** Non-personal part of the platform's answer, e.g. { applicationNumber, promisedDate }. */
   readonly result: Record<string, unknown> | null;
+  /** Set while the entry is a dead letter. */
+  readonly parkedReason: ParkedReason | null;
+  /** The platform's error code of a refusal (e.g. `enterprise-not-active`), when it gave one. */
+  readonly refusalCode: string | null;
 }
 
 interface Row {
@@ -37,6 +48,8 @@ interface Row {
   delivered_at: string | null;
   result: string | null;
   payload: Buffer | null;
+  parked_reason: ParkedReason | null;
+  refusal_code: string | null;
 }
 
 export const outboxMigrations: Migration[] = [
@@ -64,6 +77,16 @@ export const outboxMigrations: Migration[] = [
       );
       CREATE INDEX platform_outbox_queue ON platform_outbox (kind, state, seq);`),
   },
+  {
+    area: 'platform',
+    version: 2,
+    name: 'outbox-parked-reason',
+    // A refusal must reach the person as a refusal, not as "will be sent": keep why, not just that.
+    up: (db) =>
+      db.exec(`ALTER TABLE platform_outbox ADD COLUMN parked_reason TEXT CHECK (parked_reason IN ('refused', 'gave-up', 'unreadable'));
+      ALTER TABLE platform_outbox ADD COLUMN refusal_code TEXT;
+      UPDATE platform_outbox SET parked_reason = 'gave-up' WHERE state = 'dead';`),
+  },
 ];
 
 const toEntry = (r: Row): OutboxEntry => ({
@@ -78,6 +101,8 @@ const toEntry = (r: Row): OutboxEntry => ({
   createdAt: r.created_at,
   deliveredAt: r.delivered_at,
   result: r.result ? (JSON.parse(r.result) as Record<string, unknown>) : null,
+  parkedReason: r.parked_reason,
+  refusalCode: r.refusal_code,
 });
 
 const aad = (receiptId: string, kind: string): string => `platform-outbox:${kind}:${receiptId}`;
@@ -108,10 +133,12 @@ export class OutboxStore {
          WHERE seq = ? AND state = 'pending'`,
       ),
       failed: db.prepare(
-        `UPDATE platform_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, state = ? WHERE seq = ? AND state = 'pending'`,
+        `UPDATE platform_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, state = ?, parked_reason = ?, refusal_code = ?
+         WHERE seq = ? AND state = 'pending'`,
       ),
       requeue: db.prepare(
-        `UPDATE platform_outbox SET state = 'pending', attempts = 0, next_attempt_at = 0 WHERE receipt_id = ? AND state = 'dead'`,
+        `UPDATE platform_outbox SET state = 'pending', attempts = 0, next_attempt_at = 0, parked_reason = NULL, refusal_code = NULL
+         WHERE receipt_id = ? AND state = 'dead'`,
       ),
       depth: db.prepare(`SELECT state, COUNT(*) AS n FROM platform_outbox WHERE state <> 'delivered' GROUP BY state`),
       dead: db.prepare(`SELECT * FROM platform_outbox WHERE state = 'dead' ORDER BY seq`),
@@ -151,8 +178,9 @@ export class OutboxStore {
     return this.stmts.delivered.run(new Date().toISOString(), JSON.stringify(result), seq).changes === 1;
   }
 
-  markFailed(seq: number, error: string, nextAttemptAt: number, dead: boolean): void {
-    this.stmts.failed.run(error, nextAttemptAt, dead ? 'dead' : 'pending', seq);
+  /** Records a failed attempt; with `parked` the entry becomes a dead letter for that reason. */
+  markFailed(seq: number, error: string, nextAttemptAt: number, parked: { reason: ParkedReason; refusalCode?: string } | null): void {
+    this.stmts.failed.run(error, nextAttemptAt, parked ? 'dead' : 'pending', parked?.reason ?? null, parked?.refusalCode ?? null, seq);
   }
 
   /** Technician action: puts a dead letter back in line. */

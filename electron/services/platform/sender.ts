@@ -1,6 +1,6 @@
 import type { Logger } from '../log/logger';
 import type { PlatformClient, PlatformFailure, PlatformResult } from './client';
-import { OUTBOX_KINDS, type OutboxEntry, type OutboxKind, type OutboxStore } from './outbox-store';
+import { OUTBOX_KINDS, type OutboxEntry, type OutboxKind, type OutboxStore, type ParkedReason } from './outbox-store';
 
 export interface SenderOptions {
   /** Delay after the first failure; doubles each attempt up to `maxDelayMs`, with jitter. */
@@ -12,9 +12,12 @@ export interface SenderOptions {
   readonly pollMs?: number;
   readonly requestTimeoutMs?: number;
   readonly random?: () => number;
+  /** Called when an entry is parked as a dead letter (the platform refused it, or the sender gave up). */
+  readonly onParked?: (p: Parked) => void;
 }
 
 export type Delivered = { entry: OutboxEntry; result: Record<string, unknown> };
+export type Parked = { entry: OutboxEntry; reason: ParkedReason; refusalCode: string | null };
 
 /** Sends one payload of a kind and reduces the answer to its non-personal summary. */
 type Deliver = (client: PlatformClient, payload: unknown, key: string, timeoutMs: number) => Promise<PlatformResult<Record<string, unknown>>>;
@@ -54,7 +57,8 @@ export class OutboxSender {
   private again = false;
   private stopped = true;
   private readonly waiters = new Map<string, Array<(d: Delivered | null) => void>>();
-  private readonly o: Required<SenderOptions>;
+  private readonly o: Required<Omit<SenderOptions, 'onParked'>>;
+  private readonly onParked: (p: Parked) => void;
 
   constructor(
     private readonly store: OutboxStore,
@@ -71,6 +75,7 @@ export class OutboxSender {
       requestTimeoutMs: options.requestTimeoutMs ?? 8_000,
       random: options.random ?? Math.random,
     };
+    this.onParked = options.onParked ?? (() => {});
   }
 
   start(): void {
@@ -111,7 +116,7 @@ export class OutboxSender {
       });
   }
 
-  /** Resolves with the delivery of `receiptId`, or null if it has not happened within `ms`. */
+  /** Resolves with the delivery of `receiptId`; null when it was parked instead, or nothing happened within `ms`. */
   waitFor(receiptId: string, ms: number): Promise<Delivered | null> {
     return new Promise((resolve) => {
       const list = this.waiters.get(receiptId) ?? [];
@@ -142,8 +147,9 @@ export class OutboxSender {
       if (!head || head.entry.nextAttemptAt > Date.now()) return;
       const { entry } = head;
       if ('unreadable' in head) {
-        this.store.markFailed(entry.seq, `cannot decrypt the stored write: ${head.unreadable}`, 0, true);
+        this.store.markFailed(entry.seq, `cannot decrypt the stored write: ${head.unreadable}`, 0, { reason: 'unreadable' });
         this.log.error('outbox entry unreadable, parked as dead letter', { kind, receiptId: entry.receiptId });
+        this.parked(entry, 'unreadable', null);
         continue;
       }
       const r = await DELIVER[kind](client, head.payload, entry.idempotencyKey, this.o.requestTimeoutMs);
@@ -158,13 +164,32 @@ export class OutboxSender {
         continue;
       }
       const attempts = entry.attempts + 1;
-      const dead = !r.failure.retryable || attempts >= this.o.maxAttempts;
+      const reason: ParkedReason | null = !r.failure.retryable ? 'refused' : attempts >= this.o.maxAttempts ? 'gave-up' : null;
       const delay = backoffDelay(attempts, this.o.baseDelayMs, this.o.maxDelayMs, this.o.random);
+      // Kept only in the shape of the platform's code vocabulary (e.g. enterprise-not-active), so no
+      // echoed input can ride along with it.
+      const refusalCode = reason === 'refused' && r.failure.code && /^[a-z0-9][a-z0-9._-]{0,63}$/i.test(r.failure.code) ? r.failure.code : null;
       // The platform's message could echo what was sent: stored and logged only after redaction.
-      this.store.markFailed(entry.seq, this.log.redactor.redact(describe(r.failure)), Date.now() + delay, dead);
-      if (dead) this.log.error('outbox entry parked as dead letter', { kind, receiptId: entry.receiptId, attempts, error: describe(r.failure) });
-      else this.log.warn('outbox delivery failed, will retry', { kind, receiptId: entry.receiptId, attempts, retryInMs: delay, error: describe(r.failure) });
-      if (!dead) return; // keep the order of this kind: nothing behind it goes first
+      this.store.markFailed(
+        entry.seq,
+        this.log.redactor.redact(describe(r.failure)),
+        Date.now() + delay,
+        reason ? { reason, ...(refusalCode ? { refusalCode } : {}) } : null,
+      );
+      if (!reason) {
+        this.log.warn('outbox delivery failed, will retry', { kind, receiptId: entry.receiptId, attempts, retryInMs: delay, error: describe(r.failure) });
+        return; // keep the order of this kind: nothing behind it goes first
+      }
+      this.log.error('outbox entry parked as dead letter', { kind, receiptId: entry.receiptId, attempts, reason, error: describe(r.failure) });
+      this.parked(entry, reason, refusalCode);
     }
+  }
+
+  /** Tells whoever waits for the entry (it will not be delivered) and the area (to tell the person). */
+  private parked(entry: OutboxEntry, reason: ParkedReason, refusalCode: string | null): void {
+    const stored = this.store.get(entry.receiptId) ?? entry;
+    this.onParked({ entry: stored, reason, refusalCode });
+    for (const w of this.waiters.get(entry.receiptId) ?? []) w(null);
+    this.waiters.delete(entry.receiptId);
   }
 }

@@ -9,7 +9,8 @@ export interface ScanLine {
   readonly encoding: 'utf8' | 'gb18030';
   readonly raw: Buffer;
 }
-export type ScanError = 'too-long' | 'unprintable';
+/** `incomplete`: a partial line that never got its terminator was dropped (see the driver's line timeout). */
+export type ScanError = 'too-long' | 'unprintable' | 'incomplete';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -30,7 +31,7 @@ export function decodeScanPayload(raw: Buffer): Decoded<ScanLine, ScanError> {
   return message({ text, encoding, raw });
 }
 
-/** Splits the stream into lines; the driver calls `flushIdle()` after an inter-byte silence for suffix-less engines. */
+/** Splits the stream into lines; after a long silence the driver calls `flushIdle()` (suffix-less engines) or `discardPartial()`. */
 export class ScanLineDecoder implements FrameDecoder<ScanLine, ScanError> {
   private buf = Buffer.alloc(0);
   private overflowing = false;
@@ -61,6 +62,18 @@ export class ScanLineDecoder implements FrameDecoder<ScanLine, ScanError> {
       }
       this.emit(line, out);
     }
+  }
+
+  /** A line (or the rest of an oversized one being skipped) is still waiting for its terminator. */
+  get hasPartialLine(): boolean {
+    return this.buf.length > 0 || this.overflowing;
+  }
+
+  /** Drops a partial line that will never be completed (its terminator was lost), so it cannot prefix the next scan. */
+  discardPartial(): Decoded<ScanLine, ScanError>[] {
+    const dropped = this.buf.length;
+    this.reset();
+    return dropped > 0 ? [decodeError('incomplete', `${dropped} bytes without a line terminator dropped`)] : [];
   }
 
   /** Ends a pending payload that arrived without a suffix. */

@@ -143,6 +143,9 @@ export async function lastPrinted(sims: Simulators): Promise<PrintedReceipt> {
   return { text, qr, raw };
 }
 
+/** Receipt text without the paper's line wrapping and column padding: to look for a sentence or a label and its value. */
+export const unwrapped = (text: string): string => text.replace(/\s+/g, '');
+
 /** Polls until the printer simulator has printed more than `before` receipts, then returns the last one. */
 export async function waitForPrint(sims: Simulators, before: number, timeoutMs = 20_000): Promise<PrintedReceipt> {
   await waitUntil(async () => (await printerStatus(sims)).printed > before, timeoutMs, 'the printer simulator printed nothing new');

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EvaluationPad, PadRequestError } from '../../../hardware/drivers/pad/driver';
-import { QrScanner } from '../../../hardware/drivers/scanner/driver';
+import { QrScanner, partialLineTimeoutMs } from '../../../hardware/drivers/scanner/driver';
 import type { PadRating } from '../../../hardware/protocols/pad/messages';
 import type { ScanLine } from '../../../hardware/protocols/scanner/lines';
 import { control, startSimulatedDevice, type SimulatedDeviceRig } from '../../../hardware/simulators/spawn';
@@ -10,6 +10,8 @@ let padRig: SimulatedDeviceRig;
 let scanRig: SimulatedDeviceRig;
 let pad: EvaluationPad;
 let scanner: QrScanner;
+/** Longest code this test's scanner expects: keeps its partial-line timeout under a second at 9600 Bd. */
+const SCAN_MAX_BYTES = 512;
 
 /** The sample table of the notes (§4, frame 7). */
 const REASONS = { version: 1, entries: [{ code: 1, label: '等候时间长' }, { code: 2, label: '服务态度不好' }] };
@@ -29,7 +31,8 @@ beforeAll(async () => {
   pad = new EvaluationPad({
     path: padRig.pty.hostPath, baudRate: 115200, heartbeatMs: 300, timeoutMs: 500, retries: 1, backoff: { initialMs: 100, maxMs: 400 }, reasonTable: REASONS,
   });
-  scanner = new QrScanner({ path: scanRig.pty.hostPath, baudRate: 9600, debounceMs: 300 });
+  // Commissioned as the kiosk's scanners are (CR LF suffix), at the engines' default 9600 Bd.
+  scanner = new QrScanner({ path: scanRig.pty.hostPath, baudRate: 9600, debounceMs: 300, maxLineBytes: SCAN_MAX_BYTES });
   pad.start();
   scanner.start();
   await Promise.all([pad.waitFor('ready', 10_000), scanner.waitFor('ready', 10_000)]);
@@ -106,11 +109,35 @@ describe('QR scanner driver over a PTY', () => {
     expect(line.raw.equals(iconv.encode('电子营业执照测试码-0002', 'gbk'))).toBe(true);
   });
 
-  it('ends a suffix-less payload after inter-byte silence and ignores a quick re-read', async () => {
+  it('delivers codes longer than one 64-byte slice of the wire whole, once each', async () => {
     const seen: string[] = [];
     scanner.onScan((s) => seen.push(s.text));
-    await control(scanRig.sim.control, 'POST /scanner/scan', { text: 'RECEIPT-CODE-42', suffix: '' });
+    const codes = [
+      // The 电子营业执照 link of the audit and the kiosk's own receipt QR (77 and 81 characters).
+      'https://zzlz.gsxt.gov.cn/businessCheck/verifyCert?code=91440605MA51C7QX76&t=1',
+      'https://zwfw.nanhai.example/progress?receipt=5fd90a9b-56d7-4720-b09f-c7f3ff733c0e',
+      // Seven slices, about 0.45 s on the wire.
+      `https://zzlz.gsxt.gov.cn/businessCheck/verifyCert?token=${'TESTTOKEN0123456789'.repeat(20)}`,
+    ];
+    for (const text of codes) {
+      await control(scanRig.sim.control, 'POST /scanner/scan', { text });
+      await expect.poll(() => seen.length, { timeout: 5_000 }).toBeGreaterThanOrEqual(codes.indexOf(text) + 1);
+    }
+    // Nothing trails behind: no second event made of a code's tail.
+    await new Promise((r) => setTimeout(r, partialLineTimeoutMs(9600, SCAN_MAX_BYTES)));
+    expect(seen).toEqual(codes);
+  });
+
+  it('never delivers a line without its terminator, and a lost fragment does not spoil the next scan', async () => {
+    const seen: string[] = [];
+    const errors: string[] = [];
+    scanner.onScan((s) => seen.push(s.text));
+    scanner.onScanError((e) => errors.push(e.error));
+    await control(scanRig.sim.control, 'POST /scanner/scan', { text: 'FRAGMENT-OF-A-LOST-LINE', suffix: '' });
+    await expect.poll(() => errors, { timeout: 5_000 }).toContain('incomplete');
+    await control(scanRig.sim.control, 'POST /scanner/scan', { text: 'RECEIPT-CODE-42' });
     await expect.poll(() => seen).toEqual(['RECEIPT-CODE-42']);
+    // A quick re-read of the same code is not a new scan.
     await control(scanRig.sim.control, 'POST /scanner/scan', { text: 'RECEIPT-CODE-42' });
     await new Promise((r) => setTimeout(r, 150));
     expect(seen).toEqual(['RECEIPT-CODE-42']);
@@ -129,5 +156,30 @@ describe('QR scanner driver over a PTY', () => {
     expect(errors[0]).toBe('unprintable');
     // eslint-disable-next-line no-control-regex -- looking for control characters is the point
     expect(seen.every((t) => !/[\u0000-\u0008\u000b-\u001f]/u.test(t))).toBe(true);
+  });
+});
+
+describe('QR scanner commissioned without a suffix', () => {
+  let rig: SimulatedDeviceRig;
+  let bare: QrScanner;
+  beforeAll(async () => {
+    rig = await startSimulatedDevice('scanner');
+    bare = new QrScanner({ path: rig.pty.hostPath, baudRate: 9600, suffix: 'none', maxLineBytes: 256 });
+    bare.start();
+    await bare.waitFor('ready', 10_000);
+  });
+  afterAll(async () => {
+    await bare?.stop();
+    await rig?.close();
+  });
+
+  it('ends a payload after a silence as long as its longest line takes at the baud rate, not at the first gap', async () => {
+    const seen: string[] = [];
+    bare.onScan((s) => seen.push(s.text));
+    const text = `https://zwfw.nanhai.example/progress?receipt=5fd90a9b-56d7-4720-b09f-c7f3ff733c0e&pad=${'x'.repeat(120)}`;
+    await control(rig.sim.control, 'POST /scanner/scan', { text, suffix: '' });
+    await expect.poll(() => seen, { timeout: 5_000 }).toEqual([text]);
+    await new Promise((r) => setTimeout(r, partialLineTimeoutMs(9600, 256)));
+    expect(seen).toEqual([text]);
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seal, unseal } from '../../../electron/services/platform/keys';
-import { backoffDelay } from '../../../electron/services/platform/sender';
+import { backoffDelay, type Parked } from '../../../electron/services/platform/sender';
 import { OUTBOX_KINDS } from '../../../electron/services/platform/outbox-store';
 import { SAMPLE_ENTERPRISE, SAMPLE_PEOPLE, startHarness, tmpDir, type SimHarness } from './helpers';
 import { outboxRig, samplePayload, until } from './outbox-harness';
@@ -64,7 +64,8 @@ describe('durable outbox against the simulator', () => {
     await until(() => rig.store.get(ev.receiptId)?.state === 'delivered');
     const dead = rig.store.deadLetters();
     expect(dead).toHaveLength(1);
-    expect(dead[0]).toMatchObject({ receiptId: fb.receiptId, attempts: 3 });
+    // Temporary failures only: the sender gave up, the platform never refused it.
+    expect(dead[0]).toMatchObject({ receiptId: fb.receiptId, attempts: 3, parkedReason: 'gave-up', refusalCode: null });
     expect(dead[0]?.lastError).toContain('503');
     expect(JSON.stringify(dead)).not.toContain(person.name);
     expect(rig.store.counts()).toEqual({ pending: 0, dead: 1 });
@@ -73,6 +74,25 @@ describe('durable outbox against the simulator', () => {
     expect(rig.store.requeue(fb.receiptId)).toBe(true);
     rig.sender.kick();
     await until(() => rig.store.get(fb.receiptId)?.state === 'delivered');
+    expect(rig.store.get(fb.receiptId)).toMatchObject({ parkedReason: null });
+    await rig.close();
+  });
+
+  it('parks an application the platform refuses with the refusal and its code, and tells whoever waits at once', async () => {
+    const parked: Parked[] = [];
+    const rig = outboxRig(tmpDir('outbox-refused'), h.client, { onParked: (p) => parked.push(p) });
+    rig.sender.start();
+    // A cancelled company (platform simulator sample data): the platform answers 422 enterprise-not-active.
+    const refused = rig.store.enqueue('application', samplePayload('application', 1, person, '91440605MACD6E1Y60'));
+    const started = Date.now();
+    const waited = await rig.sender.waitFor(refused.receiptId, 10_000);
+    expect(waited).toBeNull();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(rig.store.get(refused.receiptId)).toMatchObject({ state: 'dead', attempts: 1, parkedReason: 'refused', refusalCode: 'enterprise-not-active' });
+    expect(parked).toEqual([expect.objectContaining({ reason: 'refused', refusalCode: 'enterprise-not-active' })]);
+    expect(parked[0]?.entry.receiptId).toBe(refused.receiptId);
+    const filed = (await h.control('GET', '/_control/records')).applications as Array<{ request: { creditCode: string } | null }>;
+    expect(filed.some((a) => a.request?.creditCode === '91440605MACD6E1Y60')).toBe(false);
     await rig.close();
   });
 
@@ -81,7 +101,7 @@ describe('durable outbox against the simulator', () => {
     rig.sender.start();
     const bad = rig.store.enqueue('evaluation', { scope: 'service', level: 'very-dissatisfied', reasons: [], ratedAt: 'now' });
     await until(() => rig.store.get(bad.receiptId)?.state === 'dead');
-    expect(rig.store.get(bad.receiptId)).toMatchObject({ attempts: 1 });
+    expect(rig.store.get(bad.receiptId)).toMatchObject({ attempts: 1, parkedReason: 'refused', refusalCode: 'invalid-evaluation' });
     expect(rig.store.get(bad.receiptId)?.lastError).toContain('422');
     await rig.close();
   });
@@ -96,7 +116,7 @@ describe('durable outbox against the simulator', () => {
     const later = rig.store.enqueue('feedback', samplePayload('feedback', 2, person, SAMPLE_ENTERPRISE));
     rig.sender.start();
     await until(() => rig.store.get(later.receiptId)?.state === 'delivered');
-    expect(rig.store.get(lost.receiptId)).toMatchObject({ state: 'dead' });
+    expect(rig.store.get(lost.receiptId)).toMatchObject({ state: 'dead', parkedReason: 'unreadable' });
     expect(rig.store.get(lost.receiptId)?.lastError).toContain('cannot decrypt');
     await rig.close();
   });

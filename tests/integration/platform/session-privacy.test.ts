@@ -93,28 +93,52 @@ describe('a kiosk session through the platform area', () => {
     expect(progress.value.history[0].status).toBe('accepted');
   });
 
+  it('reports an application the platform refuses as refused, with its reason, at once and as an event', async () => {
+    // A cancelled company (platform simulator sample data) cannot file: 422 enterprise-not-active.
+    await call('session.identify', { creditCode: '91440605MACD6E1Y60' });
+    const started = Date.now();
+    const r = await call('platform.submitApplication', { itemCode: 'GD-RS-SOCIAL-INSURANCE', formData: {}, waitMs: 8000 });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(r.value).toMatchObject({ status: 'failed', applicationNumber: null, failure: { reason: 'refused', code: 'enterprise-not-active' } });
+    expect(events).toContainEqual({ type: 'outbox.failed', receiptId: r.value.receiptId, kind: 'application', reason: 'refused', code: 'enterprise-not-active' });
+    expect((await call('platform.applicationStatus', { receiptId: r.value.receiptId })).value).toMatchObject({ status: 'failed', failure: { reason: 'refused' } });
+    // A technician sees it; the person's data is not in the technician view.
+    const tech = await call('outbox.status', {});
+    expect(tech.value.deadLetters.map((d: { receiptId: string }) => d.receiptId)).toContain(r.value.receiptId);
+    expect(JSON.stringify(tech.value)).not.toContain(agent.name);
+    expect((await call('outbox.retry', { receiptId: r.value.receiptId })).value.requeued).toBe(true);
+    await until(() => events.filter((e) => e.type === 'outbox.failed' && e.receiptId === r.value.receiptId).length === 2);
+    await call('session.identify', { creditCode: SAMPLE_ENTERPRISE });
+  });
+
+  it('rates online and hears back that the platform has the rating', async () => {
+    const r = await call('platform.evaluate', { scope: 'service', level: 'satisfied', reasons: [] });
+    expect(r.value.status).toBe('delivered');
+  });
+
   it('during an outage: writes are queued, not lost, and delivered when the platform is back', async () => {
     await control('POST', '/_control/faults', { mode: 'down' });
     const app = await call('platform.submitApplication', { itemCode: 'GD-SC-CHANGE-ADDRESS', formData: { 新住所: '桂城街道海五路1号' }, waitMs: 300 });
     expect(app.value).toMatchObject({ status: 'queued', applicationNumber: null });
     const noReason = await call('platform.evaluate', { scope: 'service', level: 'very-dissatisfied', reasons: [] });
     expect(noReason).toMatchObject({ ok: false, error: { messageKey: 'platform.evaluationReasonsRequired' } });
-    const ev = await call('platform.evaluate', { scope: 'service', level: 'dissatisfied', reasons: ['slow'], contactMobile: agent.mobile });
+    const ev = await call('platform.evaluate', { scope: 'service', level: 'dissatisfied', reasons: ['slow'], contactMobile: agent.mobile, waitMs: 200 });
     const fb = await call('platform.feedback', { category: 'system-failure', description: '提交后一直显示排队', contactName: agent.name, contactMobile: agent.mobile });
     const help = await call('platform.requestHelp', { topic: 'how-to-apply', message: '不会填写', waitMs: 200 });
     for (const r of [ev, fb, help]) expect(r.value.status).toBe('queued');
-    expect(area.health().outboxDepth).toBe(4);
+    // The refused application above stays a dead letter for the technician: one more than queued.
+    expect(area.health().outboxDepth).toBe(5);
     const tech = await call('outbox.status', {});
-    expect(tech.value.depth).toBe(4);
+    expect(tech.value.depth).toBe(5);
     expect(JSON.stringify(tech.value)).not.toContain(agent.name);
 
     await control('DELETE', '/_control/faults');
-    await until(() => area.health().outboxDepth === 0);
+    await until(() => area.health().outboxDepth === 1);
     const status = await call('platform.applicationStatus', { receiptId: app.value.receiptId });
     expect(status.value).toMatchObject({ status: 'delivered', platformStatus: 'accepted' });
     expect(status.value.applicationNumber).toMatch(/^NH/);
     const stats = await control('GET', '/_control/stats');
-    expect(stats.filed).toMatchObject({ applications: 2, evaluations: 1, feedback: 1, help: 1 });
+    expect(stats.filed).toMatchObject({ applications: 2, evaluations: 2, feedback: 1, help: 1 });
 
     // The paged staff member answers (the simulator's auto-answer) and the kiosk is told.
     await until(() => events.some((e) => e.type === 'platform.helpAnswered' && e.receiptId === help.value.receiptId));

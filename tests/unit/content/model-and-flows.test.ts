@@ -113,6 +113,14 @@ describe('flow static checks', () => {
     if (item?.guide.materials[0]) item.guide.materials[0].appliesWhen = { answer: 'q_colour', eq: 'red' };
     expect(messages(c)).toContain('flow flow_food_licence: material m_food_application reads q_colour, which is not a question of this flow');
   });
+
+  it('reports a 告知承诺书 to be signed on the kiosk in an item that has no commitment to sign', () => {
+    const c = clone();
+    const item = c.items.find((i) => i.code === 'NH-AMR-0301');
+    if (item?.guide.materials[0]) item.guide.materials[0].commitmentLetter = true;
+    expect(item?.notifyAndCommit).toBe(false);
+    expect(messages(c)).toContain('item NH-AMR-0301: material m_food_application is the 告知承诺书 but the item is not notify-and-commit');
+  });
 });
 
 describe('flow evaluation', () => {

@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
+import type { OutboxFailure } from '../../../../electron/contract/api/platform';
 import type { ApplicationDecision } from '../../../../electron/contract/domain';
 import type { FormDefinition, ServiceItem } from '../../../../electron/contract/content';
 import { registerSessionReset } from '../../stores/session';
@@ -18,6 +19,8 @@ export interface SubmissionOutcome {
   readonly submittedAt: string;
   /** The platform's decision when it took one at intake (秒批). */
   decision?: ApplicationDecision | null;
+  /** Why it was not delivered, when `status` is `failed` (refused by the platform, or not sendable). */
+  failure?: OutboxFailure | null;
 }
 
 /**
@@ -50,12 +53,14 @@ export const useDraftStore = defineStore('journeyDraft', () => {
   };
   registerSessionReset(reset);
 
-  /** Starts a fresh application for an item (keeps flow answers when they were for this item). */
+  /**
+   * Starts an application for an item. An unsubmitted draft of the same item is resumed with its
+   * answers; once submitted, starting the item again is a new application (prefilled afresh).
+   */
   const startItem = (next: ServiceItem): void => {
-    if (item.value?.code !== next.code) {
-      reset();
-      item.value = next;
-    }
+    if (item.value?.code === next.code && !outcome.value) return;
+    reset();
+    item.value = next;
   };
   return { item, form, answers, materialIds, values, prefilled, ecerts, commitmentConfirmed, outcome, reset, startItem };
 });

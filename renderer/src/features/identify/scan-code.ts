@@ -12,3 +12,12 @@ export function creditCodeFromScan(text: string): string | null {
   }
   return null;
 }
+
+/**
+ * What a scan on the identify screen means: the credit code to look up, or the error to show.
+ * Every scan replaces the previous verdict, so a good scan clears an earlier bad one.
+ */
+export function readLicenceScan(text: string): { creditCode: string; errorKey: null } | { creditCode: null; errorKey: 'journey.identify.scanNotLicence' } {
+  const creditCode = creditCodeFromScan(text);
+  return creditCode ? { creditCode, errorKey: null } : { creditCode: null, errorKey: 'journey.identify.scanNotLicence' };
+}

@@ -1,19 +1,22 @@
 import type { Duration, LocalText, Material, ServiceItem } from '../../../../electron/contract/content';
+import { materialCopiesZh } from './material-copies';
 import type { ReceiptTemplate } from './print';
 
 const zh = (l: LocalText | undefined): string => l?.zh ?? '';
-const zhDuration = (d: Duration): string =>
+export const zhDuration = (d: Duration): string =>
   d.unit === 'on_the_spot' ? '当场办结' : `${d.value}${d.unit === 'working_day' ? '个工作日' : d.unit === 'natural_day' ? '个自然日' : '小时'}`;
 
+/** Where to go: the hall and its windows, as named in the guide (the names already say 窗口 / 专窗 / 服务厅). */
+export const placeZh = (l: ServiceItem['guide']['location']): string => `${zh(l.address)}${l.windows.length ? ` ${l.windows.join('、')}` : ''}`;
+
 function materialLine(m: Material, i: number): string[] {
-  const form = m.originalOrCopy === 'original' ? '原件' : m.originalOrCopy === 'copy' ? '复印件' : '原件和复印件';
-  const counts = [m.originalCount ? `原件${m.originalCount}份` : '', m.copyCount ? `复印件${m.copyCount}份` : ''].filter(Boolean).join('，');
-  const lines = [`${i + 1}. ${zh(m.name)}（${form}${counts ? `，${counts}` : ''}${m.necessity === 'optional' ? '，非必要' : ''}）`];
+  const lines = [`${i + 1}. ${zh(m.name)}（${materialCopiesZh(m)}${m.necessity === 'optional' ? '，非必要' : ''}）`];
   if (m.eCertificate) {
     lines.push(m.eCertificate.mode === 'exempt_submission' ? `   免提交：系统调取${zh(m.eCertificate.certificate)}` : `   可用${zh(m.eCertificate.certificate)}替代`);
   }
   if (m.necessity === 'deferrable') lines.push(`   容缺：可先受理${m.deferral ? `，${zhDuration(m.deferral.deadline)}内补交` : ''}`);
   if (m.commitmentAllowed) lines.push('   可签署告知承诺书替代');
+  if (m.commitmentLetter) lines.push('   可在自助终端屏幕上签署，无需携带纸质件');
   return lines;
 }
 
@@ -36,7 +39,7 @@ export function oneTimeNotice(item: ServiceItem, materials: readonly Material[],
       '申请材料：',
       ...materials.flatMap(materialLine),
       ...(g.conditions.length ? ['申请条件：', ...g.conditions.map((c, i) => `${i + 1}. ${zh(c.text)}`)] : []),
-      `办理地点：${zh(g.location.address)}${g.location.windows.length ? ` ${g.location.windows.join('、')}窗口` : ''}`,
+      `办理地点：${placeZh(g.location)}`,
       `办理时间：${zh(g.location.hours)}`,
       `咨询电话：${g.consultationPhone}  监督电话：${g.supervisionPhone}`,
     ],
