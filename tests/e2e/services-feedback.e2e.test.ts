@@ -51,6 +51,8 @@ describe('办不成事 反映', { timeout: 150_000 }, () => {
     const before = (await platformRecords(platform)).feedback.length;
     await page.getByTestId('feedback-send').click();
     await page.getByTestId('feedback-sent').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('feedback-sent').getAttribute('data-status')).toBe('delivered');
+    expect(await page.getByTestId('feedback-sent').textContent()).toContain('已收到您的反映');
     await expectScreen(page, 'services-feedback-sent');
 
     await expect.poll(async () => (await platformRecords(platform)).feedback.length, { timeout: 20_000 }).toBe(before + 1);
@@ -71,6 +73,8 @@ describe('办不成事 反映', { timeout: 150_000 }, () => {
       await page.getByTestId('feedback-description').fill('材料清单里的“布局图”不知道要画到什么程度');
       await page.getByTestId('feedback-send').click();
       await page.getByTestId('feedback-sent').waitFor({ timeout: 20_000 });
+      expect(await page.getByTestId('feedback-sent').getAttribute('data-status')).toBe('queued');
+      expect(await page.getByTestId('feedback-sent').textContent()).toContain('网络恢复后会自动送达');
     } finally {
       await platformUp(platform);
     }

@@ -86,7 +86,7 @@ export const platformApi = {
   /** 好差评 (GB/T 39734) through the outbox; waits up to `waitMs` for the platform to confirm it. */
   'platform.evaluate': method(evaluationFields.extend({ waitMs: z.number().int().min(0).max(15_000).default(3_000) }).strict(), outboxAck),
   /** 办不成事 反映 through the outbox. */
-  'platform.feedback': method(feedback.omit({ reportedAt: true }).strict(), outboxAck),
+  'platform.feedback': method(feedback.omit({ reportedAt: true }).extend({ waitMs: z.number().int().min(0).max(15_000).default(3_000) }).strict(), outboxAck),
   /** 帮办: pages a staff member; queued (and sent later) when the platform is offline. */
   'platform.requestHelp': method(
     helpRequest.omit({ requestedAt: true }).extend({ waitMs: z.number().int().min(0).max(15_000).default(3_000) }).strict(),

@@ -127,8 +127,8 @@ export function createPlatformHandlers(d: HandlerDeps): AreaHandlers<typeof plat
       return ok({ receiptId: e.receiptId, status: receiptStatus(e) });
     },
 
-    'platform.feedback': async (input) => {
-      const e = await submit('feedback', { ...input, reportedAt: new Date().toISOString() }, 0);
+    'platform.feedback': async ({ waitMs, ...input }) => {
+      const e = await submit('feedback', { ...input, reportedAt: new Date().toISOString() }, waitMs);
       return ok({ receiptId: e.receiptId, status: receiptStatus(e) });
     },
 

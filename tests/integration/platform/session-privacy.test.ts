@@ -123,7 +123,7 @@ describe('a kiosk session through the platform area', () => {
     const noReason = await call('platform.evaluate', { scope: 'service', level: 'very-dissatisfied', reasons: [] });
     expect(noReason).toMatchObject({ ok: false, error: { messageKey: 'platform.evaluationReasonsRequired' } });
     const ev = await call('platform.evaluate', { scope: 'service', level: 'dissatisfied', reasons: ['slow'], contactMobile: agent.mobile, waitMs: 200 });
-    const fb = await call('platform.feedback', { category: 'system-failure', description: '提交后一直显示排队', contactName: agent.name, contactMobile: agent.mobile });
+    const fb = await call('platform.feedback', { category: 'system-failure', description: '提交后一直显示排队', contactName: agent.name, contactMobile: agent.mobile, waitMs: 200 });
     const help = await call('platform.requestHelp', { topic: 'how-to-apply', message: '不会填写', waitMs: 200 });
     for (const r of [ev, fb, help]) expect(r.value.status).toBe('queued');
     // The refused application above stays a dead letter for the technician: one more than queued.
