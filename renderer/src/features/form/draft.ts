@@ -48,7 +48,7 @@ export const useDraftStore = defineStore('journeyDraft', () => {
     commitmentConfirmed.value = false;
     outcome.value = null;
   };
-  registerSessionReset(reset);
+  registerSessionReset(reset, () => item.value !== null || outcome.value !== null || Object.keys(values.value).length > 0);
 
   /** Starts a fresh application for an item (keeps flow answers when they were for this item). */
   const startItem = (next: ServiceItem): void => {
