@@ -24,8 +24,10 @@ const identity = useIdentityStore();
 const session = useSessionStore();
 installApplicantGuard(router);
 // Where the visit was, for 继续办理 on the home screen (memory only, wiped with the session).
-router.afterEach((to) => {
+router.afterEach((to, from) => {
   if (to.name !== 'home') session.resumePath = to.fullPath;
+  // The restart notice belongs to the screen the renderer started on.
+  if (from.matched.length > 0) session.restartEndedVisit = false;
 });
 
 // A fresh renderer (first start, reload, restart after a crash) starts from a clean session on both
