@@ -13,6 +13,8 @@ import { useDevicesStore } from './stores/devices';
 import { useKioskStore } from './stores/kiosk';
 import { useSessionStore } from './stores/session';
 
+// Before the router starts: the first navigation (a reload on a form) is guarded too.
+installApplicantGuard(router);
 const app = createApp(App).use(createPinia()).use(router).use(i18n);
 
 useBridge().subscribe((event) => {
@@ -22,7 +24,6 @@ void useKioskStore().load();
 // Listening from the start: a card placed before the identify screen opens is not missed.
 const identity = useIdentityStore();
 const session = useSessionStore();
-installApplicantGuard(router);
 // Where the visit was, for 继续办理 on the home screen (memory only, wiped with the session).
 router.afterEach((to, from) => {
   if (to.name !== 'home') session.resumePath = to.fullPath;
@@ -36,7 +37,8 @@ const settle = <T>(p: Promise<T>, ms: number): Promise<unknown> => Promise.race(
 void settle(session.startClean(), 5_000).finally(() => {
   app.mount('#app');
   void identity.readCardOnReader().then(() => {
-    // A card nobody's visit explains (left after an earlier visit ended): ask for it to be taken.
-    if (!session.restartEndedVisit) identity.remindTakeCardIfPresent();
+    // A card nobody's visit explains (left after an earlier visit ended): ask for it to be taken,
+    // unless the screen is identification, which takes it as the card of the person there.
+    if (!session.restartEndedVisit && router.currentRoute.value.name !== 'identify') identity.remindTakeCardIfPresent();
   });
 });
