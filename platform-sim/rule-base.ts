@@ -10,6 +10,8 @@ export interface PlatformItem {
   readonly name: string;
   readonly promisedWorkingDays: number;
   readonly smartApproval: SmartApproval | null;
+  /** 设立登记: the application creates the enterprise, so it comes without a credit code. */
+  readonly createsEnterprise: boolean;
 }
 
 const catalogueFile = path.resolve(import.meta.dirname, '..', 'content', 'sample', 'items.json');
@@ -25,7 +27,7 @@ export function loadRuleBase(file = catalogueFile): Map<string, PlatformItem> {
     items.map((i) => {
       const promised = i.guide.timeLimits.promised;
       const days = promised.unit === 'on_the_spot' ? 0 : promised.unit === 'natural_day' ? Math.ceil((promised.value * 5) / 7) : promised.value;
-      return [i.code, { name: i.name.zh, promisedWorkingDays: days, smartApproval: i.smartApproval ?? null }];
+      return [i.code, { name: i.name.zh, promisedWorkingDays: days, smartApproval: i.smartApproval ?? null, createsEnterprise: i.createsEnterprise }];
     }),
   );
 }

@@ -53,7 +53,7 @@ export class PlatformState {
   readonly certificates: ECertificate[];
   readonly applications = new Map<string, ApplicationProgress>();
   /** What each application carried (no personal data), so tests and operators can inspect intake. */
-  readonly applicationRequests = new Map<string, { itemCode: string; creditCode: string; attachments: ApplicationRequest['attachments']; smartApproval: boolean }>();
+  readonly applicationRequests = new Map<string, { itemCode: string; creditCode: string | null; attachments: ApplicationRequest['attachments']; smartApproval: boolean }>();
   readonly evaluations: unknown[] = [];
   readonly feedbacks: unknown[] = [];
   readonly help = new Map<string, HelpStatus>();
@@ -133,8 +133,14 @@ export class PlatformState {
     const parsed = applicationRequest.safeParse(raw);
     if (!parsed.success) return err(422, 'invalid-application', 'the application does not match the schema', issues(parsed.error));
     const a = parsed.data;
-    if (!validateCreditCode(a.applicant.creditCode).ok) return err(422, 'invalid-credit-code', 'applicant credit code is not valid');
-    const enterprise = enterprises.find((e) => e.creditCode === a.applicant.creditCode);
+    const creditCode = a.applicant.creditCode ?? null;
+    // A set-up registration creates the enterprise: it cannot be filed under an existing one, and
+    // anything else must name the enterprise it is for.
+    const createsEnterprise = this.ruleBase.get(a.itemCode)?.createsEnterprise ?? false;
+    if (createsEnterprise && creditCode !== null) return err(422, 'enterprise-not-yet-registered', 'this item registers a new enterprise: file it without a credit code');
+    if (!createsEnterprise && creditCode === null) return err(422, 'credit-code-required', 'the applicant enterprise is missing');
+    if (creditCode !== null && !validateCreditCode(creditCode).ok) return err(422, 'invalid-credit-code', 'applicant credit code is not valid');
+    const enterprise = creditCode === null ? undefined : enterprises.find((e) => e.creditCode === creditCode);
     if (enterprise && (enterprise.standing === 'cancelled' || enterprise.standing === 'revoked')) {
       return err(422, 'enterprise-not-active', `the enterprise is ${enterprise.standing}`);
     }
@@ -159,7 +165,7 @@ export class PlatformState {
     };
     if (a.smartApproval) this.smartDecision(a, progress, enterprise, at);
     this.applications.set(number, progress);
-    this.applicationRequests.set(number, { itemCode: a.itemCode, creditCode: a.applicant.creditCode, attachments: a.attachments, smartApproval: a.smartApproval });
+    this.applicationRequests.set(number, { itemCode: a.itemCode, creditCode, attachments: a.attachments, smartApproval: a.smartApproval });
     const receipt: ApplicationReceipt = {
       applicationNumber: number,
       itemCode: a.itemCode,

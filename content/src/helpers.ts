@@ -75,6 +75,8 @@ interface ItemSpec {
   result?: [string, 'licence' | 'approval' | 'registration' | 'other', boolean];
   online?: boolean;
   kiosk?: { formId: string };
+  /** 设立登记: filing creates the enterprise (no credit code yet). */
+  createsEnterprise?: boolean;
   flowId?: string;
   crossRegion?: 'city' | 'province' | 'pan_prd' | 'national';
   commit?: boolean;
@@ -127,6 +129,7 @@ export function item(s: ItemSpec): ServiceItemInput {
       ...(s.kiosk ? [{ kind: 'self_service_kiosk' as const }] : []),
     ],
     kioskFilable: s.kiosk !== undefined,
+    ...(s.createsEnterprise ? { createsEnterprise: true } : {}),
     ...(s.kiosk ? { formId: s.kiosk.formId } : {}),
     ...(s.flowId ? { flowId: s.flowId } : {}),
     crossRegion: s.crossRegion ? { enabled: true, scope: s.crossRegion } : { enabled: false },

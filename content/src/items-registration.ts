@@ -36,7 +36,7 @@ export const registrationItems = [
       common.agent(true),
     ],
     statutory: [3, 'working_day'], promised: [1, 'working_day'], visits: 0, result: ['营业执照', 'licence', true],
-    kiosk: { formId: 'f_company_setup' }, flowId: 'flow_company_setup', crossRegion: 'pan_prd', windows: ['A01-A08 注册许可综合窗'],
+    kiosk: { formId: 'f_company_setup' }, createsEnterprise: true, flowId: 'flow_company_setup', crossRegion: 'pan_prd', windows: ['A01-A08 注册许可综合窗'],
     faq: [['注册资本需要一次缴足吗？', '不需要。有限责任公司股东认缴的出资额应当自公司成立之日起五年内缴足。'], ['可以用住宅做公司住所吗？', '按佛山市住所申报有关规定办理，部分情形可实行住所申报承诺制。']],
   }),
   item({
@@ -50,7 +50,7 @@ export const registrationItems = [
       mat('m_premises', '经营场所使用证明', 'Proof of the right to use the premises', 'copy e commit'),
       common.agent(false),
     ],
-    statutory: [3, 'working_day'], promised: [0, 'on_the_spot'], visits: 0, result: ['营业执照', 'licence', true], kiosk: { formId: 'f_individual_setup' },
+    statutory: [3, 'working_day'], promised: [0, 'on_the_spot'], visits: 0, result: ['营业执照', 'licence', true], kiosk: { formId: 'f_individual_setup' }, createsEnterprise: true,
   }),
   item({
     code: 'NH-PSB-0103', zh: '公章刻制备案', en: 'Filing for making company seals', type: 'other_power', dept: 'police', stages: ['start'], keywords: ['刻章', '印章', '公章'],

@@ -23,6 +23,8 @@ export interface ServiceArea<Spec> {
   health?(): Partial<Health>;
   start?(): Promise<void>;
   stop?(): Promise<void>;
-  /** Called when a session ends: drop every trace of the user held by this area. */
-  wipeSession?(): void;
+  /** Called when a session ends: drop every trace of the user held by this area (and undo what it started for them). */
+  wipeSession?(): void | Promise<void>;
+  /** Whether this area holds anything of a person right now (a session is in progress). */
+  holdsSession?(): boolean;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { Health } from '../contract';
+import type { Health, SessionEndReason } from '../contract';
 import type { AreaDeps, ServiceArea } from './area';
 import { createDispatcher, type Dispatch, type Handlers } from './bridge/dispatcher';
 import { EventBus } from './bridge/event-bus';
@@ -48,9 +48,17 @@ export function createKioskServices(baseConfig: KioskConfig, env: NodeJS.Process
 
   const devices = createDevicesArea({ ...deps, log: log.child('devices') });
   const content = createContentArea({ ...deps, log: log.child('content') });
-  const platform = createPlatformArea({ ...deps, log: log.child('platform') });
-  const speech = createSpeechArea({ ...deps, log: log.child('speech') });
   let dispatch: Dispatch | null = null;
+  const platform = createPlatformArea(
+    { ...deps, log: log.child('platform') },
+    {
+      createsEnterprise: async (code) => {
+        const r = await dispatch!('content.item', { code }, { via: 'internal' });
+        return r.ok ? (r.value as { item: { createsEnterprise: boolean } }).item.createsEnterprise : null;
+      },
+    },
+  );
+  const speech = createSpeechArea({ ...deps, log: log.child('speech') });
   const approval = createApprovalArea(
     { ...deps, log: log.child('approval') },
     {
@@ -76,11 +84,14 @@ export function createKioskServices(baseConfig: KioskConfig, env: NodeJS.Process
     return Object.assign(base, ...areas.map((a) => a.health?.() ?? {}));
   };
 
-  const endSession = (reason: 'logout' | 'idle-timeout' | 'card-removed' | 'completed'): void => {
-    for (const a of areas) a.wipeSession?.();
+  /** Wipes every area; says whether anything of a person was still held. */
+  const endSession = async (reason: SessionEndReason): Promise<{ hadSession: boolean }> => {
+    const hadSession = areas.some((a) => a.holdsSession?.() ?? false);
+    await Promise.all(areas.map((a) => a.wipeSession?.()));
     log.redactor.forgetAll();
     bus.publish({ type: 'session.expired', reason });
-    log.info('session ended', { reason });
+    log.info('session ended', { reason, hadSession });
+    return { hadSession };
   };
   const system = createSystemArea(deps, { health, endSession });
 

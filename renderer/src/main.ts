@@ -7,10 +7,14 @@ import App from './App.vue';
 import { useBridge } from './bridge';
 import { i18n } from './i18n';
 import { router } from './router';
+import { installApplicantGuard } from './features/identify/applicant-guard';
 import { useIdentityStore } from './features/identity/store';
 import { useDevicesStore } from './stores/devices';
 import { useKioskStore } from './stores/kiosk';
+import { useSessionStore } from './stores/session';
 
+// Before the router starts: the first navigation (a reload on a form) is guarded too.
+installApplicantGuard(router);
 const app = createApp(App).use(createPinia()).use(router).use(i18n);
 
 useBridge().subscribe((event) => {
@@ -18,5 +22,23 @@ useBridge().subscribe((event) => {
 });
 void useKioskStore().load();
 // Listening from the start: a card placed before the identify screen opens is not missed.
-useIdentityStore();
-app.mount('#app');
+const identity = useIdentityStore();
+const session = useSessionStore();
+// Where the visit was, for 继续办理 on the home screen (memory only, wiped with the session).
+router.afterEach((to, from) => {
+  if (to.name !== 'home') session.resumePath = to.fullPath;
+  // The restart notice belongs to the screen the renderer started on.
+  if (from.matched.length > 0) session.restartEndedVisit = false;
+});
+
+// A fresh renderer (first start, reload, restart after a crash) starts from a clean session on both
+// sides before anyone can touch it; a card still on the reader is then read as a new read.
+const settle = <T>(p: Promise<T>, ms: number): Promise<unknown> => Promise.race([p, new Promise((r) => setTimeout(r, ms))]);
+void settle(session.startClean(), 5_000).finally(() => {
+  app.mount('#app');
+  void identity.readCardOnReader().then(() => {
+    // A card nobody's visit explains (left after an earlier visit ended): ask for it to be taken,
+    // unless the screen is identification, which takes it as the card of the person there.
+    if (!session.restartEndedVisit && router.currentRoute.value.name !== 'identify') identity.remindTakeCardIfPresent();
+  });
+});

@@ -221,14 +221,17 @@ describe('idle timeout in the middle of a form', () => {
     await expect.poll(seconds, { timeout: 10_000 }).toBeLessThan(first);
     await checkScreen(page, 'idle-warning');
     await expect.poll(() => pathOf(page), { timeout: 40_000 }).toBe('/');
+    // The card was left on the reader: the next screen asks for it to be taken.
+    await page.getByTestId('take-card-reminder').waitFor({ timeout: 10_000 });
+    await removeCard(idleSims);
+    await expect.poll(() => page.getByTestId('take-card-reminder').count(), { timeout: 20_000 }).toBe(0);
 
-    // Back to the form: nothing typed, nothing prefilled.
+    // Back to the form (history): nobody is identified, so identification comes first, nothing filled in.
     await page.goBack();
-    await expect.poll(() => page.url(), { timeout: 15_000 }).toBe(formUrl);
-    await page.getByTestId('field-creditCode').waitFor({ timeout: 20_000 });
-    for (const field of ['creditCode', 'enterpriseName', 'premises', 'foodSafetyManager', 'agentName', 'agentIdNumber', 'agentPhone']) {
-      expect(await page.getByTestId(`field-${field}`).inputValue(), field).toBe('');
-    }
+    await expect.poll(() => pathOf(page), { timeout: 15_000 }).toBe('/identify');
+    expect(new URL(page.url()).searchParams.get('next')).toBe(new URL(formUrl).pathname + new URL(formUrl).search);
+    await page.getByTestId('identify-place-card').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('field-foodSafetyManager').count()).toBe(0);
     const body = await page.locator('body').innerText();
     for (const secret of ['黄测试', '黄*试', '李测试', '粤味轩', CREDIT_CODE, '13800138000']) expect(body).not.toContain(secret);
     await screenshot(page, 'journey-failure-form-after-idle');
@@ -240,7 +243,6 @@ describe('idle timeout in the middle of a form', () => {
     }, ITEM);
     expect(refused.ok).toBe(false);
     expect(refused.error?.messageKey).toBe('platform.identifyFirst');
-    await removeCard(idleSims);
     await page.context().close();
   }, 200_000);
 });

@@ -49,29 +49,32 @@ async function typeCreditCode(page: Page, code: string): Promise<void> {
 const pathOf = (page: Page): string => new URL(page.url()).pathname;
 
 describe('identification failure paths', () => {
-  it('expired ID card: says so, offers the credit code instead, and its holder is not used for prefill', async () => {
+  it('expired ID card: says so and that a valid card is needed, offers help and the window; a typed code alone does not open the form', async () => {
     const page = await startItemUnidentified();
     await insertCard(sims, 'expired');
     const problem = page.getByTestId('identify-card-problem');
     await problem.waitFor({ timeout: 20_000 });
     expect(await problem.textContent()).toContain('已过期');
-    expect(await problem.textContent()).toContain('统一社会信用代码');
+    expect(await problem.textContent()).toContain('有效的身份证');
+    // The way forward when there is no valid card: staff, or a window.
+    expect(await page.getByTestId('identify-call-help').getAttribute('href')).toBe(`/help?itemCode=${ITEM}`);
+    expect(await page.getByTestId('identify-take-ticket').getAttribute('href')).toBe('/queue');
     expect(await page.getByTestId('identify-person').count()).toBe(0);
     await checkScreen(page, 'card-expired');
 
-    // The way forward: the credit code typed instead.
+    // The enterprise alone is not enough to file: continue stays closed and says what is missing.
     await typeCreditCode(page, CREDIT_CODE);
     await expect.poll(() => page.getByTestId('identify-enterprise').textContent(), { timeout: 20_000 }).toContain('粤味轩餐饮');
     await page.getByTestId('role-agent').click();
-    await page.getByTestId('identify-continue').click();
-
-    await page.getByTestId('field-creditCode').waitFor({ timeout: 20_000 });
-    expect(await page.getByTestId('field-creditCode').inputValue()).toBe(CREDIT_CODE);
-    expect(await page.getByTestId('field-agentName').inputValue()).toBe('');
-    expect(await page.getByTestId('field-agentIdNumber').inputValue()).toBe('');
+    expect(await page.getByTestId('need-card').getAttribute('data-met')).toBe('false');
+    expect(await page.getByTestId('identify-missing').textContent()).toContain('本人有效身份证');
+    expect(await page.getByTestId('identify-continue').isDisabled()).toBe(true);
     const body = await page.locator('body').innerText();
     expect(body).not.toContain(EXPIRED_HOLDER);
     expect(body).not.toContain('陈*试');
+    // Taking a ticket for a window needs no identification.
+    await page.getByTestId('identify-take-ticket').click();
+    await expect.poll(() => pathOf(page)).toBe('/queue');
     await page.context().close();
   }, 120_000);
 
@@ -127,6 +130,8 @@ describe('identification failure paths', () => {
   it('platform down while identifying by credit code: says so, retry works once it is back, or go on without prefill', async () => {
     await platformDown(platform);
     const page = await startItemUnidentified();
+    await insertCard(sims, 'valid');
+    await expect.poll(() => page.getByTestId('identify-person').textContent(), { timeout: 20_000 }).toContain('黄*试');
     await typeCreditCode(page, CREDIT_CODE);
     const down = page.getByTestId('identify-platform-down');
     await down.waitFor({ timeout: 30_000 });

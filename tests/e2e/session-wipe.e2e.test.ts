@@ -2,6 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, LANDSCAPE, launchChromium, screenshot } from './support/browser';
 import { startKiosk, type KioskProcess } from './support/kiosk-process';
+import { answerHelp, connectPlatform, platformRecords, type PlatformSim } from './support/platform';
+import { insertCard, readSimulators, removeCard, type Simulators } from './support/simulators';
 
 /**
  * Session end in Chromium: a visit leaves data in several renderer stores (identified enterprise,
@@ -10,16 +12,21 @@ import { startKiosk, type KioskProcess } from './support/kiosk-process';
  */
 let kiosk: KioskProcess;
 let browser: Browser;
+let platform: PlatformSim;
+let sims: Simulators;
 
 const ENTERPRISE = '91440605MA4UL2K84H';
+const IDLE_SECONDS = 12;
+const WARNING_SECONDS = 4;
 
 beforeAll(async () => {
   // Idle long enough for the walk below (every step is a touch), short enough to wait out once.
   [kiosk, browser] = await Promise.all([
-    startKiosk({ KIOSK_IDLE_SECONDS: '12', KIOSK_IDLE_WARNING_SECONDS: '4', PLATFORM_SIM_HELP_AUTO_ANSWER_MS: '0' }),
+    startKiosk({ KIOSK_IDLE_SECONDS: String(IDLE_SECONDS), KIOSK_IDLE_WARNING_SECONDS: String(WARNING_SECONDS), PLATFORM_SIM_HELP_AUTO_ANSWER_MS: '0' }),
     launchChromium(),
   ]);
-});
+  [platform, sims] = await Promise.all([connectPlatform(kiosk.url), readSimulators(kiosk.dataDir)]);
+}, 120_000);
 afterAll(async () => {
   await browser?.close();
   await kiosk?.stop();
@@ -99,7 +106,7 @@ async function expectNothingLeft(page: Page, secrets: { name: string; checkInCod
   expect(await page.getByTestId('policy-credit-code').inputValue()).toBe('');
 }
 
-describe('session end wipes every trace of the visit', { timeout: 150_000 }, () => {
+describe('session end wipes every trace of the visit', { timeout: 180_000 }, () => {
   it('log out: nothing of the visit remains visible or in the renderer stores', async () => {
     const page = await (await browser.newContext({ viewport: LANDSCAPE })).newPage();
     await page.goto(kiosk.url);
@@ -113,14 +120,106 @@ describe('session end wipes every trace of the visit', { timeout: 150_000 }, () 
     await page.context().close();
   });
 
-  it('idle timeout: after the countdown nothing of the visit remains', async () => {
+  it('idle timeout: no countdown while staff are on their way; once they answered, the countdown ends the visit and nothing remains', async () => {
     const page = await (await browser.newContext({ viewport: LANDSCAPE })).newPage();
     await page.goto(kiosk.url);
     await page.getByTestId('home-welcome').waitFor({ timeout: 60_000 });
     const secrets = await walkVisit(page);
+    // Told to wait for staff (帮办 paged): hands off for longer than idle time and warning together.
+    await navigate(page, '/help');
+    expect(await page.getByTestId('help-no-timeout').textContent()).toContain('不会因无操作而自动退出');
+    await page.waitForTimeout((IDLE_SECONDS + WARNING_SECONDS + 4) * 1000);
+    expect(await page.getByTestId('idle-warning').count()).toBe(0);
+    expect(await page.getByTestId('help-status').getAttribute('data-state')).toBe('paged');
+    // Staff answer: the answer shows, and from then on the idle countdown runs again.
+    const call = (await platformRecords(platform)).help.at(-1) as { helpId: string };
+    await answerHelp(platform, call.helpId, '请到3号窗口');
+    await expect.poll(() => page.getByTestId('help-answer').textContent(), { timeout: 20_000 }).toContain('请到3号窗口');
+    expect(await page.getByTestId('help-no-timeout').count()).toBe(0);
     // Hands off: the warning comes, counts down, and the session ends by itself.
     await page.getByTestId('idle-warning').waitFor({ timeout: 30_000 });
     await expectNothingLeft(page, secrets);
+    await page.context().close();
+  });
+
+  it('返回首页 keeps the visit: 退出 and the countdown stay on home; left alone it ends, the card left on the reader is asked for, the next person starts clean', async () => {
+    await removeCard(sims);
+    const page = await (await browser.newContext({ viewport: LANDSCAPE })).newPage();
+    await page.goto(`${kiosk.url}/identify`);
+    await insertCard(sims, 'valid');
+    await expect.poll(() => page.getByTestId('identify-person').textContent(), { timeout: 20_000 }).toContain('黄*试');
+    await page.getByTestId('credit-code-input').fill(ENTERPRISE);
+    await page.getByTestId('credit-code-submit').click();
+    await expect.poll(() => page.getByTestId('identify-enterprise').textContent(), { timeout: 20_000 }).toContain('粤味轩');
+    await page.getByTestId('role-agent').click();
+    await page.getByTestId('identify-continue').click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/search');
+
+    // The title (the way home on every screen): the visit is still open, and says whose it is.
+    await page.locator('header a[href="/"]').click();
+    await page.getByTestId('home-welcome').waitFor();
+    expect(await page.getByTestId('logout').isVisible()).toBe(true);
+    const visit = page.getByTestId('visit-in-progress');
+    expect(await visit.textContent()).toContain('粤味轩');
+    expect(await visit.textContent()).toContain('黄*试');
+    await expectAccessible(page, 'home with a visit open');
+    await screenshot(page, 'session-home-visit-open');
+    await page.getByTestId('visit-resume').click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/search');
+    await page.locator('header a[href="/"]').click();
+
+    // Hands off on home: the warning comes there too, and the visit ends.
+    await page.getByTestId('idle-warning').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId('idle-warning').count(), { timeout: 20_000 }).toBe(0);
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(await visit.count()).toBe(0);
+    expect(await page.getByTestId('logout').count()).toBe(0);
+    // The card is still on the reader: take it (shown, announced, read aloud on request).
+    const reminder = page.getByTestId('take-card-reminder');
+    expect(await reminder.textContent()).toContain('请取走您的身份证');
+    expect(await reminder.getAttribute('role')).toBe('alert');
+    await expectAccessible(page, 'home asking to take the card');
+    await screenshot(page, 'session-take-card');
+    const body = await page.locator('body').innerText();
+    for (const secret of ['粤味轩', '黄*试', ENTERPRISE]) expect(body).not.toContain(secret);
+    const refused = await page.evaluate(async () => {
+      const r = await fetch('/api/platform.submitApplication', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ itemCode: 'NH-AMR-0304', formData: {} }) });
+      return (await r.json()) as { ok: boolean; error?: { messageKey?: string } };
+    });
+    expect(refused).toMatchObject({ ok: false, error: { messageKey: 'platform.identifyFirst' } });
+
+    // The next person starts an application: identification first, nothing of the last enterprise.
+    await navigate(page, '/item/NH-AMR-0304');
+    await page.getByTestId('item-start').click({ timeout: 30_000 });
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/identify');
+    // The card left there is read as a new read (its owner, back for it, sees it; anyone else sees it is not theirs).
+    await expect.poll(() => page.getByTestId('identify-person').textContent(), { timeout: 20_000 }).toContain('黄*试');
+    expect(await page.getByTestId('identify-place-card').count()).toBe(0);
+    expect(await page.getByTestId('need-enterprise').getAttribute('data-met')).toBe('false');
+    expect(await page.locator('body').innerText()).not.toContain('粤味轩');
+    await page.getByTestId('logout').click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/');
+    await removeCard(sims);
+    await expect.poll(() => reminder.count(), { timeout: 20_000 }).toBe(0);
+    await page.context().close();
+  });
+
+  it('the end of a transaction: after the evaluation, 完成并退出 ends the visit', async () => {
+    const page = await (await browser.newContext({ viewport: LANDSCAPE })).newPage();
+    await page.goto(`${kiosk.url}/policies`);
+    await page.getByTestId('policy-credit-code').fill(ENTERPRISE, { timeout: 60_000 });
+    await page.getByTestId('policy-match').click();
+    await page.getByTestId('policies-enterprise').waitFor({ timeout: 20_000 });
+    await navigate(page, '/evaluate?itemCode=NH-AMR-0101');
+    await page.getByTestId('level-very-satisfied').click();
+    await page.getByTestId('evaluation-submit').click();
+    await page.getByTestId('evaluation-done').waitFor({ timeout: 20_000 });
+    await expectAccessible(page, 'evaluation done');
+    await page.getByTestId('evaluation-finish').click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/');
+    expect(await page.getByTestId('logout').count()).toBe(0);
+    expect(await page.getByTestId('visit-in-progress').count()).toBe(0);
+    expect(await storeState(page)).not.toContain(ENTERPRISE);
     await page.context().close();
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { idCard } from '../events/devices';
 import { deviceRole, deviceStatus } from './system';
 
 /** A kiosk receipt as data; the services turn it into printer bytes and an SVG preview. */
@@ -88,5 +89,18 @@ export const devicesApi = {
   'pad.cancelRating': method(
     z.object({ transactionId: z.string().min(1).max(64) }).strict(),
     z.object({ cancelled: z.boolean(), reason: z.string() }),
+  ),
+  /**
+   * Reads the card now on the reader again, as if it had just been placed: a fresh renderer, or a
+   * new session, learns of a card that stayed on the reader. Nothing is kept by the services.
+   */
+  'card.reread': method(
+    z.object({}).strict(),
+    z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('card'), card: idCard }),
+      z.object({ outcome: z.literal('error'), reasonKey: z.enum(['card.unreadable', 'card.unsupportedType', 'card.authFailed', 'card.malformed']), message: z.string() }),
+      z.object({ outcome: z.literal('no-card') }),
+      z.object({ outcome: z.literal('unavailable'), reason: z.string() }),
+    ]),
   ),
 } satisfies Record<string, ReturnType<typeof method>>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { method } from './define';
 
-export const sessionEndReason = z.enum(['logout', 'idle-timeout', 'card-removed', 'completed']);
+/** `renderer-start`: a renderer that (re)starts ends whatever the services still hold, so both sides start clean. */
+export const sessionEndReason = z.enum(['logout', 'idle-timeout', 'card-removed', 'completed', 'renderer-start']);
 export type SessionEndReason = z.infer<typeof sessionEndReason>;
 
 export const deviceRole = z.enum(['idReader', 'printer', 'pad', 'scanner']);
@@ -48,6 +49,7 @@ export const systemApi = {
   /** Ends the current session: every trace of the user is wiped on the service side. */
   'session.end': method(
     z.object({ reason: sessionEndReason }).strict(),
-    z.object({ wiped: z.boolean() }),
+    /** `hadSession`: something of a person was still held (a restarted renderer tells the person their visit ended). */
+    z.object({ wiped: z.boolean(), hadSession: z.boolean().optional() }),
   ),
 };

@@ -61,3 +61,18 @@ export function unknownReferences(rules: readonly ApprovalRule[], scope: RuleSco
   }
   return errors;
 }
+
+/**
+ * What rules read of the enterprise: `enterprise.*` paths and certificate checks (certificates are
+ * the enterprise's). An item that creates the enterprise can have none of them.
+ */
+export function enterpriseReads(rules: readonly ApprovalRule[]): string[] {
+  const out = new Set<string>();
+  for (const rule of rules) {
+    for (const leaf of leaves(rule.check)) {
+      for (const path of pathsOf(leaf)) if (path.startsWith('enterprise.')) out.add(path);
+      if ('certificateValid' in leaf) out.add(`certificate ${leaf.certificateValid.kind}`);
+    }
+  }
+  return [...out];
+}

@@ -1,4 +1,4 @@
-import { unknownReferences } from '../approval/references';
+import { enterpriseReads, unknownReferences } from '../approval/references';
 import { certificateKind } from '../domain/certificate';
 import type { AnswerCondition } from './conditions';
 import type { ContentSet } from './bundle';
@@ -211,6 +211,14 @@ export function checkItem(item: ServiceItem, ctx: ItemContext): ContentIssue[] {
       certificateKinds: certificateKind.options,
     };
     for (const message of unknownReferences(item.smartApproval.rules, scope)) add(message);
+  }
+  if (item.createsEnterprise) {
+    // The enterprise does not exist yet: nothing can come from its profile or its certificates.
+    for (const f of form?.sections.flatMap((s) => s.fields) ?? []) {
+      if (f.prefill?.startsWith('enterprise.')) add(`creates an enterprise, but form field ${f.id} is prefilled from the enterprise profile`);
+    }
+    for (const path of enterpriseReads(item.smartApproval?.rules ?? [])) add(`creates an enterprise, but smart-approval rule reads ${path}`);
+    if (item.stages.includes('exit')) add('creates an enterprise but is listed under the exit stage');
   }
   const { statutory, promised } = item.guide.timeLimits;
   if (statutory && statutory.unit === promised.unit && promised.value > statutory.value) add('promised time limit exceeds the statutory one');

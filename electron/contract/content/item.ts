@@ -104,6 +104,11 @@ export const serviceItem = z.object({
   channels: z.array(z.object({ kind: channelKind, url: z.string().url().optional() })).min(1),
   /** The kiosk can take the application end to end (form, materials, submission). */
   kioskFilable: z.boolean(),
+  /**
+   * Filing creates the enterprise (设立登记): the applicant is the person on the ID card and there is
+   * no credit code yet, so the kiosk skips the enterprise step and files without one.
+   */
+  createsEnterprise: z.boolean().default(false),
   formId: contentId.optional(),
   flowId: contentId.optional(),
   crossRegion: z.object({ enabled: z.boolean(), scope: z.enum(['city', 'province', 'pan_prd', 'national']).optional() }),

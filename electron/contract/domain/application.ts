@@ -10,9 +10,12 @@ export const attachmentRef = z.object({
   certificateId: z.string().min(1),
 });
 
-/** The person acting for the enterprise at the kiosk (经办人). Personal data: outbox-encrypted. */
+/**
+ * The person acting for the enterprise at the kiosk (经办人). Personal data: outbox-encrypted. No
+ * credit code when the application creates the enterprise (设立登记): it has none yet.
+ */
 export const applicant = z.object({
-  creditCode: z.string().length(18),
+  creditCode: z.string().length(18).optional(),
   enterpriseName: z.string().optional(),
   agentName: z.string().min(1),
   agentIdNumber: z.string().length(18),

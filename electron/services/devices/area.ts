@@ -52,11 +52,14 @@ export function createDevicesArea(deps: AreaDeps, options: DevicesAreaOptions = 
       'pad.requestRating': async ({ transactionId, timeoutSeconds, reasonRequired }) =>
         ok(await manager.requestRating(transactionId, timeoutSeconds, reasonRequired)),
       'pad.cancelRating': async ({ transactionId }) => ok(await manager.cancelRating(transactionId)),
+      'card.reread': async () => ok(await manager.rereadCard()),
     },
     health: () => ({ devices: manager.statuses() }),
     start: () => manager.start(chooseMode(), store.list()),
     stop: () => manager.stop(),
-    // Card data lives only in events already sent; the redactor's memory is cleared by the root.
-    wipeSession: () => undefined,
+    // Card data lives only in events already sent; the redactor's memory is cleared by the root. A
+    // pad still lit for the ended session is switched off, so the next request is not refused.
+    wipeSession: () => manager.cancelAllRatings(),
+    holdsSession: () => manager.ratingOpen,
   };
 }

@@ -3,10 +3,11 @@ import path from 'node:path';
 import {
   DEFAULT_BAUD, DEFAULT_PROFILE, EvaluationPad, IdCardReader, QrScanner, ReceiptPrinter, SIMULATED_DEVICES, buildReceipt,
   probePorts, startSimulatedDevice, type DeviceRole, type DeviceStatus as HardwareStatus, type PhotoDecoder,
-  type PrinterProfile, type ProbeResult, type ReceiptTemplate, type SimulatedDeviceRig, type SupervisedDevice,
+  type CardError, type PrinterProfile, type ProbeResult, type ReceiptTemplate, type SimulatedDeviceRig, type SupervisedDevice,
 } from '../../../hardware';
 import type { DeviceConfigEntry, PrinterCondition } from '../../contract/api/devices';
 import type { DeviceStatus } from '../../contract/api/system';
+import type { IdCard } from '../../contract/events/devices';
 import type { EventBus } from '../bridge/event-bus';
 import type { Logger } from '../log/logger';
 import { LEVEL_NAMES, cardForBridge } from './card-event';
@@ -175,6 +176,33 @@ export class DeviceManager {
     } catch (err) {
       return { cancelled: false, reason: err instanceof Error ? err.message : String(err) };
     }
+  }
+
+  /** Reads the card on the reader again (see IdCardReader.reread); the answer goes to the caller only. */
+  async rereadCard(): Promise<
+    | { outcome: 'card'; card: IdCard }
+    | { outcome: 'error'; reasonKey: CardError['reasonKey']; message: string }
+    | { outcome: 'no-card' }
+    | { outcome: 'unavailable'; reason: string }
+  > {
+    const reader = this.drivers.idReader as IdCardReader | undefined;
+    if (!reader) return { outcome: 'unavailable', reason: 'no ID card reader configured' };
+    if (reader.status.state !== 'ready' && reader.status.state !== 'busy') return { outcome: 'unavailable', reason: `reader ${reader.status.state}` };
+    const o = await reader.reread();
+    if (o.kind === 'no-card') return { outcome: 'no-card' };
+    if (o.kind === 'error') return { outcome: 'error', reasonKey: o.error.reasonKey, message: o.error.reason };
+    this.o.log.redactor.remember(o.read.card.name, o.read.card.address, o.read.card.englishName);
+    return { outcome: 'card', card: cardForBridge(o.read) };
+  }
+
+  /** Switches the pad off for every rating still open: a session reset leaves nothing waiting on it. */
+  async cancelAllRatings(): Promise<void> {
+    await Promise.all([...new Set(this.sessions.values())].map((tx) => this.cancelRating(tx).catch(() => undefined)));
+  }
+
+  /** Whether the pad waits for a rating (a person is being asked). */
+  get ratingOpen(): boolean {
+    return this.sessions.size > 0;
   }
 
   async probe(): Promise<ProbeResult[]> {

@@ -20,6 +20,8 @@ export interface PlatformAreaOptions {
   readonly sender?: SenderOptions;
   /** Interval of the reachability probe and of help-answer polling. */
   readonly probeMs?: number;
+  /** Whether filing an item creates the enterprise (from content; the composition root wires it). */
+  readonly createsEnterprise?: (itemCode: string) => Promise<boolean | null>;
 }
 
 /**
@@ -107,7 +109,14 @@ export function createPlatformArea(deps: AreaDeps, options: PlatformAreaOptions 
     store,
     session,
     platformUrl: () => client?.baseUrl ?? null,
-    handlers: createPlatformHandlers({ client: () => client, store, sender, session, certificates }),
+    handlers: createPlatformHandlers({
+      client: () => client,
+      store,
+      sender,
+      session,
+      certificates,
+      ...(options.createsEnterprise ? { createsEnterprise: options.createsEnterprise } : {}),
+    }),
     health: () => {
       const c = store.counts();
       return { outboxDepth: c.pending + c.dead, platform: { url: client?.baseUrl ?? null, reachable } };
@@ -138,6 +147,7 @@ export function createPlatformArea(deps: AreaDeps, options: PlatformAreaOptions 
       await sim?.stop();
       sim = null;
     },
+    holdsSession: () => session.holdsAnything,
     wipeSession: () => {
       session.wipe();
       helpAnswered.clear();

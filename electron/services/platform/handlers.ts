@@ -15,6 +15,8 @@ export interface HandlerDeps {
   readonly sender: OutboxSender;
   readonly session: SessionIdentityStore;
   readonly certificates: CertificateVerifier;
+  /** Whether filing the item creates the enterprise (content); null when the item is unknown. */
+  readonly createsEnterprise?: (itemCode: string) => Promise<boolean | null>;
 }
 
 /** Maps a platform failure to the bridge's error vocabulary. */
@@ -67,7 +69,10 @@ export function createPlatformHandlers(d: HandlerDeps): AreaHandlers<typeof plat
       const code = checkCreditCode(creditCode);
       if (!code.ok) return fail('rejected', code.message.en, { messageKey: `identifiers.${code.code}`, details: [code.message.zh] });
       const r = await withClient((c) => c.enterprise(code.value.code));
-      if (r.ok && d.session.current.creditCode === code.value.code) d.session.setEnterpriseName(r.value.name);
+      if (d.session.current.creditCode === code.value.code) {
+        if (r.ok) d.session.setEnterprise({ name: r.value.name, standing: r.value.standing });
+        else if (r.error.code === 'not-found') d.session.setEnterprise('not-found');
+      }
       return r;
     },
 
@@ -80,15 +85,22 @@ export function createPlatformHandlers(d: HandlerDeps): AreaHandlers<typeof plat
     },
 
     'platform.submitApplication': async ({ waitMs, ...application }) => {
-      const { person, creditCode, enterpriseName } = d.session.current;
-      if (!person || !creditCode) {
+      const { person, creditCode, enterpriseName, enterpriseStanding } = d.session.current;
+      // A set-up registration is filed by the person alone: the enterprise it creates has no code yet.
+      const creates = (await d.createsEnterprise?.(application.itemCode)) === true;
+      if (!person || (!creates && !creditCode)) {
         return fail('rejected', 'identify the agent (ID card) and the enterprise (credit code) first', { messageKey: 'platform.identifyFirst' });
+      }
+      if (!creates && enterpriseStanding === 'not-found') {
+        return fail('rejected', 'the platform has no enterprise with this credit code', { messageKey: 'platform.enterpriseNotFound' });
+      }
+      if (!creates && (enterpriseStanding === 'cancelled' || enterpriseStanding === 'revoked')) {
+        return fail('rejected', `the enterprise is ${enterpriseStanding}`, { messageKey: 'platform.enterpriseNotActive', details: [enterpriseStanding] });
       }
       const payload = {
         ...application,
         applicant: {
-          creditCode,
-          ...(enterpriseName ? { enterpriseName } : {}),
+          ...(creates ? {} : { creditCode: creditCode!, ...(enterpriseName ? { enterpriseName } : {}) }),
           agentName: person.name,
           agentIdNumber: person.idNumber,
           ...(person.mobile ? { agentMobile: person.mobile } : {}),

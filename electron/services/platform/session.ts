@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { checkCreditCode, checkIdNumber, checkMobile, type IdNumberInfo } from '../../contract/domain';
+import { checkCreditCode, checkIdNumber, checkMobile, type EnterpriseProfile, type IdNumberInfo } from '../../contract/domain';
 import type { Redactor } from '../log/redact';
 
 export interface SessionPerson {
@@ -10,6 +10,9 @@ export interface SessionPerson {
   /** Photo from the ID card: memory only, never written anywhere. */
   readonly photoBase64: string | null;
 }
+
+/** What the platform said of the session's enterprise: its standing, not found, or nothing yet (not asked, or unreachable). */
+export type EnterpriseStandingSeen = EnterpriseProfile['standing'] | 'not-found' | null;
 
 export type IdentifyFailure = { readonly field: 'idNumber' | 'creditCode' | 'mobile'; readonly code: string; readonly zh: string; readonly en: string };
 
@@ -22,6 +25,7 @@ export class SessionIdentityStore {
   private person: SessionPerson | null = null;
   private creditCode: string | null = null;
   private enterpriseName: string | null = null;
+  private enterpriseStanding: EnterpriseStandingSeen = null;
   /** Help requests of this session that may still be answered (receipt ids). */
   readonly openHelp = new Set<string>();
 
@@ -52,17 +56,34 @@ export class SessionIdentityStore {
     if (input.creditCode !== undefined) {
       const c = checkCreditCode(input.creditCode);
       if (!c.ok) return { field: 'creditCode', code: c.code, ...c.message };
+      if (c.value.code !== this.creditCode) {
+        this.enterpriseName = null;
+        this.enterpriseStanding = null;
+      }
       this.creditCode = c.value.code;
     }
     return null;
   }
 
-  setEnterpriseName(name: string | null): void {
-    this.enterpriseName = name;
+  /** Records the platform's answer for the session's enterprise (a profile, or not found). */
+  setEnterprise(found: { name: string; standing: EnterpriseProfile['standing'] } | 'not-found'): void {
+    this.enterpriseName = found === 'not-found' ? null : found.name;
+    this.enterpriseStanding = found === 'not-found' ? 'not-found' : found.standing;
   }
 
-  get current(): { sessionId: string | null; person: SessionPerson | null; creditCode: string | null; enterpriseName: string | null } {
-    return { sessionId: this.sessionId, person: this.person, creditCode: this.creditCode, enterpriseName: this.enterpriseName };
+  get current(): {
+    sessionId: string | null;
+    person: SessionPerson | null;
+    creditCode: string | null;
+    enterpriseName: string | null;
+    enterpriseStanding: EnterpriseStandingSeen;
+  } {
+    return { sessionId: this.sessionId, person: this.person, creditCode: this.creditCode, enterpriseName: this.enterpriseName, enterpriseStanding: this.enterpriseStanding };
+  }
+
+  /** Whether anything of a person is held (identity, enterprise, an open help request). */
+  get holdsAnything(): boolean {
+    return this.person !== null || this.creditCode !== null || this.openHelp.size > 0;
   }
 
   wipe(): void {
@@ -71,6 +92,7 @@ export class SessionIdentityStore {
     this.person = null;
     this.creditCode = null;
     this.enterpriseName = null;
+    this.enterpriseStanding = null;
     this.openHelp.clear();
   }
 }

@@ -1,11 +1,11 @@
-import { ok, type Health, type systemApi } from '../../contract';
+import { ok, type Health, type SessionEndReason, type systemApi } from '../../contract';
 import type { AreaDeps, ServiceArea } from '../area';
 
 export interface SystemAreaOptions {
   /** Assembles /healthz from every area. */
   readonly health: () => Health;
-  /** Wipes every area's session data; returns once nothing of the user is left. */
-  readonly endSession: (reason: 'logout' | 'idle-timeout' | 'card-removed' | 'completed') => void;
+  /** Wipes every area's session data; resolves once nothing of the user is left. */
+  readonly endSession: (reason: SessionEndReason) => Promise<{ hadSession: boolean }>;
 }
 
 export function createSystemArea(deps: AreaDeps, options: SystemAreaOptions): ServiceArea<typeof systemApi> {
@@ -19,10 +19,7 @@ export function createSystemArea(deps: AreaDeps, options: SystemAreaOptions): Se
           idleTimeoutSeconds: deps.config.idleTimeoutSeconds,
           idleWarningSeconds: deps.config.idleWarningSeconds,
         }),
-      'session.end': ({ reason }) => {
-        options.endSession(reason);
-        return ok({ wiped: true });
-      },
+      'session.end': async ({ reason }) => ok({ wiped: true, ...(await options.endSession(reason)) }),
     },
   };
 }

@@ -44,6 +44,10 @@ export class IdCardReader extends SupervisedDevice {
   private readonly decoder = createResponseDecoder();
   private requester: Requester<SamResponse> | null = null;
   private samId: string | null = null;
+  /** A card was found and is still on the reader (read or not). */
+  private present = false;
+  /** Callers of `reread()` waiting for the poll loop to read the present card again. */
+  private rereadWaiters: Array<(o: ReadOutcome) => void> = [];
 
   constructor(private readonly opts: IdReaderOptions) {
     super('idReader', opts);
@@ -61,6 +65,33 @@ export class IdCardReader extends SupervisedDevice {
 
   get samIdentifier(): string | null {
     return this.samId;
+  }
+
+  /** Whether a card is on the reader (found and not lifted since). */
+  get cardPresent(): boolean {
+    return this.present;
+  }
+
+  /**
+   * Reads the card on the reader again, as if it had just been placed (a new session must learn of a
+   * card that stayed on the reader). The poll loop does the read, so it never interleaves with polling;
+   * resolves `no-card` when none is present, and after `timeoutMs` if the loop does not get to it.
+   */
+  reread(timeoutMs = 5_000): Promise<ReadOutcome> {
+    if (!this.present || (this.status.state !== 'ready' && this.status.state !== 'busy')) return Promise.resolve({ kind: 'no-card' });
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => done({ kind: 'no-card' }), timeoutMs);
+      const done = (o: ReadOutcome): void => {
+        clearTimeout(timer);
+        this.rereadWaiters = this.rereadWaiters.filter((w) => w !== done);
+        resolve(o);
+      };
+      this.rereadWaiters.push(done);
+    });
+  }
+
+  private answerRereads(o: ReadOutcome): void {
+    for (const w of [...this.rereadWaiters]) w(o);
   }
 
   protected onData(chunk: Buffer): void {
@@ -96,6 +127,8 @@ export class IdCardReader extends SupervisedDevice {
 
   protected whenDown(): void {
     this.requester = null;
+    this.present = false;
+    this.answerRereads({ kind: 'no-card' });
   }
 
   private command(cp: readonly [number, number], what: string, timeoutMs?: number): Promise<SamResponse> {
@@ -118,11 +151,18 @@ export class IdCardReader extends SupervisedDevice {
           await sleep(interval);
           continue;
         }
-        const outcome = await this.readPresentCard();
+        this.present = true;
+        let outcome = await this.readPresentCard();
         if (outcome.kind === 'card') this.emit('card', outcome.read);
         if (outcome.kind === 'error') this.emit('card-error', outcome.error);
-        if (this.generation !== gen) return;
-        await this.waitForRemoval(gen, interval);
+        // Asked while the first read ran: that read is the answer.
+        this.answerRereads(outcome);
+        while (this.generation === gen && (await this.waitForRemoval(gen, interval)) === 'reread') {
+          outcome = await this.readPresentCard();
+          this.answerRereads(outcome);
+        }
+        this.present = false;
+        this.answerRereads({ kind: 'no-card' });
       }
     } catch (err) {
       if (this.generation !== gen) return;
@@ -152,15 +192,19 @@ export class IdCardReader extends SupervisedDevice {
     }
   }
 
-  private async waitForRemoval(gen: number, interval: number): Promise<void> {
+  /** Polls until the card is lifted ('removed'), or a re-read is asked for while it lies there ('reread'). */
+  private async waitForRemoval(gen: number, interval: number): Promise<'removed' | 'reread' | 'stopped'> {
     while (this.generation === gen) {
       const find = await this.command(SAM.findCard, 'find card (waiting for removal)');
       if (find.sw3 === SW3.findFailed) {
+        this.present = false;
         this.emit('removed');
-        return;
+        return 'removed';
       }
+      if (this.rereadWaiters.length > 0) return 'reread';
       await sleep(interval);
     }
+    return 'stopped';
   }
 }
 

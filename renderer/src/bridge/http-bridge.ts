@@ -1,8 +1,12 @@
-import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, type KioskBridge } from '../../../electron/contract';
+import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, type KioskBridge, type KioskEvent } from '../../../electron/contract';
 import { parseEvent, parseResult, transportFailure } from './validate';
 
 /** The bridge over the Node host: POST /api/<method> and Server-Sent Events on /events. */
 export function createHttpBridge(base = ''): KioskBridge {
+  // One event stream for every subscriber: each EventSource holds one of the browser's few
+  // connections per host (six on HTTP/1.1), which the API calls need too.
+  const listeners = new Set<(e: KioskEvent) => void>();
+  let source: EventSource | null = null;
   return {
     async call(method, input) {
       let raw: unknown;
@@ -19,12 +23,21 @@ export function createHttpBridge(base = ''): KioskBridge {
       return parseResult(method, raw);
     },
     subscribe(listener) {
-      const source = new EventSource(`${base}${HTTP_EVENTS_PATH}`);
-      source.onmessage = (message: MessageEvent<string>) => {
-        const event = parseEvent(message.data);
-        if (event) listener(event);
+      listeners.add(listener);
+      if (!source) {
+        source = new EventSource(`${base}${HTTP_EVENTS_PATH}`);
+        source.onmessage = (message: MessageEvent<string>) => {
+          const event = parseEvent(message.data);
+          if (event) for (const l of [...listeners]) l(event);
+        };
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          source?.close();
+          source = null;
+        }
       };
-      return () => source.close();
     },
   };
 }

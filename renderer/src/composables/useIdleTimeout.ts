@@ -7,6 +7,8 @@ export interface IdleTimeoutOptions {
   warningSeconds: Ref<number>;
   /** Whether the timer runs at all (e.g. not on an empty home screen). */
   active: Ref<boolean>;
+  /** Held while the person is asked to wait (e.g. for staff); it starts afresh when released. */
+  paused?: Ref<boolean>;
   onTimeout: () => void;
   /** Injectable for tests. */
   target?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
@@ -45,7 +47,7 @@ export function useIdleTimeout(options: IdleTimeoutOptions) {
   const restart = (): void => {
     clear();
     warning.value = false;
-    if (options.active.value) idleTimer = setTimeout(startWarning, options.idleSeconds.value * 1000);
+    if (options.active.value && !options.paused?.value) idleTimer = setTimeout(startWarning, options.idleSeconds.value * 1000);
   };
   /** Activity while the warning shows does not dismiss it by accident: only the button does. */
   const onActivity = (): void => {
@@ -53,7 +55,7 @@ export function useIdleTimeout(options: IdleTimeoutOptions) {
   };
 
   for (const e of ACTIVITY_EVENTS) target.addEventListener(e, onActivity, { passive: true });
-  watch([options.active, options.idleSeconds], restart, { immediate: true });
+  watch([options.active, options.idleSeconds, () => options.paused?.value ?? false], restart, { immediate: true });
   onScopeDispose(() => {
     clear();
     for (const e of ACTIVITY_EVENTS) target.removeEventListener(e, onActivity);

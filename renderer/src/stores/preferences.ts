@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { ref, watchEffect } from 'vue';
+import { computed, ref, watchEffect } from 'vue';
 import { i18n, type Locale } from '../i18n';
 
 /**
@@ -22,10 +22,12 @@ export const usePreferencesStore = defineStore('preferences', () => {
   const toggleLocale = (): void => {
     locale.value = locale.value === 'zh-CN' ? 'en' : 'zh-CN';
   };
+  /** Changed preferences are part of the visit: the idle countdown runs until they are reset. */
+  const isDefault = computed(() => locale.value === 'zh-CN' && !largeFont.value && !highContrast.value);
   const reset = (): void => {
     locale.value = 'zh-CN';
     largeFont.value = false;
     highContrast.value = false;
   };
-  return { locale, largeFont, highContrast, toggleLocale, reset };
+  return { locale, largeFont, highContrast, isDefault, toggleLocale, reset };
 });

@@ -1,30 +1,68 @@
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { computed, ref, shallowReactive } from 'vue';
 import type { SessionEndReason } from '../../../electron/contract';
 import { useBridge } from '../bridge';
 import { usePreferencesStore } from './preferences';
 
 type Reset = () => void;
+type Holds = () => boolean;
 const sessionScopedResets = new Set<Reset>();
+/** Reactive, so the idle timer and the logout button follow stores that come and go. */
+const holders = shallowReactive(new Set<Holds>());
 
 /**
  * Stores that hold anything of the person at the kiosk register their reset here; ending the
- * session runs every one of them, so the next person sees nothing of the previous one.
+ * session runs every one of them, so the next person sees nothing of the previous one. `holds`
+ * says whether the store holds something right now: while any does, the visit is in progress (the
+ * idle countdown runs and the logout button shows, on every screen).
  */
-export function registerSessionReset(reset: Reset): () => void {
+export function registerSessionReset(reset: Reset, holds?: Holds): () => void {
   sessionScopedResets.add(reset);
-  return () => sessionScopedResets.delete(reset);
+  if (holds) holders.add(holds);
+  return () => {
+    sessionScopedResets.delete(reset);
+    if (holds) holders.delete(holds);
+  };
 }
 
 export const useSessionStore = defineStore('session', () => {
   const lastEndReason = ref<SessionEndReason | null>(null);
+  /** A restarted screen ended a visit that was in progress: the person is told so once. */
+  const restartEndedVisit = ref(false);
+  /** Where the visit was before the person went home (in memory, wiped with the session). */
+  const resumePath = ref<string | null>(null);
+  const prefs = usePreferencesStore();
+
+  /** Something of the person is held (identity, enterprise, draft, help call …). */
+  const holdsPerson = computed(() => [...holders].some((h) => h()));
+  /** The visit is open: the person's data, or display settings they changed (reset for the next person). */
+  const visitInProgress = computed(() => holdsPerson.value || !prefs.isDefault);
+
+  const resetRenderer = (): void => {
+    for (const reset of sessionScopedResets) reset();
+    prefs.reset();
+    resumePath.value = null;
+  };
 
   /** Wipes the session on both sides; the caller routes home. */
   const end = async (reason: SessionEndReason): Promise<void> => {
-    for (const reset of sessionScopedResets) reset();
-    usePreferencesStore().reset();
+    resetRenderer();
+    restartEndedVisit.value = false;
     lastEndReason.value = reason;
     await useBridge().call('session.end', { reason });
   };
-  return { lastEndReason, end };
+
+  /**
+   * A renderer that (re)starts begins from a clean session on both sides: whatever the services
+   * still hold (a previous screen's identity, a lit pad, an open help call) is ended, never adopted.
+   */
+  const startClean = async (): Promise<void> => {
+    const r = await useBridge().call('session.end', { reason: 'renderer-start' });
+    if (r.ok && r.value.hadSession) {
+      restartEndedVisit.value = true;
+      lastEndReason.value = 'renderer-start';
+    }
+  };
+
+  return { lastEndReason, restartEndedVisit, resumePath, holdsPerson, visitInProgress, end, startClean };
 });

@@ -58,6 +58,10 @@ export const platformStats = (p: PlatformSim): Promise<Record<string, unknown>> 
 export const receivedApplications = async (p: PlatformSim): Promise<PlatformRecords['applications']> => (await platformRecords(p)).applications;
 export const receivedEvaluations = async (p: PlatformSim): Promise<PlatformRecords['evaluations']> => (await platformRecords(p)).evaluations;
 
+/** A member of staff answers a 帮办 call at the staff console. */
+export const answerHelp = (p: PlatformSim, helpId: string, answer: string): Promise<unknown> =>
+  call(p.url, 'POST', `/_control/help/${encodeURIComponent(helpId)}/answer`, { answer });
+
 /** Polls until the platform has received more than `before` applications; returns them all. */
 export async function waitForApplications(p: PlatformSim, before: number, timeoutMs = 30_000): Promise<PlatformRecords['applications']> {
   await waitUntil(async () => (await receivedApplications(p)).length > before, timeoutMs, 'the platform received no new application', 500);

@@ -96,6 +96,39 @@ describe('devices area with the simulated set', () => {
     expect(rating).toMatchObject({ transactionId: 'TX-1', level: 1, levelName: '非常不满意', reasons: ['repeated-visits'] });
   });
 
+  it('a session end switches off a pad still waiting for a rating: the next request is not refused', async () => {
+    const lit = await services.dispatch('pad.requestRating', { transactionId: 'TX-LEFT' }, { via: 'test' });
+    expect(lit).toMatchObject({ ok: true, value: { requested: true } });
+    expect((await control<{ activeSession: number | null }>(sims.pad!.control, 'GET /pad/state')).activeSession).not.toBeNull();
+    // A renderer restarts while the pad is lit: its start ends the session, and with it the rating.
+    const ended = await services.dispatch('session.end', { reason: 'renderer-start' }, { via: 'test' });
+    expect(ended).toMatchObject({ ok: true, value: { wiped: true, hadSession: true } });
+    expect((await control<{ activeSession: number | null }>(sims.pad!.control, 'GET /pad/state')).activeSession).toBeNull();
+    const again = await services.dispatch('pad.requestRating', { transactionId: 'TX-NEXT' }, { via: 'test' });
+    expect(again).toMatchObject({ ok: true, value: { requested: true } });
+    await control(sims.pad!.control, 'POST /pad/press', { level: 5, reasons: [] });
+    expect(await waitEvent('pad.rating')).toMatchObject({ transactionId: 'TX-NEXT', level: 5 });
+    // Nothing held any more: a second end says so.
+    expect(await services.dispatch('session.end', { reason: 'renderer-start' }, { via: 'test' })).toMatchObject({ ok: true, value: { hadSession: false } });
+  });
+
+  it('card.reread reads a card left on the reader again as a new read, and says when there is none', async () => {
+    expect(await services.dispatch('card.reread', {}, { via: 'test' })).toMatchObject({ ok: true, value: { outcome: 'no-card' } });
+    await control(sims.idReader!.control, 'POST /card/insert', { card: 'valid' });
+    const first = await waitEvent('card.read');
+    events.length = 0;
+    const again = await services.dispatch('card.reread', {}, { via: 'test' });
+    expect(again).toMatchObject({ ok: true, value: { outcome: 'card', card: { name: first.card.name, idNumber: first.card.idNumber } } });
+    // The answer goes to the caller only: nothing is published, the reader still waits for the lift.
+    expect(events.filter((e) => e.type.startsWith('card.'))).toEqual([]);
+    await control(sims.idReader!.control, 'POST /card/insert', { card: 'unreadable' });
+    await waitEvent('card.error');
+    expect(await services.dispatch('card.reread', {}, { via: 'test' })).toMatchObject({ ok: true, value: { outcome: 'error', reasonKey: 'card.unreadable' } });
+    await control(sims.idReader!.control, 'POST /card/remove');
+    await waitEvent('card.removed');
+    expect(await services.dispatch('card.reread', {}, { via: 'test' })).toMatchObject({ ok: true, value: { outcome: 'no-card' } });
+  });
+
   it('publishes scanner.scan', async () => {
     await control(sims.scanner!.control, 'POST /scanner/scan', { text: 'EBL-TEST-TOKEN-0001' });
     expect((await waitEvent('scanner.scan')).text).toBe('EBL-TEST-TOKEN-0001');

@@ -62,6 +62,19 @@ describe('platform client against the simulator: every endpoint', () => {
     expect(r).toMatchObject({ ok: false, failure: { kind: 'http', status: 422, retryable: false } });
   });
 
+  it('a set-up registration comes without a credit code; anything else needs one, and a set-up may not name an existing enterprise', async () => {
+    const { creditCode: _code, ...person } = application().applicant;
+    const setup = { ...application('NH-AMR-0102'), applicant: person, attachments: [] };
+    const r = await h.client.fileApplication(setup, randomUUID());
+    expect(r.ok).toBe(true);
+    const records = (await h.control('GET', '/_control/records')) as { applications: Array<{ applicationNumber: string; request: { creditCode: string | null } }> };
+    expect(records.applications.find((a) => r.ok && a.applicationNumber === r.value.applicationNumber)?.request.creditCode).toBeNull();
+    const underExisting = await h.client.fileApplication({ ...application('NH-AMR-0102'), attachments: [] }, randomUUID());
+    expect(underExisting).toMatchObject({ ok: false, failure: { status: 422, code: 'enterprise-not-yet-registered' } });
+    const noEnterprise = await h.client.fileApplication({ ...application('NH-AMR-0304'), applicant: person, attachments: [] }, randomUUID());
+    expect(noEnterprise).toMatchObject({ ok: false, failure: { status: 422, code: 'credit-code-required' } });
+  });
+
   it('takes evaluations (好差评), 办不成事 reports and help requests that staff answer', async () => {
     const ev = await h.client.evaluate(
       { scope: 'service', level: 'very-dissatisfied', reasons: ['slow'], channel: 'kiosk', ratedAt: new Date().toISOString() },

@@ -121,6 +121,22 @@ describe('flow static checks', () => {
     expect(item?.notifyAndCommit).toBe(false);
     expect(messages(c)).toContain('item NH-AMR-0301: material m_food_application is the 告知承诺书 but the item is not notify-and-commit');
   });
+
+  it('an item that creates an enterprise can take nothing from an enterprise profile or its certificates', () => {
+    // The sample's set-up registrations pass as they are …
+    const creating = sample.items.filter((i) => i.createsEnterprise).map((i) => i.code);
+    expect(creating.length).toBeGreaterThan(0);
+    expect(sample.items.filter((i) => creating.includes(i.code)).every((i) => i.stages.includes('start'))).toBe(true);
+    // … but not once their form is prefilled from the profile, or their rules read the enterprise.
+    const c = clone();
+    const setup = c.items.find((i) => i.code === creating[0])!;
+    c.forms.find((f) => f.id === setup.formId)!.sections[0]!.fields[0]!.prefill = 'enterprise.name';
+    const withRules = c.items.find((i) => i.smartApproval)!;
+    withRules.createsEnterprise = true;
+    const found = messages(c);
+    expect(found.some((m) => m.startsWith(`item ${setup.code}: creates an enterprise, but form field`))).toBe(true);
+    expect(found.some((m) => m.startsWith(`item ${withRules.code}: creates an enterprise, but smart-approval rule reads enterprise.`))).toBe(true);
+  });
 });
 
 describe('flow evaluation', () => {

@@ -60,6 +60,6 @@ export const useAppointmentsStore = defineStore('services-appointments', () => {
     busy.value = false;
     error.value = null;
   };
-  registerSessionReset(reset);
+  registerSessionReset(reset, () => booked.value !== null);
   return { item, slots, booked, busy, error, choose, loadSlots, book, cancel, reset };
 });

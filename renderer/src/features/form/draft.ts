@@ -51,7 +51,7 @@ export const useDraftStore = defineStore('journeyDraft', () => {
     commitmentConfirmed.value = false;
     outcome.value = null;
   };
-  registerSessionReset(reset);
+  registerSessionReset(reset, () => item.value !== null || outcome.value !== null || Object.keys(values.value).length > 0);
 
   /**
    * Starts an application for an item. An unsubmitted draft of the same item is resumed with its

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { computed, ref } from 'vue';
 import type { HelpRequest } from '../../../../electron/contract/domain/hall';
 import { useBridge } from '../../bridge';
 import { registerSessionReset } from '../../stores/session';
@@ -16,9 +16,14 @@ export interface HelpCall {
   answer: string | null;
 }
 
+/** Longest the idle timeout waits for staff to answer a call. */
+const WAIT_MAX_MS = 15 * 60_000;
+
 /** The 帮办 call of this visit: kept while the person moves between screens, wiped at session end. */
 export const useHelpStore = defineStore('services-help', () => {
   const call = ref<HelpCall | null>(null);
+  const waitedTooLong = ref(false);
+  let waitLimit: ReturnType<typeof setTimeout> | undefined;
   const failed = ref(false);
   const sending = ref(false);
   let poll: ReturnType<typeof setInterval> | undefined;
@@ -59,6 +64,9 @@ export const useHelpStore = defineStore('services-help', () => {
       answer: null,
     };
     stopPolling();
+    clearTimeout(waitLimit);
+    waitedTooLong.value = false;
+    waitLimit = setTimeout(() => (waitedTooLong.value = true), WAIT_MAX_MS);
     // The platform also pushes platform.helpAnswered; polling covers a missed event.
     poll = setInterval(() => void refresh(), 3000);
   };
@@ -69,10 +77,18 @@ export const useHelpStore = defineStore('services-help', () => {
 
   const reset = (): void => {
     stopPolling();
+    clearTimeout(waitLimit);
+    waitedTooLong.value = false;
     call.value = null;
     failed.value = false;
     sending.value = false;
   };
-  registerSessionReset(reset);
-  return { call, failed, sending, request, refresh, reset };
+  registerSessionReset(reset, () => call.value !== null);
+  /**
+   * Staff were paged and have not answered: the person is told to wait here, so the idle timer
+   * pauses — for at most WAIT_MAX_MS, so a visit whose owner gave up still ends (with the warning).
+   * A call only queued (platform offline) sends people to the desk too: it does not pause the timer.
+   */
+  const waiting = computed(() => call.value?.state === 'paged' && !waitedTooLong.value);
+  return { call, failed, sending, waiting, request, refresh, reset };
 });
