@@ -96,6 +96,12 @@ describe('information services in Chromium', { timeout: 150_000 }, () => {
     expect(await page.getByTestId('search-empty').count()).toBe(0);
     await checkScreen(page, 'browse-stage');
 
+    // 返回 in the top bar: a kiosk has no browser buttons.
+    await page.getByTestId('search-hit').first().click();
+    await page.getByTestId('item-title').waitFor();
+    await page.getByTestId('nav-back').click();
+    await expect.poll(() => page.getByTestId('search-hit').count()).toBe(listed.hits.length);
+
     const department = listed.hits[0]!.departmentId;
     await page.getByTestId(`filter-department-${department}`).click();
     const inDepartment = listed.hits.filter((h) => h.departmentId === department).map((h) => h.name);
