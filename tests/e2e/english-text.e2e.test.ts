@@ -96,9 +96,16 @@ describe('English text and device wording in Chromium', { timeout: 180_000 }, ()
     const channels = (await page.getByTestId('item-channels').textContent())!;
     expect(channels).not.toMatch(CJK_PUNCTUATION);
     expect(channels.split(', ')).toHaveLength(chosen!.item.channels.length);
-    const materials = (await page.getByTestId('materials').textContent())!;
-    expect(materials).not.toMatch(/\(s\)|copy\/copies|\b1 copies\b|\b1 originals\b/);
-    expect(materials).toMatch(/\b1 (copy|original)\b/);
+    // Each count reads "1 copy", "2 copies", "1 original", … — never "(s)" or "copy/copies".
+    const counts = (await page.getByTestId('material-count').allTextContents()).flatMap((c) => c.split(' · ').map((p) => p.trim()));
+    const numbered = counts.map((c) => /^(\d+) (copy|copies|original|originals)$/.exec(c)).filter((m) => m !== null);
+    expect(numbered.length).toBeGreaterThan(0);
+    for (const [, n, word] of numbered) {
+      const [one, many] = word!.startsWith('cop') ? ['copy', 'copies'] : ['original', 'originals'];
+      expect(word).toBe(Number(n) === 1 ? one : many);
+    }
+    expect(numbered.some(([, n]) => n === '1')).toBe(true);
+    expect(counts.join(' ')).not.toMatch(/\(s\)|copy\/copies/);
     await page.context().close();
   });
 
