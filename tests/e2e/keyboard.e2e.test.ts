@@ -1,32 +1,46 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectTouchTargets, LANDSCAPE, launchChromium, PORTRAIT, screenshot } from './support/browser';
-import { startKiosk, type KioskProcess } from './support/kiosk-process';
+import { expectAccessible, expectTouchTargets, LANDSCAPE, PORTRAIT, screenshot } from './support/browser';
+import { startJourneyEnv, type JourneyEnv } from './support/journey-env';
+import { insertCard, removeCard } from './support/simulators';
 
 /**
  * The on-screen keyboard as a person on a touchscreen meets it: keys type and never submit, the
  * field and its keyboard are both on screen, identifier fields get an identifier layout, the pinyin
  * candidates page through every character, and 下一步 on a form goes to the first problem.
  */
-let kiosk: KioskProcess;
-let browser: Browser;
+let env: JourneyEnv;
 
 beforeAll(async () => {
-  [kiosk, browser] = await Promise.all([startKiosk(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+  env = await startJourneyEnv();
+}, 120_000);
+afterAll(async () => env?.stop());
 
 const ENTERPRISE = '91440605MA4UL2K84H'; // a sample enterprise of the platform simulator
 const CHANGE_FORM = '/form/f_company_change?item=NH-AMR-0202';
 
 async function open(path: string, viewport: { width: number; height: number } = LANDSCAPE, largeFont = false): Promise<Page> {
-  const page = await (await browser.newContext({ viewport })).newPage();
-  await page.goto(`${kiosk.url}${path}`);
+  const page = await (await env.browser.newContext({ viewport })).newPage();
+  await page.goto(`${env.kiosk.url}${path}`);
   await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 60_000 });
   if (largeFont) await page.getByTestId('toggle-large-font').click();
+  return page;
+}
+
+/** The 变更 form, reached as a person does: 身份核验 first (card and credit code), which brings them back. */
+async function openForm(viewport: { width: number; height: number }, largeFont = false): Promise<Page> {
+  const page = await open(CHANGE_FORM, viewport, largeFont);
+  await expect.poll(() => path(page)).toBe('/identify');
+  await removeCard(env.sims);
+  await insertCard(env.sims, 'valid');
+  await expect.poll(() => page.getByTestId('identify-person').textContent(), { timeout: 20_000 }).toContain('黄*试');
+  await page.getByTestId('credit-code-input').fill(ENTERPRISE);
+  await page.getByTestId('credit-code-submit').click();
+  await expect.poll(() => page.getByTestId('identify-enterprise').textContent(), { timeout: 15_000 }).toContain('粤味轩餐饮');
+  await page.getByTestId('role-agent').click();
+  await page.getByTestId('identify-continue').click();
+  await expect.poll(() => path(page)).toBe('/form/f_company_change');
+  await page.getByTestId('field-after').waitFor();
   return page;
 }
 
@@ -34,7 +48,9 @@ const key = (page: Page, k: string): Locator => page.locator(`[data-testid="keyb
 async function press(page: Page, keys: string): Promise<void> {
   for (const k of keys) await key(page, k).click();
 }
-const path = (page: Page): string => new URL(page.url()).pathname;
+function path(page: Page): string {
+  return new URL(page.url()).pathname;
+}
 
 /**
  * Finds a candidate as a person would, turning pages with 下一页 until it shows; checks on every page
@@ -129,7 +145,7 @@ describe('on-screen keyboard in Chromium', { timeout: 180_000 }, () => {
 
   it('pinyin: "101室" is typed with "shi", and a rare character is reached by paging, in one row of candidates', async () => {
     for (const large of [false, true]) {
-      const page = await open(CHANGE_FORM, PORTRAIT, large);
+      const page = await openForm(PORTRAIT, large);
       const field = page.getByTestId('field-after');
       await field.click();
       expect(await page.getByTestId('keyboard').getAttribute('data-mode')).toBe('pinyin');
@@ -156,7 +172,7 @@ describe('on-screen keyboard in Chromium', { timeout: 180_000 }, () => {
 
   it('portrait: a lower field and its keyboard are both on screen, in normal and large text', async () => {
     for (const large of [false, true]) {
-      const page = await open(CHANGE_FORM, PORTRAIT, large);
+      const page = await openForm(PORTRAIT, large);
       const field = page.getByTestId('field-agentPhone');
       await field.scrollIntoViewIfNeeded();
       await field.click();
@@ -170,7 +186,7 @@ describe('on-screen keyboard in Chromium', { timeout: 180_000 }, () => {
   });
 
   it('下一步 with problems: the first one is scrolled into view, focused and described by its error', async () => {
-    const page = await open(CHANGE_FORM, PORTRAIT);
+    const page = await openForm(PORTRAIT);
     await page.getByTestId('field-creditCode').fill(ENTERPRISE);
     await page.getByTestId('field-enterpriseName').fill('佛山市南海区测试有限公司');
     await page.getByTestId('form-review').scrollIntoViewIfNeeded();
