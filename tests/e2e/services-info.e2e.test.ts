@@ -102,15 +102,22 @@ describe('information services in Chromium', { timeout: 150_000 }, () => {
     await page.getByTestId('nav-back').click();
     await expect.poll(() => page.getByTestId('search-hit').count()).toBe(listed.hits.length);
 
+    // The department filter is folded into one button that says what is chosen; it opens the list.
     const department = listed.hits[0]!.departmentId;
+    await page.getByTestId('filter-department-toggle').click();
     await page.getByTestId(`filter-department-${department}`).click();
     const inDepartment = listed.hits.filter((h) => h.departmentId === department).map((h) => h.name);
     await expect.poll(() => page.getByTestId('search-hit').allTextContents()).toEqual(inDepartment);
+    // Choosing closed the list, and the stage chosen on home is kept.
+    expect(await page.getByTestId(`filter-department-${department}`).isVisible()).toBe(false);
+    expect(await page.getByTestId('filter-department-toggle').getAttribute('aria-expanded')).toBe('false');
+    expect(new URL(page.url()).searchParams.get('stage')).toBe(stage.stage);
 
     // Nothing typed and nothing chosen: an invitation, not "nothing found".
     await page.goto(`${kiosk.url}/search`);
     await page.getByTestId('search-prompt').waitFor();
     expect(await page.getByTestId('search-empty').count()).toBe(0);
+    expect(await page.getByTestId('results-count').count()).toBe(0);
     await page.context().close();
   });
 

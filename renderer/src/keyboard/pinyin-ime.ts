@@ -23,6 +23,8 @@ export interface Candidate {
 export class PinyinIme {
   private readonly phrases: Phrase[] = [];
   private readonly seen = new Set<string>();
+  /** Single characters common in forms (室, 号, 路): first among the characters of their syllable. */
+  private readonly preferredChars = new Set<string>();
   private readonly syllables: string[];
 
   constructor(private readonly charsBySyllable: Readonly<Record<string, string>>) {
@@ -34,6 +36,7 @@ export class PinyinIme {
   addPhrases(texts: readonly string[], weight: number): void {
     for (const text of texts) {
       const clean = text.trim();
+      if (clean.length === 1 && /^\p{Script=Han}$/u.test(clean)) this.preferredChars.add(clean);
       if (clean.length < 2 || clean.length > 12 || this.seen.has(clean) || !/^\p{Script=Han}+$/u.test(clean)) continue;
       this.seen.add(clean);
       const syllables = pinyin(clean, { toneType: 'none', type: 'array', v: true });
@@ -51,7 +54,8 @@ export class PinyinIme {
     return this.syllables.find((s) => buffer.startsWith(s)) ?? null;
   }
 
-  candidates(rawBuffer: string, limit = 24): Candidate[] {
+  /** Every candidate for the typed spelling, best first (no cut-off: a rare surname must stay reachable). */
+  candidates(rawBuffer: string, limit = Number.POSITIVE_INFINITY): Candidate[] {
     const buffer = rawBuffer.toLowerCase().replace(/[^a-z]/g, '');
     if (buffer === '') return [];
     const words = this.phrases
@@ -64,7 +68,9 @@ export class PinyinIme {
       ? (this.charsBySyllable[syllable] ?? '')
           .split(' ')
           .filter(Boolean)
-          .map((text) => ({ text, consumes: syllable.length }))
+          .map((text, i) => ({ text, consumes: syllable.length, rank: this.preferredChars.has(text) ? -1 : i }))
+          .sort((a, b) => a.rank - b.rank)
+          .map(({ text, consumes }) => ({ text, consumes }))
       : [];
     const out: Candidate[] = [];
     const used = new Set<string>();

@@ -36,6 +36,17 @@ describe('UI text', () => {
     expect(en.home.welcome).not.toMatch(han);
   });
 
+  it('the English texts use English punctuation and real plural forms, not "(s)"', () => {
+    const flat = (obj: object, prefix = ''): Array<[string, string]> =>
+      Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? flat(v as object, `${prefix}${k}.`) : [[`${prefix}${k}`, String(v)] as [string, string]]));
+    const texts = flat(en);
+    expect(texts.filter(([, v]) => /[、：（）；，。！？]/.test(v))).toEqual([]);
+    expect(texts.filter(([, v]) => /\(s\)|\w\/\w+ies\b/.test(v))).toEqual([]);
+    // A count of things reads "1 service", "2 services": such texts have a singular form.
+    const counted = texts.filter(([, v]) => /\{(n|count)\} (?!\()[a-z-]+s\b/.test(v.split(' | ')[0]!));
+    expect(counted).toEqual([]);
+  });
+
   it('the evaluation pad offers the 差评 reasons in the same words as the screen', () => {
     expect(EVALUATION_REASON_ZH).toEqual(zhCN.services.evaluate.reasons);
   });

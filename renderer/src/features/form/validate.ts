@@ -51,7 +51,8 @@ export function validateField(field: FormField, raw: string): FieldProblem | nul
 /** The keyboard layout that fits a field. */
 export function keyboardFor(field: FormField): KeyboardMode {
   if (field.validation === 'id_number') return 'idNumber';
+  if (field.validation === 'credit_code') return 'creditCode';
   if (['mobile_phone', 'postcode', 'amount'].includes(field.validation) || field.type === 'number' || field.type === 'amount') return 'numeric';
-  if (['credit_code', 'email', 'phone', 'date'].includes(field.validation) || field.type === 'date') return 'latin';
+  if (['email', 'phone', 'date'].includes(field.validation) || field.type === 'date') return 'latin';
   return 'pinyin';
 }

@@ -1,0 +1,136 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, LANDSCAPE, launchChromium, screenshot } from './support/browser';
+import { startKiosk, type KioskProcess } from './support/kiosk-process';
+import { readSimulators, setPrinter, type Simulators } from './support/simulators';
+
+/**
+ * Text as an English reader sees it (no Chinese punctuation, singular for one, dates in English)
+ * and device states worded as a condition when that is what they are (out of paper is not a fault).
+ * Expected values come from the kiosk's own API.
+ */
+let kiosk: KioskProcess;
+let browser: Browser;
+let sims: Simulators;
+
+beforeAll(async () => {
+  [kiosk, browser] = await Promise.all([startKiosk(), launchChromium()]);
+  sims = await readSimulators(kiosk.dataDir);
+});
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.stop();
+});
+
+async function api<T>(method: string, input: unknown = {}): Promise<T> {
+  const res = await fetch(`${kiosk.url}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: kiosk.url },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { ok: boolean; value?: T; error?: unknown };
+  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+  return body.value as T;
+}
+
+async function open(path: string, english: boolean): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: LANDSCAPE })).newPage();
+  await page.goto(`${kiosk.url}${path}`);
+  await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 60_000 });
+  if (english) await page.getByTestId('toggle-language').click();
+  return page;
+}
+
+const CJK_PUNCTUATION = /[、：（）；，。]/;
+const printerLine = (page: Page) => page.locator('[data-testid="device-status"] [data-role="printer"]');
+type Item = { channels: unknown[]; guide: { materials: Array<{ originalCount?: number; copyCount?: number }> } };
+
+describe('English text and device wording in Chromium', { timeout: 180_000 }, () => {
+  it('home in English: device states without Chinese punctuation, one service / N services on the tiles', async () => {
+    const { stages } = await api<{ stages: Array<{ stage: string; count: number }> }>('content.catalogue');
+    const page = await open('/', true);
+    await expect.poll(() => printerLine(page).textContent(), { timeout: 30_000 }).toContain('Receipt printer: Working');
+    for (const line of await page.locator('[data-testid="device-status"] li').allTextContents()) {
+      expect(line).not.toMatch(CJK_PUNCTUATION);
+      expect(line).toMatch(/^\s*[A-Za-z ]+: \S/);
+    }
+    for (const s of stages.filter((x) => x.count > 0)) {
+      const count = (await page.locator(`[data-testid="stage-${s.stage}"] .count`).textContent())?.trim();
+      expect(count).toBe(s.count === 1 ? '1 service' : `${s.count} services`);
+    }
+    await page.context().close();
+  });
+
+  it('printer out of paper reads as a condition, not a fault, in both languages', async () => {
+    await setPrinter(sims, 'paper-out');
+    try {
+      const page = await open('/', false);
+      await expect.poll(() => printerLine(page).getAttribute('data-condition'), { timeout: 30_000 }).toBe('paper-out');
+      const zh = (await printerLine(page).textContent())?.trim();
+      expect(zh).toBe('凭条打印机：缺纸');
+      expect(zh).not.toContain('故障');
+      await page.getByTestId('toggle-language').click();
+      await expect.poll(async () => (await printerLine(page).textContent())?.trim()).toBe('Receipt printer: Out of paper');
+      expect(await page.getByTestId('printer-notice').textContent()).toContain('(out of paper)');
+      await expectAccessible(page, 'home, printer out of paper (en)');
+      await screenshot(page, 'english-home-paper-out');
+      await page.context().close();
+    } finally {
+      await setPrinter(sims, 'paper-back');
+    }
+  });
+
+  it('a service guide in English: channels listed with commas, one copy / N copies', async () => {
+    const { hits } = await api<{ hits: Array<{ code: string }> }>('content.search', { query: '', stage: 'start', limit: 30 });
+    let chosen: { code: string; item: Item } | null = null;
+    for (const h of hits) {
+      const { item } = await api<{ item: Item }>('content.item', { code: h.code });
+      if (item.channels.length > 1 && item.guide.materials.some((m) => m.copyCount === 1 || m.originalCount === 1)) {
+        chosen = { code: h.code, item };
+        break;
+      }
+    }
+    expect(chosen).not.toBeNull();
+    const page = await open(`/item/${chosen!.code}`, true);
+    await page.getByTestId('materials').waitFor({ timeout: 20_000 });
+    const channels = (await page.getByTestId('item-channels').textContent())!;
+    expect(channels).not.toMatch(CJK_PUNCTUATION);
+    expect(channels.split(', ')).toHaveLength(chosen!.item.channels.length);
+    // Each count reads "1 copy", "2 copies", "1 original", … — never "(s)" or "copy/copies".
+    const counts = (await page.getByTestId('material-count').allTextContents()).flatMap((c) => c.split(' · ').map((p) => p.trim()));
+    const numbered = counts.map((c) => /^(\d+) (copy|copies|original|originals)$/.exec(c)).filter((m) => m !== null);
+    expect(numbered.length).toBeGreaterThan(0);
+    for (const [, n, word] of numbered) {
+      const [one, many] = word!.startsWith('cop') ? ['copy', 'copies'] : ['original', 'originals'];
+      expect(word).toBe(Number(n) === 1 ? one : many);
+    }
+    expect(numbered.some(([, n]) => n === '1')).toBe(true);
+    expect(counts.join(' ')).not.toMatch(/\(s\)|copy\/copies/);
+    await page.context().close();
+  });
+
+  it('办件查询 history: the date and time in the UI language (2026年12月1日 16:36 · 1 Dec 2026, 16:36)', async () => {
+    await api('session.begin', { source: 'typed' });
+    await api('session.identify', { person: { name: '黄测试', idNumber: '440605199003071232' }, creditCode: '91440605MA4UL2K84H' });
+    const filed = await api<{ applicationNumber: string | null }>('platform.submitApplication', { itemCode: 'NH-AMR-0201', formData: {}, waitMs: 8000 });
+    expect(filed.applicationNumber).toBeTruthy();
+    const progress = await api<{ history: Array<{ at: string }>; promisedDate: string }>('platform.progress', { applicationNumber: filed.applicationNumber });
+    // The hall's calendar day of the first history entry, to check the screen against.
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric' })
+        .formatToParts(new Date(progress.history[0]!.at))
+        .map((p) => [p.type, p.value]),
+    );
+
+    const page = await open(`/progress?number=${filed.applicationNumber}`, false);
+    const time = page.getByTestId('progress-history-time').first();
+    await time.waitFor({ timeout: 20_000 });
+    expect((await time.textContent())?.trim()).toMatch(new RegExp(`^${parts.year}年${parts.month}月${parts.day}日 \\d{2}:\\d{2}$`));
+    await page.getByTestId('toggle-language').click();
+    await expect.poll(async () => (await time.textContent())?.trim()).toMatch(new RegExp(`^${parts.day} [A-Z][a-z]{2} ${parts.year}, \\d{2}:\\d{2}$`));
+    expect(await page.getByTestId('progress-result').textContent()).not.toContain(progress.promisedDate);
+    await expectAccessible(page, 'progress (en)');
+    await screenshot(page, 'english-progress');
+    await page.context().close();
+  });
+});

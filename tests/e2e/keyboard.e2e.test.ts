@@ -1,0 +1,219 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, expectTouchTargets, LANDSCAPE, PORTRAIT, screenshot } from './support/browser';
+import { startJourneyEnv, type JourneyEnv } from './support/journey-env';
+import { insertCard, removeCard } from './support/simulators';
+
+/**
+ * The on-screen keyboard as a person on a touchscreen meets it: keys type and never submit, the
+ * field and its keyboard are both on screen, identifier fields get an identifier layout, the pinyin
+ * candidates page through every character, and 下一步 on a form goes to the first problem.
+ */
+let env: JourneyEnv;
+
+beforeAll(async () => {
+  env = await startJourneyEnv();
+}, 120_000);
+afterAll(async () => env?.stop());
+
+const ENTERPRISE = '91440605MA4UL2K84H'; // a sample enterprise of the platform simulator
+const CHANGE_FORM = '/form/f_company_change?item=NH-AMR-0202';
+
+async function open(path: string, viewport: { width: number; height: number } = LANDSCAPE, largeFont = false): Promise<Page> {
+  const page = await (await env.browser.newContext({ viewport })).newPage();
+  await page.goto(`${env.kiosk.url}${path}`);
+  await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 60_000 });
+  if (largeFont) await page.getByTestId('toggle-large-font').click();
+  return page;
+}
+
+/** The 变更 form, reached as a person does: 身份核验 first (card and credit code), which brings them back. */
+async function openForm(viewport: { width: number; height: number }, largeFont = false): Promise<Page> {
+  const page = await open(CHANGE_FORM, viewport, largeFont);
+  await expect.poll(() => path(page)).toBe('/identify');
+  await removeCard(env.sims);
+  await insertCard(env.sims, 'valid');
+  await expect.poll(() => page.getByTestId('identify-person').textContent(), { timeout: 20_000 }).toContain('黄*试');
+  await page.getByTestId('credit-code-input').fill(ENTERPRISE);
+  await page.getByTestId('credit-code-submit').click();
+  await expect.poll(() => page.getByTestId('identify-enterprise').textContent(), { timeout: 15_000 }).toContain('粤味轩餐饮');
+  await page.getByTestId('role-agent').click();
+  await page.getByTestId('identify-continue').click();
+  await expect.poll(() => path(page)).toBe('/form/f_company_change');
+  await page.getByTestId('field-after').waitFor();
+  return page;
+}
+
+const key = (page: Page, k: string): Locator => page.locator(`[data-testid="keyboard"] [data-skbtn="${k}"]`);
+async function press(page: Page, keys: string): Promise<void> {
+  for (const k of keys) await key(page, k).click();
+}
+function path(page: Page): string {
+  return new URL(page.url()).pathname;
+}
+
+/**
+ * Finds a candidate as a person would, turning pages with 下一页 until it shows; checks on every page
+ * that the candidates stay in one row. Answers how many pages were turned.
+ */
+async function pickCandidate(page: Page, text: string): Promise<number> {
+  const wanted = page.getByTestId('ime-candidate').filter({ hasText: new RegExp(`^${text}$`) });
+  let turns = 0;
+  for (;;) {
+    const rows = await page.getByTestId('ime-candidate').evaluateAll((els) => new Set(els.map((e) => Math.round(e.getBoundingClientRect().top))).size);
+    expect(rows).toBe(1);
+    if ((await wanted.count()) > 0) break;
+    expect(await page.getByTestId('ime-next').isDisabled(), `${text} not found after ${turns} pages`).toBe(false);
+    await page.getByTestId('ime-next').click();
+    turns++;
+  }
+  await wanted.click();
+  return turns;
+}
+
+/** The element lies wholly inside the window (what a person sees without scrolling). */
+async function onScreen(target: Locator): Promise<boolean> {
+  return target.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.height > 0 && r.top >= -1 && r.bottom <= window.innerHeight + 1;
+  });
+}
+
+describe('on-screen keyboard in Chromium', { timeout: 180_000 }, () => {
+  it('home search: keys type into the box and stay on home; the 搜索 key (or button) searches', async () => {
+    const page = await open('/');
+    await page.getByTestId('home-search-input').click();
+    // Latin, as on the search screen: the search understands pinyin and initials itself.
+    expect(await page.getByTestId('keyboard').getAttribute('data-mode')).toBe('latin');
+    await press(page, 'y');
+    await page.waitForTimeout(500); // a submit would navigate now
+    expect(path(page)).toBe('/');
+    await press(page, 'yzz');
+    expect(await page.getByTestId('home-search-input').inputValue()).toBe('yyzz');
+    expect(path(page)).toBe('/');
+    await expectAccessible(page, 'home search with keyboard');
+    await expectTouchTargets(page);
+    await screenshot(page, 'keyboard-home-search');
+
+    // The done key says what it does, and does it.
+    expect((await key(page, '{done}').textContent())?.trim()).toBe('搜索');
+    await key(page, '{done}').click();
+    await expect.poll(() => path(page)).toBe('/search');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('yyzz');
+    await page.context().close();
+  });
+
+  it('惠企政策: the credit code is typed on an identifier layout, checked only when the person submits', async () => {
+    const page = await open('/policies');
+    await page.getByTestId('policy-credit-code').click();
+    const keyboard = page.getByTestId('keyboard');
+    expect(await keyboard.getAttribute('data-mode')).toBe('creditCode');
+    // Capitals and digits only, none of the letters GB 32100 leaves out; no pinyin, space or @.
+    for (const absent of ['{mode}', '{space}', '@', 'a', 'I', 'O', 'S', 'V', 'Z']) expect(await key(page, absent).count()).toBe(0);
+    for (const present of ['9', 'M', 'A', 'H', '{bksp}']) expect(await key(page, present).count()).toBe(1);
+
+    await press(page, ENTERPRISE.slice(0, 1));
+    await page.waitForTimeout(500);
+    expect(await page.getByTestId('policy-code-error').count()).toBe(0);
+    await press(page, ENTERPRISE.slice(1));
+    expect(await page.getByTestId('policy-credit-code').inputValue()).toBe(ENTERPRISE);
+    expect(await page.getByTestId('policy-code-error').count()).toBe(0);
+    expect(path(page)).toBe('/policies');
+    await expectAccessible(page, 'policies credit code keyboard');
+    await expectTouchTargets(page);
+    await screenshot(page, 'keyboard-policies-credit-code');
+
+    // Submitting is the person's choice: the done key says 匹配政策 and matches.
+    expect((await key(page, '{done}').textContent())?.trim()).toBe('匹配政策');
+    await key(page, '{done}').click();
+    await page.getByTestId('matched-heading').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('policy-code-error').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('就近办 item picker: typing does not search after every key; 查找 does', async () => {
+    const page = await open('/service-points');
+    await page.getByTestId('points-item-picker-query').click();
+    await press(page, 'yyzz');
+    await page.waitForTimeout(800);
+    expect(await page.locator('[data-testid^="points-item-picker-hit-"]').count()).toBe(0);
+    expect(await page.getByTestId('points-item-picker-query').inputValue()).toBe('yyzz');
+    await key(page, '{done}').click();
+    await page.locator('[data-testid^="points-item-picker-hit-"]').first().waitFor({ timeout: 20_000 });
+    await page.context().close();
+  });
+
+  it('pinyin: "101室" is typed with "shi", and a rare character is reached by paging, in one row of candidates', async () => {
+    for (const large of [false, true]) {
+      const page = await openForm(PORTRAIT, large);
+      const field = page.getByTestId('field-after');
+      await field.click();
+      expect(await page.getByTestId('keyboard').getAttribute('data-mode')).toBe('pinyin');
+      await press(page, '101shi');
+      expect(await pickCandidate(page, '室')).toBeLessThanOrEqual(1); // a common word in addresses: near the front
+      expect(await field.inputValue()).toBe('101室');
+
+      // 琪 is far down the list for "qi" (not on the first page): the next-page button reaches it.
+      await press(page, 'qi');
+      expect(await page.getByTestId('ime-candidate').filter({ hasText: /^琪$/ }).count()).toBe(0);
+      await page.getByTestId('ime-next').click();
+      expect(await page.getByTestId('ime-page').textContent()).toMatch(/^2\/\d+$/);
+      await expectTouchTargets(page);
+      await expectAccessible(page, `pinyin paging${large ? ' (large font)' : ''}`);
+      await screenshot(page, `keyboard-pinyin-paging${large ? '-large-font' : ''}`);
+      await pickCandidate(page, '琪');
+      expect(await field.inputValue()).toBe('101室琪');
+      // A new spelling starts again on the first page.
+      await press(page, 'qi');
+      expect(await page.getByTestId('ime-previous').isDisabled()).toBe(true);
+      await page.context().close();
+    }
+  });
+
+  it('portrait: a lower field and its keyboard are both on screen, in normal and large text', async () => {
+    for (const large of [false, true]) {
+      const page = await openForm(PORTRAIT, large);
+      const field = page.getByTestId('field-agentPhone');
+      await field.scrollIntoViewIfNeeded();
+      await field.click();
+      const keyboard = page.getByTestId('keyboard');
+      await keyboard.waitFor();
+      await expect.poll(() => onScreen(keyboard)).toBe(true);
+      expect(await onScreen(field)).toBe(true);
+      await screenshot(page, `keyboard-portrait-lower-field${large ? '-large-font' : ''}`);
+      await page.context().close();
+    }
+  });
+
+  it('下一步 with problems: the first one is scrolled into view, focused and described by its error', async () => {
+    const page = await openForm(PORTRAIT);
+    await page.getByTestId('field-creditCode').fill(ENTERPRISE);
+    await page.getByTestId('field-enterpriseName').fill('佛山市南海区测试有限公司');
+    await page.getByTestId('form-review').scrollIntoViewIfNeeded();
+    await page.getByTestId('form-review').click();
+
+    // The first problem is 变更事项, a choice (it had no id to go to before).
+    const group = page.getByTestId('field-changeItem');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-changeItem');
+    await expect.poll(() => onScreen(group)).toBe(true);
+    expect(await onScreen(page.getByTestId('field-changeItem-error'))).toBe(true);
+    const described = await group.evaluate((el) =>
+      (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '),
+    );
+    expect(described).toContain(await page.getByTestId('field-changeItem-error').textContent());
+    expect(await group.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'form first error');
+    await screenshot(page, 'keyboard-form-first-error');
+
+    // A text field as the first problem: focused, its keyboard open, both on screen.
+    await page.getByTestId('field-creditCode').fill('');
+    await page.getByTestId('form-review').scrollIntoViewIfNeeded();
+    await page.getByTestId('form-review').click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-creditCode');
+    expect(await page.getByTestId('keyboard').getAttribute('data-mode')).toBe('creditCode');
+    await expect.poll(() => onScreen(page.getByTestId('keyboard'))).toBe(true);
+    expect(await onScreen(page.getByTestId('field-creditCode'))).toBe(true);
+    expect(await page.getByTestId('field-creditCode').getAttribute('aria-describedby')).toContain('field-creditCode-error');
+    await page.context().close();
+  });
+});
