@@ -34,6 +34,13 @@ export function formatDate(when: string | Date, locale: string): string {
   }).format(date);
 }
 
+/** 16:36 in the hall's time, whatever the language. */
+export function formatTime(when: string | Date, locale: string): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: HALL_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    typeof when === 'string' ? new Date(when) : when,
+  );
+}
+
 /** A plain enumeration: 窗口办理、网上办理 · Window, Online. */
 export function formatList(items: readonly string[], locale: string): string {
   return new Intl.ListFormat(intlLocale(locale), { type: 'conjunction', style: 'narrow' }).format(items);

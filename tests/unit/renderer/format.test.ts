@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatList } from '../../../renderer/src/i18n/format';
+import { formatDate, formatDateTime, formatList, formatTime } from '../../../renderer/src/i18n/format';
 
 describe('dates, times and lists in the UI language', () => {
   // 08:36:43 UTC is 16:36 in the hall (China Standard Time), whatever zone the machine is set to.
@@ -11,6 +11,11 @@ describe('dates, times and lists in the UI language', () => {
     expect(formatDateTime(new Date(at), 'en')).toBe('1 Dec 2026, 16:36');
     // Just before midnight UTC is already the next day in the hall.
     expect(formatDateTime('2026-12-31T16:05:00Z', 'zh-CN')).toBe('2027年1月1日 00:05');
+  });
+
+  it('writes a time of day in the hall\'s time on a 24-hour clock in both languages', () => {
+    expect(formatTime(at, 'zh-CN')).toBe('16:36');
+    expect(formatTime(at, 'en')).toBe('16:36');
   });
 
   it('keeps a calendar date the date it names, and leaves what is not a date as it is', () => {
