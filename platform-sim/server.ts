@@ -108,6 +108,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     }
     if (method === 'POST' && seg[1] === 'applications' && seg[2] && seg[3] === 'advance') return send(res, state.advance(seg[2], body));
     if (method === 'POST' && seg[1] === 'help' && seg[2] && seg[3] === 'answer') return send(res, state.answerHelp(seg[2], body));
+    if (method === 'POST' && seg[1] === 'enterprises' && seg[2] && seg[3] === 'standing') return send(res, state.setStanding(seg[2], body));
     return send(res, { status: 404, body: { error: { code: 'not-found', message: 'unknown control path' } } });
   };
 

@@ -2,6 +2,7 @@ import { createHash, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import {
   applicationRequest,
   canonicalCertificateJson,
+  enterpriseStanding,
   evaluation,
   feedback,
   helpRequest,
@@ -113,10 +114,29 @@ export class PlatformState {
     return ok({ keys: [{ keyId: this.issuerKeyId, publicKeySpkiBase64: der.toString('base64') }] });
   }
 
+  /**
+   * The register as it stands now: a back office can change an enterprise's standing after a kiosk
+   * looked it up (deregistered in between), and every later answer and filing sees the change.
+   */
+  private readonly standings = new Map<string, EnterpriseProfile['standing']>();
+  private registered(code: string): EnterpriseProfile | undefined {
+    const e = enterprises.find((x) => x.creditCode === code);
+    const standing = this.standings.get(code);
+    return e && standing ? { ...e, standing } : e;
+  }
+
+  setStanding(code: string, raw: unknown): Answer {
+    const standing = enterpriseStanding.safeParse((raw as { standing?: unknown } | null)?.standing);
+    if (!standing.success) return err(400, 'invalid-standing', 'standing must be one of the register\'s values');
+    if (!enterprises.some((e) => e.creditCode === code)) return err(404, 'not-found', 'no enterprise with this credit code');
+    this.standings.set(code, standing.data);
+    return ok({ creditCode: code, standing: standing.data });
+  }
+
   enterprise(code: string): Answer {
     const v = validateCreditCode(code);
     if (!v.ok) return err(400, v.code, v.message.en);
-    const e = enterprises.find((x) => x.creditCode === code);
+    const e = this.registered(code);
     if (!e) return err(404, 'not-found', 'no enterprise with this credit code');
     const licences = this.certificates
       .filter((c) => c.holderCode === code)
@@ -140,7 +160,7 @@ export class PlatformState {
     if (createsEnterprise && creditCode !== null) return err(422, 'enterprise-not-yet-registered', 'this item registers a new enterprise: file it without a credit code');
     if (!createsEnterprise && creditCode === null) return err(422, 'credit-code-required', 'the applicant enterprise is missing');
     if (creditCode !== null && !validateCreditCode(creditCode).ok) return err(422, 'invalid-credit-code', 'applicant credit code is not valid');
-    const enterprise = creditCode === null ? undefined : enterprises.find((e) => e.creditCode === creditCode);
+    const enterprise = creditCode === null ? undefined : this.registered(creditCode);
     if (enterprise && (enterprise.standing === 'cancelled' || enterprise.standing === 'revoked')) {
       return err(422, 'enterprise-not-active', `the enterprise is ${enterprise.standing}`);
     }

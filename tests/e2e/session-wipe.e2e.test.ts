@@ -155,8 +155,8 @@ describe('session end wipes every trace of the visit', { timeout: 180_000 }, () 
     await page.getByTestId('identify-continue').click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/search');
 
-    // The title (the way home on every screen): the visit is still open, and says whose it is.
-    await page.locator('header a[href="/"]').click();
+    // 首页 in the top bar (the way home on every screen): the visit is still open, and says whose it is.
+    await page.getByTestId('nav-home').click();
     await page.getByTestId('home-welcome').waitFor();
     expect(await page.getByTestId('logout').isVisible()).toBe(true);
     const visit = page.getByTestId('visit-in-progress');
@@ -166,7 +166,7 @@ describe('session end wipes every trace of the visit', { timeout: 180_000 }, () 
     await screenshot(page, 'session-home-visit-open');
     await page.getByTestId('visit-resume').click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/search');
-    await page.locator('header a[href="/"]').click();
+    await page.getByTestId('nav-home').click();
 
     // Hands off on home: the warning comes there too, and the visit ends.
     await page.getByTestId('idle-warning').waitFor({ timeout: 30_000 });

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectScreen } from './support/browser';
 import { startJourneyEnv, type JourneyEnv } from './support/journey-env';
-import { platformDown, platformUp, receivedApplications, receivedEvaluations, waitForEvaluations } from './support/platform';
+import { platformDown, platformUp, receivedApplications, receivedEvaluations, setStanding, waitForEvaluations } from './support/platform';
 import { insertCard, printerStatus, removeCard, scanCode, waitForPrint } from './support/simulators';
 
 /**
@@ -11,7 +11,10 @@ import { insertCard, printerStatus, removeCard, scanCode, waitForPrint } from '.
  * evaluation's words, and 电子营业执照 links longer than one slice of the scanner's wire.
  */
 const YUEWEI = '91440605MA4UL2K84H'; // 佛山市南海区桂城粤味轩餐饮有限公司, in normal standing
-const CANCELLED = '91440605MACD6E1Y60'; // 佛山市南海区西樵书香文化用品有限公司, deregistered: the platform refuses its filings
+// 佛山市顺德区容桂顺通物流有限公司: in normal standing when identified, deregistered by the register
+// before its application reaches the platform, which then refuses it (the kiosk itself refuses an
+// enterprise it already knows to be cancelled, so this is how a refusal reaches the person).
+const DEREGISTERED = '91440606L28173643B';
 const FOOD_FILING = 'NH-AMR-0304'; // 仅销售预包装食品备案
 const SOCIAL_INSURANCE = 'NH-SI-1001'; // 单位社会保险参保登记
 
@@ -21,7 +24,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => env?.stop());
 afterEach(async () => {
-  await Promise.all([removeCard(env.sims), platformUp(env.platform)]);
+  await Promise.all([removeCard(env.sims), platformUp(env.platform), setStanding(env.platform, DEREGISTERED, 'normal')]);
   // The reader polls: let it see the card leave before the next test puts one down.
   await new Promise((r) => setTimeout(r, 1_500));
 });
@@ -74,13 +77,14 @@ async function fillFoodFiling(page: Page, manager: string): Promise<void> {
 
 describe('after 确认提交', () => {
   it('a refusal by the platform is said as a refusal, with the reason in words and where to go, and no receipt is printed', async () => {
-    const page = await startAt(SOCIAL_INSURANCE, CANCELLED, '西樵书香');
+    const page = await startAt(SOCIAL_INSURANCE, DEREGISTERED, '顺通物流');
     await page.getByTestId('field-bankAccount').fill('6222021234567890123');
     await page.getByTestId('field-startDate').fill('2026-12-01');
     await page.getByTestId('field-agentPhone').fill('13800138000');
     await reviewToSubmit(page);
     const printedBefore = (await printerStatus(env.sims)).printed;
     const filedBefore = (await receivedApplications(env.platform)).length;
+    await setStanding(env.platform, DEREGISTERED, 'cancelled');
 
     await page.getByTestId('submit-send').click();
     const refusal = page.getByTestId('submit-refusal');
@@ -104,7 +108,7 @@ describe('after 确认提交', () => {
     expect((await printerStatus(env.sims)).printed).toBe(printedBefore);
     const filed = await receivedApplications(env.platform);
     expect(filed.length).toBe(filedBefore);
-    expect(filed.some((a) => JSON.stringify(a).includes(CANCELLED))).toBe(false);
+    expect(filed.some((a) => JSON.stringify(a).includes(DEREGISTERED))).toBe(false);
 
     // The way forward is one tap away: staff are called about this very item.
     await page.getByTestId('refusal-help').click();
@@ -113,13 +117,14 @@ describe('after 确认提交', () => {
   }, 200_000);
 
   it('refused only when it finally reaches the platform: the queued screen turns into the refusal, and the slip printed meanwhile is void', async () => {
-    const page = await startAt(SOCIAL_INSURANCE, CANCELLED, '西樵书香');
+    const page = await startAt(SOCIAL_INSURANCE, DEREGISTERED, '顺通物流');
     await page.getByTestId('field-bankAccount').fill('6222021234567890123');
     await page.getByTestId('field-startDate').fill('2026-12-01');
     await page.getByTestId('field-agentPhone').fill('13800138000');
     await reviewToSubmit(page);
     const printedBefore = (await printerStatus(env.sims)).printed;
     await platformDown(env.platform);
+    await setStanding(env.platform, DEREGISTERED, 'cancelled');
     await page.getByTestId('submit-send').click();
     // A temporary failure: saved, will be sent, and the slip says so.
     const outcome = page.getByTestId('submit-outcome');

@@ -51,6 +51,10 @@ export const platformFault = (p: PlatformSim, spec: Record<string, unknown>): Pr
 /** Clears every fault: the platform answers again. */
 export const platformUp = (p: PlatformSim): Promise<unknown> => call(p.url, 'DELETE', '/_control/faults');
 
+/** The register changes an enterprise's standing (e.g. deregistered after the kiosk looked it up). */
+export const setStanding = (p: PlatformSim, creditCode: string, standing: 'normal' | 'abnormal-list' | 'revoked' | 'cancelled'): Promise<unknown> =>
+  call(p.url, 'POST', `/_control/enterprises/${creditCode}/standing`, { standing });
+
 /** Everything the platform received: applications, evaluations, feedback, help requests, tickets. */
 export const platformRecords = (p: PlatformSim): Promise<PlatformRecords> => call(p.url, 'GET', '/_control/records');
 export const platformStats = (p: PlatformSim): Promise<Record<string, unknown>> => call(p.url, 'GET', '/_control/stats');
