@@ -10,6 +10,8 @@ export function createIdReaderSimulator(end: DeviceEnd): Record<string, ControlR
   let card: SampleCardName | null = null;
   /** After a swap the reader reports one "no card" so the host sees the old card leave. */
   let swapPending = false;
+  /** A card lifted and put back before the host polled: the host must still see it leave. */
+  let liftedUnseen = false;
   let corruptNext = false;
   const samId = Buffer.from([5, 0, 1, 0, 0x6d, 0x38, 0x33, 0x01, 0x15, 0xcd, 0x5b, 0x07, 0x15, 0xcd, 0x5b, 0x07]);
 
@@ -33,6 +35,7 @@ export function createIdReaderSimulator(end: DeviceEnd): Record<string, ControlR
       if (is(SAM.samStatus) || is(SAM.resetSam)) reply(SW3.ok);
       else if (is(SAM.samId)) reply(SW3.ok, samId);
       else if (is(SAM.findCard)) {
+        liftedUnseen = false;
         if (swapPending) {
           swapPending = false;
           reply(SW3.findFailed);
@@ -57,11 +60,13 @@ export function createIdReaderSimulator(end: DeviceEnd): Record<string, ControlR
       if (typeof name !== 'string' || !SAMPLE_CARD_NAMES.includes(name as SampleCardName)) {
         throw new ControlError(`card must be one of ${SAMPLE_CARD_NAMES.join(', ')}`);
       }
-      if (card !== null) swapPending = true;
+      if (card !== null || liftedUnseen) swapPending = true;
+      liftedUnseen = false;
       card = name as SampleCardName;
       return { inserted: card };
     },
     'POST /card/remove': () => {
+      if (card !== null) liftedUnseen = true;
       card = null;
       swapPending = false;
       return { removed: true };

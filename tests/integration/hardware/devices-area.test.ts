@@ -124,6 +124,8 @@ describe('devices area with the simulated set', () => {
     await control(sims.idReader!.control, 'POST /card/insert', { card: 'unreadable' });
     await waitEvent('card.error');
     expect(await services.dispatch('card.reread', {}, { via: 'test' })).toMatchObject({ ok: true, value: { outcome: 'error', reasonKey: 'card.unreadable' } });
+    // Swapping cards may have reported the first one lifted: wait for this card's removal only.
+    events.length = 0;
     await control(sims.idReader!.control, 'POST /card/remove');
     await waitEvent('card.removed');
     expect(await services.dispatch('card.reread', {}, { via: 'test' })).toMatchObject({ ok: true, value: { outcome: 'no-card' } });
