@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { projectRootFrom } from '../hardware/runtime/project-root';
 import { precheck, type ApprovalFacts, type PrecheckResult, type SmartApproval } from '../electron/contract/approval';
 import { serviceItem } from '../electron/contract/content';
 import type { ApplicationRequest, ECertificate, EnterpriseProfile } from '../electron/contract/domain';
@@ -14,7 +15,7 @@ export interface PlatformItem {
   readonly createsEnterprise: boolean;
 }
 
-const catalogueFile = path.resolve(import.meta.dirname, '..', 'content', 'sample', 'items.json');
+const catalogueFile = path.join(projectRootFrom(import.meta.dirname), 'content', 'sample', 'items.json');
 
 /**
  * The platform's own copy of the service catalogue and its 秒批 rules. In production these come

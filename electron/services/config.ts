@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { projectRootFrom } from '../../hardware/runtime/project-root';
 
 /** Everything the kiosk reads from its environment, resolved once at start. */
 export interface KioskConfig {
@@ -21,7 +22,7 @@ const intFrom = (value: string | undefined, fallback: number, name: string): num
   return n;
 };
 
-export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
+export const projectRoot = projectRootFrom(import.meta.dirname);
 
 /** The version in package.json (when started without npm, npm_package_version is not set). */
 const packageVersion = (): string => {

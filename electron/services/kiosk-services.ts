@@ -112,7 +112,9 @@ export function createKioskServices(baseConfig: KioskConfig, env: NodeJS.Process
     db,
     health,
     start: async () => {
-      for (const a of areas) await a.start?.();
+      // The areas do not depend on one another's start; together, the simulators' and the platform's
+      // child processes start side by side instead of one after the other.
+      await Promise.all(areas.map((a) => a.start?.()));
       log.info('services started', { dataDir: config.dataDir });
     },
     stop: async () => {

@@ -1,14 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import readline from 'node:readline';
 import { createPtyPair, type PtyPair } from '../pty/socat';
+import { nodeProgram, projectRootFrom } from '../runtime/project-root';
 
 export type SimulatedDevice = 'idReader' | 'printer' | 'pad' | 'scanner';
 export const SIMULATED_DEVICES: readonly SimulatedDevice[] = ['idReader', 'printer', 'pad', 'scanner'];
 export const DEFAULT_BAUD: Record<SimulatedDevice, number> = { idReader: 115200, printer: 115200, pad: 115200, scanner: 9600 };
 
-const root = path.resolve(import.meta.dirname, '..', '..');
-const cli = path.join(import.meta.dirname, 'cli.ts');
+const root = projectRootFrom(import.meta.dirname);
 
 export interface RunningSimulator {
   readonly device: SimulatedDevice;
@@ -37,7 +36,7 @@ export interface SpawnOptions {
 
 /** Runs `hardware/simulators/cli.ts` as its own process on the device end of a PTY. */
 export async function spawnSimulator(device: SimulatedDevice, port: string, options: SpawnOptions = {}): Promise<RunningSimulator> {
-  const args = ['--import', 'tsx', cli, device, '--port', port, '--baud', String(options.baud ?? DEFAULT_BAUD[device]), '--exit-with-parent'];
+  const args = [...nodeProgram(root, import.meta.url, 'hardware/simulators/cli.ts', 'device-sim.mjs'), device, '--port', port, '--baud', String(options.baud ?? DEFAULT_BAUD[device]), '--exit-with-parent'];
   if (options.pace === false) args.push('--no-pace');
   if (options.outDir) args.push('--out', options.outDir);
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -58,6 +59,30 @@ async function simulatorControl(kiosk: KioskProcess, role: string): Promise<stri
   throw new Error(`no ${role} simulator listed in ${file}`);
 }
 
+/** A plain static file server (node:http, its own process) on a free port: the peer of a cold kiosk start. */
+async function startStaticFileServer(dir: string): Promise<{ url: string; stop: () => void }> {
+  const script = `
+    const http = require('node:http'), fs = require('node:fs'), path = require('node:path');
+    const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.svg': 'image/svg+xml', '.json': 'application/json' };
+    const root = process.argv[1];
+    const server = http.createServer((req, res) => {
+      let file = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+      if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
+      res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
+      fs.createReadStream(file).pipe(res);
+    });
+    server.listen(0, '127.0.0.1', () => console.log('READY ' + server.address().port));`;
+  const child = spawn(process.execPath, ['-e', script, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => {
+      const m = /READY (\d+)/.exec(d.toString());
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`static server exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill('SIGKILL') };
+}
+
 async function benchColdStart(browser: Browser): Promise<void> {
   console.log('\n-- cold start to interactive home --');
   const staticServer = await preview({ configFile: path.join(projectRoot, 'vite.config.ts'), logLevel: 'silent', preview: { port: 0, host: '127.0.0.1', open: false } });
@@ -82,11 +107,33 @@ async function benchColdStart(browser: Browser): Promise<void> {
     await kiosk.stop();
   }
   await staticServer.close();
+  // The kiosk's own start, as on a hall machine with real devices and the real platform (neither is
+  // started here: devices none, platform unreachable), against a plain static file server started cold.
+  const aloneMs: number[] = [];
+  const staticColdMs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    const server = await startStaticFileServer(path.join(projectRoot, 'dist', 'renderer'));
+    const s = await loadHome(browser, server.url);
+    staticColdMs.push(performance.now() - t0);
+    await s.page.context().close();
+    server.stop();
+
+    const t1 = performance.now();
+    const kiosk = await startKiosk({ KIOSK_DEVICES: 'none', KIOSK_PLATFORM_URL: 'http://127.0.0.1:9' });
+    const h = await loadHome(browser, kiosk.url);
+    aloneMs.push(performance.now() - t1);
+    await h.page.context().close();
+    await kiosk.stop();
+  }
   const staticMedian = median(staticMs);
   console.log(`static files (vite preview), page load → interactive home: median ${ms(staticMedian)} (runs: ${staticMs.map(ms).join(', ')})`);
   console.log(`Node host running, page load → interactive home:         median ${ms(median(hostPageMs))}  ratio ${(median(hostPageMs) / staticMedian).toFixed(2)}× (goal ≤ 1.5×)`);
   console.log(`Node host process start → "Kiosk ready":                  median ${ms(median(processMs))}`);
   console.log(`Node host cold (process start → interactive home):        median ${ms(median(hostColdMs))}  ratio ${(median(hostColdMs) / staticMedian).toFixed(2)}× of the static page load`);
+  console.log('  (this start includes the 4 device simulators and the platform simulator, each its own process)');
+  console.log(`static file server cold (process start → interactive home): median ${ms(median(staticColdMs))}`);
+  console.log(`kiosk alone cold (no simulators; process start → home):      median ${ms(median(aloneMs))}  ratio ${(median(aloneMs) / median(staticColdMs)).toFixed(2)}× of the cold static server`);
 }
 
 async function benchCardToName(browser: Browser, kiosk: KioskProcess): Promise<void> {

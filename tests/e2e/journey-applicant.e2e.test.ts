@@ -54,21 +54,21 @@ describe('who may file', { timeout: 180_000 }, () => {
     const page = await env.open('/');
     await matchPolicies(page);
     await navigate(page, `/item/${ITEM}`);
-    expect(await page.getByTestId('item-start-needs').textContent()).toContain('本人有效身份证');
+    await expect.poll(() => page.getByTestId('item-start-needs').textContent()).toContain('本人有效身份证');
     await page.getByTestId('item-start').click();
     await expect.poll(() => pathOf(page)).toBe('/identify');
-    expect(await page.getByTestId('identify-requirements').textContent()).toContain('仅销售预包装食品备案');
-    expect(await page.getByTestId('need-enterprise').getAttribute('data-met')).toBe('true');
-    expect(await page.getByTestId('need-card').getAttribute('data-met')).toBe('false');
+    await expect.poll(() => page.getByTestId('identify-requirements').textContent()).toContain('仅销售预包装食品备案');
+    await expect.poll(() => page.getByTestId('need-enterprise').getAttribute('data-met')).toBe('true');
+    await expect.poll(() => page.getByTestId('need-card').getAttribute('data-met')).toBe('false');
     // A direct way to the form is closed too (history, a typed address): it leads here.
     await navigate(page, `/form/f_prepack_filing?item=${ITEM}`);
     await expect.poll(() => pathOf(page)).toBe('/identify');
     await expectScreen(page, 'applicant-card-needed');
 
     await cardRead(page);
-    expect(await page.getByTestId('identify-card').locator('h2').textContent()).toBe('办事人身份证');
+    await expect.poll(() => page.getByTestId('identify-card').locator('h2').textContent()).toBe('办事人身份证');
     await page.getByTestId('role-agent').click();
-    expect(await page.getByTestId('identify-card').locator('h2').textContent()).toBe('经办人身份证');
+    await expect.poll(() => page.getByTestId('identify-card').locator('h2').textContent()).toBe('经办人身份证');
     await page.getByTestId('identify-continue').click();
     await expect.poll(() => pathOf(page)).toBe('/form/f_prepack_filing');
     await expect.poll(() => page.getByTestId('field-agentName').inputValue(), { timeout: 20_000 }).toBe('黄测试');

@@ -16,7 +16,10 @@ export default class SummaryReporter implements Reporter {
         if (state === 'passed') passed++;
         else if (state === 'failed') failed++;
         else skipped++;
-        if (state === 'passed' && t.diagnostic()?.flaky) flaky.push(`${m.moduleId.replace(process.cwd() + '/', '')} > ${t.fullName}`);
+        if (state === 'passed' && t.diagnostic()?.flaky) {
+          const first = t.result().errors?.[0]?.message?.split('\n')[0];
+          flaky.push(`${m.moduleId.replace(process.cwd() + '/', '')} > ${t.fullName}${first ? ` — first run: ${first}` : ''}`);
+        }
       }
       if (m.state() === 'failed' && [...m.children.allTests()].length === 0) failed++;
     }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import { nodeProgram } from '../../../hardware/runtime/project-root';
 import { projectRoot } from '../config';
 
 export interface SimulatorProcess {
@@ -13,7 +13,7 @@ export interface SimulatorProcess {
  * provisioned.
  */
 export function startSimulatorProcess(kioskKeys: Record<string, string>, env: NodeJS.ProcessEnv, timeoutMs = 20_000): Promise<SimulatorProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'platform-sim', 'cli.ts'), '--port', '0'], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeProgram(projectRoot, import.meta.url, 'platform-sim/cli.ts', 'platform-sim.mjs'), '--port', '0'], {
     cwd: projectRoot,
     env: { ...env, PLATFORM_SIM_KIOSK_KEYS: JSON.stringify(kioskKeys), PLATFORM_SIM_EXIT_WITH_PARENT: '1' },
     stdio: ['pipe', 'pipe', 'inherit'],

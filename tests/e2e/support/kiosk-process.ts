@@ -13,14 +13,16 @@ export interface KioskProcess {
 }
 
 /**
- * Starts `electron/host/cli.ts` as a real child process, exactly as `npm run kiosk` does after its build
- * step, on a free port with a temporary data directory, and waits for its ready line.
+ * Starts the compiled host (dist/node/host.mjs) as a real child process, exactly as `npm run kiosk` does
+ * after its build steps, on a free port with a temporary data directory, and waits for its ready line.
  */
 export async function startKiosk(env: Record<string, string> = {}, dataDir?: string): Promise<KioskProcess> {
   const rendererIndex = path.join(projectRoot, 'dist', 'renderer', 'index.html');
   if (!fs.existsSync(rendererIndex)) throw new Error('renderer not built: run "npm run build:renderer" (npm test does it)');
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'electron/host/cli.ts')], {
+  const host = path.join(projectRoot, 'dist', 'node', 'host.mjs');
+  if (!fs.existsSync(host)) throw new Error('host not built: run "npm run build:node" (npm test does it)');
+  const child: ChildProcess = spawn(process.execPath, [host], {
     cwd: projectRoot,
     env: { ...process.env, KIOSK_PORT: '0', KIOSK_DATA_DIR: dir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

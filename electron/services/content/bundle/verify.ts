@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { Updater, type Fetcher } from 'tuf-js';
-import { DownloadHTTPError, DownloadLengthMismatchError } from 'tuf-js/dist/error';
+import { DownloadHTTPError, DownloadLengthMismatchError } from 'tuf-js/dist/error.js';
 import { TARGET_NAME, TARGETS_DIR } from './metadata';
 
 /** Why a bundle was refused; the kiosk keeps its current content in every case. */
