@@ -29,9 +29,11 @@ async function open(path: string, viewport: { width: number; height: number } = 
 
 /** The 变更 form, reached as a person does: 身份核验 first (card and credit code), which brings them back. */
 async function openForm(viewport: { width: number; height: number }, largeFont = false): Promise<Page> {
+  // The previous test's card is lifted before this visit starts, as the last person would take it: lifting
+  // it during the visit would raise the card-removal countdown over the screen until it is read again.
+  await removeCard(env.sims);
   const page = await open(CHANGE_FORM, viewport, largeFont);
   await expect.poll(() => path(page)).toBe('/identify');
-  await removeCard(env.sims);
   await insertCard(env.sims, 'valid');
   await expect.poll(() => page.getByTestId('identify-person').textContent(), { timeout: 20_000 }).toContain('黄*试');
   await page.getByTestId('credit-code-input').fill(ENTERPRISE);

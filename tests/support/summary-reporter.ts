@@ -17,7 +17,9 @@ export default class SummaryReporter implements Reporter {
         else if (state === 'failed') failed++;
         else skipped++;
         if (state === 'passed' && t.diagnostic()?.flaky) {
-          const first = t.result().errors?.[0]?.message?.split('\n')[0];
+          const error = t.result().errors?.[0];
+          const at = error?.stacks?.find((f) => f.file.includes('/tests/'));
+          const first = error ? `${error.message.split('\n')[0]}${at ? ` (${at.file.replace(process.cwd() + '/', '')}:${at.line})` : ''}` : '';
           flaky.push(`${m.moduleId.replace(process.cwd() + '/', '')} > ${t.fullName}${first ? ` — first run: ${first}` : ''}`);
         }
       }
