@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, LANDSCAPE, launchChromium, screenshot } from './support/browser';
-import { startKiosk, type KioskProcess } from './support/kiosk-process';
+import { kioskApi, startKiosk, type KioskProcess } from './support/kiosk-process';
 import { readSimulators, setPrinter, type Simulators } from './support/simulators';
 
 /**
@@ -22,16 +22,7 @@ afterAll(async () => {
   await kiosk?.stop();
 });
 
-async function api<T>(method: string, input: unknown = {}): Promise<T> {
-  const res = await fetch(`${kiosk.url}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: kiosk.url },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; value?: T; error?: unknown };
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.value as T;
-}
+const api = <T>(method: string, input: unknown = {}): Promise<T> => kioskApi<T>(kiosk, method, input);
 
 async function open(path: string, english: boolean): Promise<Page> {
   const page = await (await browser.newContext({ viewport: LANDSCAPE })).newPage();
@@ -113,7 +104,7 @@ describe('English text and device wording in Chromium', { timeout: 180_000 }, ()
     await api('session.begin', { source: 'typed' });
     await api('session.identify', { person: { name: '黄测试', idNumber: '440605199003071232' }, creditCode: '91440605MA4UL2K84H' });
     const filed = await api<{ applicationNumber: string | null }>('platform.submitApplication', { itemCode: 'NH-AMR-0201', formData: {}, waitMs: 8000 });
-    expect(filed.applicationNumber).toBeTruthy();
+    expect(filed.applicationNumber).toMatch(/^NH\d{14}$/);
     const progress = await api<{ history: Array<{ at: string }>; promisedDate: string }>('platform.progress', { applicationNumber: filed.applicationNumber });
     // The hall's calendar day of the first history entry, to check the screen against.
     const parts = Object.fromEntries(

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_ID_NUMBERS } from '../../hardware/simulators/sample-cards';
 import { expectScreen } from './support/browser';
 import { startJourneyEnv, type JourneyEnv } from './support/journey-env';
+import { confirmToSubmit, reviewToSubmit } from './support/journey-steps';
 import { receivedApplications, platformRecords, type PlatformSim } from './support/platform';
 import { insertCard, removeCard, type Simulators } from './support/simulators';
 
@@ -103,11 +104,8 @@ describe('who may file', { timeout: 180_000 }, () => {
     const shown = (await page.getByTestId('review-operatorIdNumber').textContent())!.trim();
     expect(shown).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
     expect(await page.locator('body').innerText()).not.toContain(SAMPLE_ID_NUMBERS.valid);
-    await page.getByTestId('review-confirm').click();
-    const ecert = page.getByTestId('ecert-continue');
+    await confirmToSubmit(page);
     const send = page.getByTestId('submit-send');
-    await ecert.or(send).first().waitFor({ timeout: 30_000 });
-    if (await ecert.isVisible()) await ecert.click();
     const before = (await receivedApplications(platform)).length;
     await send.click();
     await expect.poll(() => page.getByTestId('submit-outcome').getAttribute('data-status'), { timeout: 30_000 }).toBe('delivered');
@@ -178,12 +176,8 @@ describe('who may file', { timeout: 180_000 }, () => {
     await page.getByTestId('field-foodSafetyManager').fill('李测试', { timeout: 20_000 });
     await page.getByTestId('field-managerPhone').fill('13900139000');
     await page.getByTestId('field-agentPhone').fill('13800138000');
-    await page.getByTestId('form-review').click();
-    await page.getByTestId('review-confirm').click();
-    const ecert = page.getByTestId('ecert-continue');
+    await reviewToSubmit(page);
     const send = page.getByTestId('submit-send');
-    await ecert.or(send).first().waitFor({ timeout: 30_000 });
-    if (await ecert.isVisible()) await ecert.click();
     // The services lose the session (as after a crash of their own): filing is refused …
     await page.evaluate(() => fetch('/api/session.end', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"reason":"logout"}' }));
     await send.click();

@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, expectTouchTargets, LANDSCAPE, launchChromium, PORTRAIT, screenshot } from './support/browser';
-import { startKiosk, type KioskProcess } from './support/kiosk-process';
+import { kioskApi, startKiosk, type KioskProcess } from './support/kiosk-process';
 
 /**
  * The search screen as a person typing on the touchscreen sees it: results beside or right below the
@@ -19,16 +19,7 @@ afterAll(async () => {
   await kiosk?.stop();
 });
 
-async function api<T>(method: string, input: unknown = {}): Promise<T> {
-  const res = await fetch(`${kiosk.url}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: kiosk.url },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; value?: T; error?: unknown };
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.value as T;
-}
+const api = <T>(method: string, input: unknown = {}): Promise<T> => kioskApi<T>(kiosk, method, input);
 
 interface Options {
   viewport?: { width: number; height: number };

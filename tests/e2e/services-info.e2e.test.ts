@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, expectTouchTargets, LANDSCAPE, launchChromium, PORTRAIT, screenshot } from './support/browser';
-import { startKiosk, type KioskProcess } from './support/kiosk-process';
+import { kioskApi, startKiosk, type KioskProcess } from './support/kiosk-process';
 
 /**
  * The information services in Chromium against the Node host and its sample content: home screen,
@@ -22,16 +22,7 @@ afterAll(async () => {
   await kiosk?.stop();
 });
 
-async function api<T>(method: string, input: unknown = {}): Promise<T> {
-  const res = await fetch(`${kiosk.url}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: kiosk.url },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; value?: T; error?: unknown };
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.value as T;
-}
+const api = <T>(method: string, input: unknown = {}): Promise<T> => kioskApi<T>(kiosk, method, input);
 
 async function open(path: string, viewport: { width: number; height: number } = LANDSCAPE): Promise<Page> {
   const page = await (await browser.newContext({ viewport })).newPage();

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANDSCAPE, expectScreen } from './support/browser';
 import type { KioskProcess } from './support/kiosk-process';
 import { startJourneyEnv, type JourneyEnv } from './support/journey-env';
+import { identifyAsAgent, reviewToSubmit } from './support/journey-steps';
 import { platformDown, platformUp, receivedApplications, type PlatformSim } from './support/platform';
-import { insertCard, printerStatus, removeCard, unwrapped, waitForPrint, type Simulators } from './support/simulators';
+import { printerStatus, unwrapped, waitForPrint, type Simulators } from './support/simulators';
 
 /** Platform-simulator enterprises: 狮山智造's legal representative is the sample card's holder (黄测试). */
 const SHISHAN = '91440605MA51C7QX76';
@@ -29,16 +30,7 @@ async function fileNameChange(creditCode: string, newName: string): Promise<Page
   const page = await (await browser.newContext({ viewport: LANDSCAPE })).newPage();
   page.setDefaultTimeout(20_000);
   await page.goto(`${kiosk.url}/identify`);
-  // The reader polls: let it see the previous card leave before the next one arrives.
-  await removeCard(sims);
-  await new Promise((r) => setTimeout(r, 2_000));
-  await insertCard(sims, 'valid');
-  await expect.poll(() => page.getByTestId('identify-person').textContent(), { timeout: 20_000 }).toContain('黄*试');
-  await page.getByTestId('credit-code-input').fill(creditCode);
-  await page.getByTestId('credit-code-submit').click();
-  await page.getByTestId('identify-enterprise').waitFor({ timeout: 15_000 });
-  await page.getByTestId('role-agent').click();
-  await page.getByTestId('identify-continue').click();
+  await identifyAsAgent(page, sims, creditCode);
   // Find the item by pinyin initials, answer the guided flow, reach the prefilled form.
   await expect.poll(() => new URL(page.url()).pathname).toBe('/search');
   await page.getByTestId('search-input').click();
@@ -53,15 +45,7 @@ async function fileNameChange(creditCode: string, newName: string): Promise<Page
   await page.getByTestId('field-after').fill(newName);
   await page.getByTestId('field-resolutionDate').fill('2026-11-20');
   await page.getByTestId('field-agentPhone').fill('13800138000');
-  await page.getByTestId('form-review').click();
-  await page.getByTestId('review-confirm').click();
-  // The 免证办 step shows only when the platform holds a certificate for the item: wait for whichever
-  // screen comes (isVisible does not wait, so checking it at once raced the page).
-  const ecert = page.getByTestId('ecert-continue');
-  const send = page.getByTestId('submit-send');
-  await ecert.or(send).first().waitFor({ timeout: 30_000 });
-  if (await ecert.isVisible()) await ecert.click();
-  await send.waitFor();
+  await reviewToSubmit(page);
   return page;
 }
 
@@ -95,7 +79,8 @@ describe('秒批 at the kiosk', { timeout: 180_000 }, () => {
     expect(receipt.text).toContain('已办结');
     expect(receipt.text).toContain('办结通知书');
     const resultId = /证照编号：(\S+)/.exec(document)?.[1];
-    expect(resultId).toBeTruthy();
+    // The e-certificate issued today, numbered by the issuer.
+    expect(resultId).toMatch(/^[A-Z]+-\d{8}-\d{4}$/);
     expect(receipt.text).toContain(resultId!);
     const paper = unwrapped(receipt.text);
     expect(paper).toContain('办结时间');
@@ -157,25 +142,12 @@ describe('秒批 at the kiosk', { timeout: 180_000 }, () => {
     // The guide already says the letter is signed here.
     await page.getByTestId('material-m_commitment_letter').getByTestId('mark-commitment-letter').waitFor({ timeout: 30_000 });
     await page.getByTestId('item-start').click();
-    await removeCard(sims);
-    await new Promise((r) => setTimeout(r, 2_000));
-    await insertCard(sims, 'valid');
-    await expect.poll(() => page.getByTestId('identify-person').textContent(), { timeout: 20_000 }).toContain('黄*试');
-    await page.getByTestId('credit-code-input').fill(YUEWEI);
-    await page.getByTestId('credit-code-submit').click();
-    await page.getByTestId('identify-enterprise').waitFor({ timeout: 15_000 });
-    await page.getByTestId('role-agent').click();
-    await page.getByTestId('identify-continue').click();
+    await identifyAsAgent(page, sims, YUEWEI);
     await page.getByTestId('field-licenceNumber').fill('粤卫公证字[2022]第0605A00001号');
     await page.getByTestId('field-areaSqm').fill('120');
     await page.getByTestId('field-conditionsUnchanged').check();
     await page.getByTestId('field-agentPhone').fill('13800138000');
-    await page.getByTestId('form-review').click();
-    await page.getByTestId('review-confirm').click();
-    const ecert = page.getByTestId('ecert-continue');
-    const send = page.getByTestId('submit-send');
-    await ecert.or(send).first().waitFor({ timeout: 30_000 });
-    if (await ecert.isVisible()) await ecert.click();
+    await reviewToSubmit(page);
 
     // The enterprise holds no hygiene licence with 30 days left: no 秒批, and every fix says the same
     // as the summary — submitting here means manual review, not "go to a window".

@@ -65,3 +65,18 @@ export async function startKiosk(env: Record<string, string> = {}, dataDir?: str
       }),
   };
 }
+
+/**
+ * Calls a bridge method on a running kiosk over its HTTP transport, as the renderer would (same Origin),
+ * and answers its value; a refused call throws. Tests take expected values from here, not from lists.
+ */
+export async function kioskApi<T>(kiosk: KioskProcess, method: string, input: unknown = {}): Promise<T> {
+  const res = await fetch(`${kiosk.url}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: kiosk.url },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { ok: boolean; value?: T; error?: unknown };
+  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+  return body.value as T;
+}

@@ -11,7 +11,11 @@ describe('smart-approval rules in content', () => {
     expect(smart.map((i) => i.name.zh)).toEqual(
       expect.arrayContaining(['企业名称变更登记', '住所变更登记', '食品经营许可（延续）', '公共场所卫生许可（延续）']),
     );
-    for (const item of smart) expect(item.kioskFilable && item.formId).toBeTruthy();
+    // Each can be filed at the kiosk, with a form the content holds.
+    for (const item of smart) {
+      expect(item.kioskFilable, item.code).toBe(true);
+      expect(content.forms.map((f) => f.id), item.code).toContain(item.formId);
+    }
     expect(checkContent(content)).toEqual([]);
   });
 

@@ -19,7 +19,10 @@ describe('ID number check (GB 11643)', () => {
 
 describe('text block decoding', () => {
   it('has the complete GB 3304 table (56 groups plus 97, 98), with 德昂 spelled right', () => {
-    for (let i = 1; i <= 56; i++) expect(NATIONS[String(i).padStart(2, '0')]).toBeTruthy();
+    const groups = Array.from({ length: 56 }, (_, i) => NATIONS[String(i + 1).padStart(2, '0')]);
+    // 56 distinct names in Chinese characters, none missing.
+    for (const name of groups) expect(name).toMatch(/^[\u4e00-\u9fff]{1,4}$/);
+    expect(new Set(groups).size).toBe(56);
     expect(NATIONS['97']).toBe('其他');
     expect(NATIONS['98']).toBe('外国血统中国籍人士');
     expect(NATIONS['46']).toBe('德昂');
