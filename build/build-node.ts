@@ -9,8 +9,8 @@ import { build } from 'esbuild';
  */
 const root = path.resolve(import.meta.dirname, '..');
 const programs: Record<string, string> = {
-  host: 'electron/host/cli.ts',
-  'device-sim': 'hardware/simulators/cli.ts',
+  host: 'host/cli.ts',
+  'device-sim': 'hardware/testing/simulators/cli.ts',
   'platform-sim': 'platform-sim/cli.ts',
 };
 

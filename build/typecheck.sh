@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 status=0
-for project in build electron/contract hardware electron/services electron/host electron/main electron/preload content operator platform-sim tests; do
+for project in build kernel kernel/node contract platform-wire/model platform-wire content-bundle/model content-bundle hardware services host electron/main electron/preload content operator platform-sim tests; do
   [ -f "$project/tsconfig.json" ] || continue
   echo "typecheck: $project"
   npx tsc --noEmit -p "$project/tsconfig.json" || status=1

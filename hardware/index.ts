@@ -11,10 +11,6 @@ export type { PadRating, PadReasonTable, RatingLevel } from './protocols/pad/mes
 export type { ScanLine } from './protocols/scanner/lines';
 export { buildReceipt, receiptPreviewSvg, receiptMarkup, type BuiltReceipt } from './receipts/build';
 export { DEFAULT_PROFILE, type PrinterProfile } from './receipts/profile';
-export type { ReceiptTemplate } from './receipts/template';
+export type { ReceiptTemplate } from '../kernel/receipt';
 export { probePorts, type ProbeResult } from './probe';
-export { createPtyPair, type PtyPair } from './pty/socat';
-export {
-  startSimulatedDevice, spawnSimulator, control, SIMULATED_DEVICES, DEFAULT_BAUD,
-  type SimulatedDevice, type SimulatedDeviceRig, type RunningSimulator,
-} from './simulators/spawn';
+export { DEFAULT_BAUD } from '../kernel/devices';

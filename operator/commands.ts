@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateOperatorKey, publicPart, readOperatorKey } from '../electron/services/content/bundle/keys';
-import { buildRoot, sha256File, signBundle, TARGET_NAME, TARGETS_DIR } from '../electron/services/content/bundle/metadata';
-import { loadContentDir, packBundle } from '../electron/services/content/bundle/pack';
-import { BundleRejected, verifyBundleDir } from '../electron/services/content/bundle/verify';
-import { checkContentDb } from '../electron/services/content/content-db-check';
+import { generateOperatorKey, publicPart, readOperatorKey } from '../content-bundle/bundle/keys';
+import { buildRoot, sha256File, signBundle, TARGET_NAME, TARGETS_DIR } from '../content-bundle/bundle/metadata';
+import { loadContentDir, packBundle } from '../content-bundle/bundle/pack';
+import { BundleRejected, verifyBundleDir } from '../content-bundle/bundle/verify';
+import { checkContentDb } from '../content-bundle/db/check';
 
 type Out = (line: string) => void;
 const DAY = 86_400_000;

@@ -1,8 +1,9 @@
-import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { PLATFORM_HEADERS, SIGNATURE_MAX_SKEW_MS, signingString } from '../electron/contract/domain';
+import { SIGNATURE_MAX_SKEW_MS } from '../platform-wire/protocol';
+import { verifySignedRequest, type SignatureFailure } from '../platform-wire/signing';
 
-export type AuthFailure = 'unsigned' | 'unknown-kiosk' | 'stale' | 'replayed' | 'bad-signature';
+export type AuthFailure = SignatureFailure | 'replayed';
 
 /**
  * Verifies kiosk request signatures (Ed25519 over `signingString`) and refuses replays: a nonce
@@ -26,27 +27,11 @@ export class KioskAuthenticator {
       const v = headers[name];
       return Array.isArray(v) ? v[0] : v;
     };
-    const kioskId = h(PLATFORM_HEADERS.kioskId);
-    const timestamp = h(PLATFORM_HEADERS.timestamp);
-    const nonce = h(PLATFORM_HEADERS.nonce);
-    const signature = h(PLATFORM_HEADERS.signature);
-    if (!kioskId || !timestamp || !nonce || !signature) return 'unsigned';
-    const key = this.keys.get(kioskId);
-    if (!key) return 'unknown-kiosk';
-    const ts = Number(timestamp);
-    if (!Number.isFinite(ts) || Math.abs(now - ts) > SIGNATURE_MAX_SKEW_MS) return 'stale';
-    const text = signingString({
-      method,
-      pathWithQuery,
-      timestamp,
-      nonce,
-      idempotencyKey: h(PLATFORM_HEADERS.idempotencyKey),
-      bodySha256Hex: createHash('sha256').update(body).digest('hex'),
-    });
-    if (!verify(null, Buffer.from(text), key, Buffer.from(signature, 'base64'))) return 'bad-signature';
-    const nonceKey = `${kioskId}:${nonce}`;
+    const checked = verifySignedRequest({ method, pathWithQuery, header: h, body, now }, (id) => this.keys.get(id));
+    if (!checked.ok) return checked.reason;
+    const nonceKey = `${checked.kioskId}:${checked.nonce}`;
     if (this.seenNonces.has(nonceKey)) return 'replayed';
-    this.seenNonces.set(nonceKey, ts);
+    this.seenNonces.set(nonceKey, checked.timestamp);
     this.prune(now);
     return null;
   }

@@ -1,4 +1,4 @@
-import type { CertificateBody, EnterpriseProfile } from '../electron/contract/domain';
+import type { CertificateBody, EnterpriseProfile } from '../platform-wire/model';
 
 /**
  * Sample data a pilot in Foshan / Nanhai needs: enterprises of different standings, sizes,

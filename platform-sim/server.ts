@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PLATFORM_HEADERS } from '../electron/contract/domain';
+import { PLATFORM_HEADERS } from '../platform-wire/protocol';
 import { KioskAuthenticator } from './auth';
 import { FaultSwitch, faultSpec } from './faults';
 import { PlatformState, type Answer } from './state';

@@ -6,7 +6,6 @@ import {
   evaluation,
   feedback,
   helpRequest,
-  validateCreditCode,
   windowType as windowTypeSchema,
   type AppointmentSlot,
   type ApplicationRequest,
@@ -17,9 +16,10 @@ import {
   type HelpStatus,
   type QueueTicket,
   type WindowType,
-} from '../electron/contract/domain';
+} from '../platform-wire/model';
 import { z } from 'zod';
-import { decide, loadRuleBase, platformFacts, resultCertificate, type PlatformItem } from './rule-base';
+import { validateCreditCode } from '../kernel/identifiers';
+import { decide, decisionRecords, loadItemLibrary, resultCertificate, type PlatformItem } from './rules/item-library';
 import { certificateBodies, enterprises, items, staff, windows } from './sample-data';
 
 export interface Answer {
@@ -65,7 +65,7 @@ export class PlatformState {
   private readonly ticketSeq = new Map<WindowType, number>();
   private appSeq = 0;
   /** The platform's item library with its 秒批 rules. */
-  private readonly ruleBase: Map<string, PlatformItem> = loadRuleBase();
+  private readonly ruleBase: Map<string, PlatformItem> = loadItemLibrary();
 
   constructor(private readonly options: { helpAutoAnswerMs: number }) {
     this.certificates = certificateBodies.map((body) => this.signCertificate(body));
@@ -86,10 +86,10 @@ export class PlatformState {
     const item = this.ruleBase.get(a.itemCode);
     const today = chinaNow().toISOString().slice(0, 10);
     const holderCerts = this.certificates.filter((c) => c.holderCode === a.applicant.creditCode);
-    const verdict = decide(item, platformFacts(a, enterprise, holderCerts, today));
+    const verdict = decide(item, decisionRecords(a, enterprise, holderCerts, today));
     if (!verdict || !item?.smartApproval) return;
-    if (!verdict.instantEligible || !enterprise) {
-      const unmet = verdict.rules.filter((r) => r.verdict !== 'passed').map((r) => r.title.zh);
+    if (!verdict.approve || !enterprise) {
+      const unmet = verdict.outcomes.filter((r) => !r.met).map((r) => r.title.zh);
       progress.status = 'reviewing';
       progress.history.push({ status: 'reviewing', at, note: `未满足秒批条件，转人工审核：${unmet.join('；')}` });
       return;

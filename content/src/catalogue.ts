@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { notice, policy, servicePackage, servicePoint } from '../../electron/contract/content';
+import type { notice, policy, servicePackage, servicePoint } from '../../content-bundle/model';
 import { hall, t } from './helpers';
 
 type Package = z.input<typeof servicePackage>;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { contentFiles, contentSet } from '../../electron/contract/content';
+import { contentFiles, contentSet } from '../../content-bundle/model';
 import { sampleContent } from './index';
 
 /**

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { situationFlow } from '../../electron/contract/content';
+import type { situationFlow } from '../../content-bundle/model';
 import { t } from './helpers';
 
 type Flow = z.input<typeof situationFlow>;

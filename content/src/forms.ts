@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { formDefinition, formField } from '../../electron/contract/content';
+import type { formDefinition, formField } from '../../content-bundle/model';
 import { t } from './helpers';
 
 type Form = z.input<typeof formDefinition>;

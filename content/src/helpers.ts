@@ -1,4 +1,4 @@
-import type { ServiceItemInput } from '../../electron/contract/content';
+import type { ServiceItemInput } from '../../content-bundle/model';
 
 type MaterialInput = ServiceItemInput['guide']['materials'][number];
 

@@ -1,4 +1,4 @@
-import type { ContentSetInput } from '../../electron/contract/content';
+import type { ContentSetInput } from '../../content-bundle/model';
 import { meta, notices, packages, policies, servicePoints, synonyms } from './catalogue';
 import { flows } from './flows';
 import { forms } from './forms';

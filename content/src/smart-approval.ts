@@ -1,4 +1,4 @@
-import type { SmartApproval } from '../../electron/contract/approval';
+import type { SmartApproval } from '../../content-bundle/model/approval';
 
 const text = (zh: string, en: string) => ({ zh, en });
 

@@ -1,4 +1,4 @@
-import type { ContentSet, ServiceItem } from '../../electron/contract/content';
+import type { ContentSet, ServiceItem } from '../../content-bundle/model';
 
 const TOWNS = ['桂城', '九江', '西樵', '丹灶', '狮山', '大沥', '里水', '松岗', '小塘', '官窑', '黄岐', '盐步', '和顺', '罗村', '大圃'];
 const SUBJECTS = ['食品', '药品', '医疗器械', '建筑工程', '道路运输', '出版物', '特种设备', '排水', '户外广告', '公共场所', '危险化学品', '劳务派遣', '旅行社', '娱乐场所', '网吧', '烟草', '酒类', '粮食', '农药', '兽药', '种子', '消防', '人防', '燃气', '供水', '园林绿化', '档案', '测绘', '气象', '文物'];

@@ -1,6 +1,6 @@
 import { protocol } from 'electron';
-import { resolveStatic } from '../host/static-files';
-import { SECURITY_HEADERS } from '../services/security/csp';
+import { resolveStatic } from '../../services/security/static-files';
+import { SECURITY_HEADERS } from '../../services/security/csp';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 
 /**

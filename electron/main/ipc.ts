@@ -1,6 +1,6 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { EVENT_CHANNEL, channelOf, fail, kioskApi, type MethodName, type Result } from '../contract';
-import type { KioskServices } from '../services/kiosk-services';
+import { EVENT_CHANNEL, channelOf, fail, kioskApi, type MethodName, type Result } from '../../contract';
+import type { KioskServices } from '../../services/kiosk-services';
 import { isAppUrl } from './app-origin';
 
 export interface IpcDeps {

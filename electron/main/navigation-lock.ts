@@ -1,5 +1,5 @@
 import type { Event, Session, WebContents } from 'electron';
-import type { Logger } from '../services/log/logger';
+import type { Logger } from '../../services/log/logger';
 import { isAppUrl } from './app-origin';
 
 /**

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { app, session, type BrowserWindow } from 'electron';
-import { configFromEnv, type KioskConfig } from '../services/config';
-import { createKioskServices, type KioskServices } from '../services/kiosk-services';
-import { SettingsRepository } from '../services/store/database';
+import { configFromEnv, type KioskConfig } from '../../services/config';
+import { createKioskServices, type KioskServices } from '../../services/kiosk-services';
+import { SettingsRepository } from '../../services/store/database';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpc } from './ipc';
 import { denyAllPermissions, lockNavigation } from './navigation-lock';

@@ -1,5 +1,5 @@
 import { BrowserWindow, Menu, type BrowserWindowConstructorOptions, type Input, type WebContents } from 'electron';
-import type { Logger } from '../services/log/logger';
+import type { Logger } from '../../services/log/logger';
 import { APP_URL } from './app-origin';
 import { lockNavigation } from './navigation-lock';
 

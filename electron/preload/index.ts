@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { EVENT_CHANNEL, channelOf, kioskApi, type MethodName, type PreloadBridge } from '../contract';
+import { EVENT_CHANNEL, channelOf, kioskApi, type MethodName, type PreloadBridge } from '../../contract';
 
 /** The only channels the page may invoke: one per contract method, nothing else. */
 export const ALLOWED_CHANNELS: ReadonlySet<string> = new Set(

@@ -1,18 +1,12 @@
 import { EventEmitter } from 'node:events';
+import type { DeviceRole, DeviceState, DeviceStatus as KernelDeviceStatus } from '../../kernel/devices';
 import { SerialLink } from '../transport/serial-link';
 
-export type DeviceRole = 'idReader' | 'printer' | 'pad' | 'scanner';
-export type DeviceState = 'absent' | 'connecting' | 'ready' | 'busy' | 'error' | 'disconnected';
-
-/** Every state change, with a reason a technician can read. */
-export interface DeviceStatus {
-  readonly role: DeviceRole;
-  readonly state: DeviceState;
-  readonly condition?: string;
-  readonly reason: string;
+/** Every state change, with a reason a technician can read; the port is always known here. */
+export interface DeviceStatus extends KernelDeviceStatus {
   readonly port: string;
-  readonly since: string;
 }
+export type { DeviceRole, DeviceState };
 
 export interface BackoffOptions {
   /** First reconnect delay (default 500 ms), doubled after each failure up to `maxMs` (default 10 s). */

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import receiptline from 'receiptline';
 import { columnsOf, type PrinterProfile } from './profile';
-import type { ReceiptTemplate } from './template';
+import type { ReceiptTemplate } from '../../kernel/receipt';
 
 /**
  * Receipt template → receiptline markup → ESC/POS bytes (and the same receipt as SVG for the

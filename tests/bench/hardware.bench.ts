@@ -2,9 +2,9 @@ import { IdCardReader } from '../../hardware/drivers/idcard/driver';
 import { SAM } from '../../hardware/protocols/idcard/commands';
 import { encodeCommand, encodeResponse } from '../../hardware/protocols/idcard/frame';
 import { buildReceipt } from '../../hardware/receipts/build';
-import type { ReceiptTemplate } from '../../hardware/receipts/template';
-import { SAMPLE_CARDS, dummyWlt } from '../../hardware/simulators/sample-cards';
-import { control, startSimulatedDevice } from '../../hardware/simulators/spawn';
+import type { ReceiptTemplate } from '../../kernel/receipt';
+import { SAMPLE_CARDS, dummyWlt } from '../../hardware/testing/simulators/sample-cards';
+import { control, startSimulatedDevice } from '../../hardware/testing/simulators/spawn';
 
 /**
  * `npm run bench hardware`: (1) a full ID card read through the driver over a socat PTY against the

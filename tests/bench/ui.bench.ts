@@ -7,11 +7,11 @@ import type { Browser, Page } from 'playwright-core';
 import { preview } from 'vite';
 import { sampleContent } from '../../content/src/index';
 import { syntheticContent } from '../../content/src/synthetic';
-import { contentSet } from '../../electron/contract/content';
-import { readOperatorKey } from '../../electron/services/content/bundle/keys';
-import { signBundle } from '../../electron/services/content/bundle/metadata';
-import { packBundle } from '../../electron/services/content/bundle/pack';
-import { samplePaths, sampleVersion } from '../../electron/services/content/sample';
+import { contentSet } from '../../content-bundle/model';
+import { readOperatorKey } from '../../content-bundle/bundle/keys';
+import { signBundle } from '../../content-bundle/bundle/metadata';
+import { packBundle } from '../../content-bundle/bundle/pack';
+import { samplePaths, sampleVersion } from '../../services/content/sample';
 import { launchChromium } from '../e2e/support/browser';
 import { projectRoot, startKiosk, type KioskProcess } from '../e2e/support/kiosk-process';
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_ID_NUMBERS } from '../../hardware/simulators/sample-cards';
+import { SAMPLE_ID_NUMBERS } from '../../hardware/testing/simulators/sample-cards';
 import { expectScreen } from './support/browser';
 import { startJourneyEnv, type JourneyEnv } from './support/journey-env';
 import { confirmToSubmit, reviewToSubmit } from './support/journey-steps';

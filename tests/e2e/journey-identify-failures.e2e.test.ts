@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { identifierMessage } from '../../electron/contract/domain/identifiers';
+import { identifierMessage } from '../../kernel/identifiers';
 import { expectAccessible, expectTouchTargets, screenshot, expectScreen } from './support/browser';
 import { startJourneyEnv, type JourneyEnv } from './support/journey-env';
 import { platformDown, platformUp, type PlatformSim } from './support/platform';

@@ -1,6 +1,8 @@
 import { createResponseDecoder, encodeCommand, type SamResponse } from '../../protocols/idcard/frame';
 import { SAM, SW3, describeSw3 } from '../../protocols/idcard/commands';
-import { chinaToday, decodeTextBlock, isExpired, type IdCardRecord } from '../../protocols/idcard/text-block';
+import { chinaToday } from '../../../kernel/china-date';
+import type { CardErrorKey } from '../../../kernel/devices';
+import { decodeTextBlock, isExpired, type IdCardRecord } from '../../protocols/idcard/text-block';
 import { NoAnswerError, Requester } from '../../transport/requester';
 import type { SerialLink } from '../../transport/serial-link';
 import { SupervisedDevice, sleep, type SupervisorOptions } from '../supervisor';
@@ -16,7 +18,7 @@ export interface CardRead {
 
 /** Why a card could not be read; `reasonKey` is an i18n key. */
 export interface CardError {
-  readonly reasonKey: 'card.unreadable' | 'card.unsupportedType' | 'card.authFailed' | 'card.malformed';
+  readonly reasonKey: CardErrorKey;
   readonly reason: string;
 }
 

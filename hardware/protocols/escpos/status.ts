@@ -1,3 +1,5 @@
+import { canPrint, type PrinterCondition } from '../../../kernel/devices';
+
 /** ESC/POS real-time status (DLE EOT n), shared/protocols/escpos-printer.md §8.1. */
 export const statusRequest = (n: 1 | 2 | 3 | 4): Buffer => Buffer.from([0x10, 0x04, n]);
 export const STATUS_QUERIES = [1, 2, 3, 4] as const;
@@ -14,8 +16,7 @@ export interface PrinterFlags {
   readonly unrecoverable: boolean;
 }
 
-/** Typed printer condition; the first that applies wins. */
-export type PrinterCondition = 'ok' | 'paper-near-end' | 'paper-out' | 'cover-open' | 'offline' | 'cutter-error' | 'error';
+export type { PrinterCondition };
 
 export const ALL_CLEAR: PrinterFlags = {
   online: true,
@@ -50,7 +51,7 @@ export function conditionOf(f: PrinterFlags): PrinterCondition {
 }
 
 /** Conditions under which a receipt cannot be printed (near-end still prints, notes §8.1 policy). */
-export const canPrint = (c: PrinterCondition): boolean => c === 'ok' || c === 'paper-near-end';
+export { canPrint };
 
 /** The byte a printer answers to DLE EOT n (used by the simulator). */
 export function statusByte(n: number, f: PrinterFlags): number {

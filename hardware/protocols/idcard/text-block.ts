@@ -1,4 +1,4 @@
-import { isValidIdNumber } from './id-number';
+import { hasValidIdCheckChar } from '../../../kernel/identifiers';
 import { NATIONS, SEXES, type Sex } from './nations';
 
 /** The 256-byte UCS-2 text block of a resident ID card and its sister cards (notes §6 and §9). */
@@ -94,7 +94,7 @@ function decodeResident(b: Uint8Array, cardType: 'resident' | 'hkMacaoTaiwan'): 
     birthDate: date(field(b, 36, 16), 'birth date'),
     address: field(b, 52, 70),
     idNumber,
-    idNumberValid: isValidIdNumber(idNumber),
+    idNumberValid: hasValidIdCheckChar(idNumber),
     authority: field(b, 158, 30),
     validFrom: date(field(b, 188, 16), 'valid-from date'),
     validUntil: until === PERMANENT ? null : date(until, 'valid-until date'),
@@ -133,9 +133,6 @@ function decodeForeign(b: Uint8Array): IdCardRecord {
 export const isExpired = (card: Pick<IdCardRecord, 'validUntil'>, today: string): boolean =>
   card.validUntil !== null && card.validUntil < today;
 
-/** Today in China time (UTC+8, no DST) as YYYY-MM-DD. */
-export const chinaToday = (now: Date = new Date()): string =>
-  new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 // ---- encoding (used by the reader simulator and tests) ----
 

@@ -1,3 +1,4 @@
+import type { RatingLevel } from '../../../kernel/rating';
 /** KEP/1 commands, events and payload codecs (notes §3.3–3.4). */
 export const CMD = {
   getInfo: 0x01,
@@ -17,7 +18,7 @@ export const RESPONSE = 0x80;
 export const RESULT = { ok: 0x00, unknownCommand: 0x02, badPayload: 0x03, busy: 0x04, unknownSession: 0x05 } as const;
 
 /** GB/T 39734 levels as this project encodes them: 5 非常满意 … 1 非常不满意. */
-export type RatingLevel = 1 | 2 | 3 | 4 | 5;
+export type { RatingLevel };
 
 export interface PadRating {
   readonly session: number;

@@ -1,4 +1,4 @@
-import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, type KioskBridge, type KioskEvent } from '../../../electron/contract';
+import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, type KioskBridge, type KioskEvent } from '../../../contract';
 import { parseEvent, parseResult, transportFailure } from './validate';
 
 /** The bridge over the Node host: POST /api/<method> and Server-Sent Events on /events. */

@@ -1,4 +1,4 @@
-import type { KioskBridge, PreloadBridge } from '../../../electron/contract';
+import type { KioskBridge, PreloadBridge } from '../../../contract';
 import { createHttpBridge } from './http-bridge';
 import { createIpcBridge } from './ipc-bridge';
 

@@ -1,4 +1,4 @@
-import { channelOf, type KioskBridge, type PreloadBridge } from '../../../electron/contract';
+import { channelOf, type KioskBridge, type PreloadBridge } from '../../../contract';
 import { parseEvent, parseResult, transportFailure } from './validate';
 
 /** The bridge over Electron IPC, through the preload's `window.kioskBridge`. */

@@ -6,7 +6,7 @@ import {
   type MethodName,
   type MethodOutput,
   type Result,
-} from '../../../electron/contract';
+} from '../../../contract';
 
 /** The renderer validates every answer too: a host that sends something off-contract is an error. */
 export function parseResult<M extends MethodName>(method: M, raw: unknown): Result<MethodOutput<M>> {

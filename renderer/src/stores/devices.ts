@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { DeviceRole, DeviceStatus } from '../../../electron/contract';
+import type { DeviceRole, DeviceStatus } from '../../../contract';
 
 /** Live device status, fed by `device.status` events and the initial health snapshot. */
 export const useDevicesStore = defineStore('devices', () => {

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { KioskInfo } from '../../../electron/contract';
+import type { KioskInfo } from '../../../contract';
 import { useBridge } from '../bridge';
 import { useDevicesStore } from './devices';
 

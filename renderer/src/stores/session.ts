@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowReactive } from 'vue';
-import type { SessionEndReason } from '../../../electron/contract';
+import type { SessionEndReason } from '../../../contract';
 import { useBridge } from '../bridge';
 import { usePreferencesStore } from './preferences';
 

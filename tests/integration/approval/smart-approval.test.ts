@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrecheckResult } from '../../../electron/contract';
-import { configFromEnv } from '../../../electron/services/config';
-import { createKioskServices, type KioskServices } from '../../../electron/services/kiosk-services';
+import type { PrecheckResult } from '../../../contract';
+import { configFromEnv } from '../../../services/config';
+import { createKioskServices, type KioskServices } from '../../../services/kiosk-services';
 
 /** The sample ID card's holder (hardware/simulators/sample-cards.ts) and enterprises of the platform simulator. */
 const HOLDER = { name: '黄测试', idNumber: '440605199003071232' };

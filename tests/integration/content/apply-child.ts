@@ -1,9 +1,9 @@
 // Child process for the kill-9 test: applies one bundle directory to a kiosk store, then exits.
 import fs from 'node:fs';
-import { ContentStore, contentMigrations } from '../../../electron/services/content/store';
-import { silentLogger } from '../../../electron/services/log/logger';
-import { coreMigrations } from '../../../electron/services/store/core-migrations';
-import { openStore } from '../../../electron/services/store/database';
+import { ContentStore, contentMigrations } from '../../../services/content/store';
+import { silentLogger } from '../../../services/log/logger';
+import { coreMigrations } from '../../../services/store/core-migrations';
+import { openStore } from '../../../services/store/database';
 
 const [dataDir, bundleDir, rootFile] = process.argv.slice(2) as [string, string, string];
 const db = openStore(dataDir, [...coreMigrations, ...contentMigrations]);

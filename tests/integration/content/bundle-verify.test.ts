@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateOperatorKey, publicPart } from '../../../electron/services/content/bundle/keys';
-import { buildRoot } from '../../../electron/services/content/bundle/metadata';
-import { BundleRejected } from '../../../electron/services/content/bundle/verify';
-import { ContentReader } from '../../../electron/services/content/reader';
+import { generateOperatorKey, publicPart } from '../../../content-bundle/bundle/keys';
+import { buildRoot } from '../../../content-bundle/bundle/metadata';
+import { BundleRejected } from '../../../content-bundle/bundle/verify';
+import { ContentReader } from '../../../services/content/reader';
 import { liveMarker, makeBundle, makeOperators, openTestStore, tmp } from './fixtures';
 
 const ops = makeOperators(3, 2);
@@ -111,7 +111,7 @@ describe('signed bundle verification keeps the current content on every refusal'
     const db = new BetterSqlite3(path.join(dir, 'targets', 'content.db'));
     db.prepare("UPDATE item_docs SET doc = json_set(doc, '$.maxVisits', 'many') WHERE rid = 1").run();
     db.close();
-    const { signBundle } = await import('../../../electron/services/content/bundle/metadata');
+    const { signBundle } = await import('../../../content-bundle/bundle/metadata');
     await signBundle(dir, { version: 2, expires: new Date(Date.now() + 86_400_000), signers: [k0, k1], roots: [ops.root] });
     expect(await rejectReason(dir)).toBe('schema');
     expectVersion1Live();

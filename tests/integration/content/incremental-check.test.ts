@@ -1,9 +1,9 @@
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { contentSet, type ContentSet } from '../../../electron/contract/content';
-import { buildContentDb } from '../../../electron/services/content/content-db-build';
-import { checkContentDb } from '../../../electron/services/content/content-db-check';
+import { contentSet, type ContentSet } from '../../../content-bundle/model';
+import { buildContentDb } from '../../../content-bundle/db/build';
+import { checkContentDb } from '../../../content-bundle/db/check';
 import { sampleContent } from '../../../content/src/index';
 import { makeBundle, makeOperators, openTestStore, tmp } from './fixtures';
 
@@ -98,8 +98,8 @@ describe('the content store', () => {
     a.close();
 
     // Another kiosk build: its checks may differ, so the first update after it checks everything.
-    const { ContentStore } = await import('../../../electron/services/content/store');
-    const { silentLogger } = await import('../../../electron/services/log/logger');
+    const { ContentStore } = await import('../../../services/content/store');
+    const { silentLogger } = await import('../../../services/log/logger');
     const b = openTestStore(dataDir, ops.root);
     const upgraded = new ContentStore(b.db, dataDir, silentLogger(), '99.0.0');
     expect(await upgraded.applyBundleDir(await bundle(3, edited(2)), 'test')).toMatchObject({ version: 3, checkedItems: base.items.length });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import type { ContentSet } from '../../../electron/contract/content';
+import type { ContentSet } from '../../../content-bundle/model';
 import { contentForVersion, liveMarker, makeBundle, makeOperators, tmp } from './fixtures';
 
 const TRIALS = 200;

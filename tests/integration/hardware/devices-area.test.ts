@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KioskEvent } from '../../../electron/contract';
-import { configFromEnv } from '../../../electron/services/config';
-import { createKioskServices, type KioskServices } from '../../../electron/services/kiosk-services';
-import { control } from '../../../hardware/simulators/spawn';
+import type { KioskEvent } from '../../../contract';
+import { configFromEnv } from '../../../services/config';
+import { createKioskServices, type KioskServices } from '../../../services/kiosk-services';
+import { control } from '../../../hardware/testing/simulators/spawn';
 
 /** The devices area as the kiosk runs it: simulated set on socat PTYs, events on the bus, /healthz. */
 let services: KioskServices;

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configFromEnv } from '../../../electron/services/config';
-import { createKioskServices, type KioskServices } from '../../../electron/services/kiosk-services';
-import { control, startSimulatedDevice, type SimulatedDeviceRig } from '../../../hardware/simulators/spawn';
+import { configFromEnv } from '../../../services/config';
+import { createKioskServices, type KioskServices } from '../../../services/kiosk-services';
+import { control, startSimulatedDevice, type SimulatedDeviceRig } from '../../../hardware/testing/simulators/spawn';
 
 /** devices.configure stores the role → port mapping; a restarted kiosk uses it (no simulated set). */
 let dataDir: string;

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probePorts } from '../../../hardware/probe';
 import { IdCardReader, type CardError, type CardRead } from '../../../hardware/drivers/idcard/driver';
 import type { DeviceStatus } from '../../../hardware/drivers/supervisor';
-import { SAMPLE_ID_NUMBERS } from '../../../hardware/simulators/sample-cards';
-import { control, startSimulatedDevice, type SimulatedDeviceRig } from '../../../hardware/simulators/spawn';
+import { SAMPLE_ID_NUMBERS } from '../../../hardware/testing/simulators/sample-cards';
+import { control, startSimulatedDevice, type SimulatedDeviceRig } from '../../../hardware/testing/simulators/spawn';
 
 /** Real serialport over a socat PTY pair against the reader simulator process. */
 let rig: SimulatedDeviceRig;

@@ -4,7 +4,7 @@ import { EvaluationPad, PadRequestError } from '../../../hardware/drivers/pad/dr
 import { QrScanner, partialLineTimeoutMs } from '../../../hardware/drivers/scanner/driver';
 import type { PadRating } from '../../../hardware/protocols/pad/messages';
 import type { ScanLine } from '../../../hardware/protocols/scanner/lines';
-import { control, startSimulatedDevice, type SimulatedDeviceRig } from '../../../hardware/simulators/spawn';
+import { control, startSimulatedDevice, type SimulatedDeviceRig } from '../../../hardware/testing/simulators/spawn';
 
 let padRig: SimulatedDeviceRig;
 let scanRig: SimulatedDeviceRig;

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probePorts } from '../../../hardware/probe';
 import { ReceiptPrinter } from '../../../hardware/drivers/printer/driver';
 import { buildReceipt } from '../../../hardware/receipts/build';
-import type { ReceiptTemplate } from '../../../hardware/receipts/template';
-import { control, startSimulatedDevice, type SimulatedDeviceRig } from '../../../hardware/simulators/spawn';
+import type { ReceiptTemplate } from '../../../kernel/receipt';
+import { control, startSimulatedDevice, type SimulatedDeviceRig } from '../../../hardware/testing/simulators/spawn';
 
 let rig: SimulatedDeviceRig;
 let printer: ReceiptPrinter;

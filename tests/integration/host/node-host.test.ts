@@ -3,9 +3,9 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNodeHost, type NodeHost } from '../../../electron/host/server';
-import { configFromEnv } from '../../../electron/services/config';
-import { createKioskServices, type KioskServices } from '../../../electron/services/kiosk-services';
+import { startNodeHost, type NodeHost } from '../../../host/server';
+import { configFromEnv } from '../../../services/config';
+import { createKioskServices, type KioskServices } from '../../../services/kiosk-services';
 
 let host: NodeHost;
 let services: KioskServices;

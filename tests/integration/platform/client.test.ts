@@ -1,8 +1,8 @@
 import { createHash, randomUUID, sign } from 'node:crypto';
-import { PLATFORM_HEADERS, signingString } from '../../../electron/contract/domain';
+import { PLATFORM_HEADERS, signingString } from '../../../platform-wire/protocol';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PlatformClient } from '../../../electron/services/platform/client';
-import { loadSigningKey } from '../../../electron/services/platform/keys';
+import { PlatformClient } from '../../../services/platform/client';
+import { loadSigningKey } from '../../../services/platform/keys';
 import { SAMPLE_ENTERPRISE, SAMPLE_PEOPLE, startHarness, tmpDir, type SimHarness } from './helpers';
 
 let h: SimHarness;

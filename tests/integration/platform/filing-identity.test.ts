@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configFromEnv } from '../../../electron/services/config';
-import { createKioskServices, type KioskServices } from '../../../electron/services/kiosk-services';
+import { configFromEnv } from '../../../services/config';
+import { createKioskServices, type KioskServices } from '../../../services/kiosk-services';
 import { SAMPLE_ENTERPRISE, SAMPLE_PEOPLE, tmpDir } from './helpers';
 
 /**

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PlatformClient } from '../../../electron/services/platform/client';
-import { loadSigningKey, type KioskSigningKey } from '../../../electron/services/platform/keys';
+import { PlatformClient } from '../../../services/platform/client';
+import { loadSigningKey, type KioskSigningKey } from '../../../services/platform/keys';
 import { startSimulator, type RunningSimulator } from '../../../platform-sim/server';
 
 export const tmpDir = (prefix: string): string => fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));

@@ -8,10 +8,10 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { createLogger } from '../../../electron/services/log/logger';
-import { PlatformClient } from '../../../electron/services/platform/client';
-import { loadSigningKey } from '../../../electron/services/platform/keys';
-import { OUTBOX_KINDS, type OutboxKind } from '../../../electron/services/platform/outbox-store';
+import { createLogger } from '../../../services/log/logger';
+import { PlatformClient } from '../../../services/platform/client';
+import { loadSigningKey } from '../../../services/platform/keys';
+import { OUTBOX_KINDS, type OutboxKind } from '../../../services/platform/outbox-store';
 import { outboxRig } from './outbox-harness';
 
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSigningKey } from '../../../electron/services/platform/keys';
+import { loadSigningKey } from '../../../services/platform/keys';
 import { tmpDir } from './helpers';
 
 /**

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { silentLogger, type Logger } from '../../../electron/services/log/logger';
-import { OutboxStore, outboxMigrations, type OutboxKind } from '../../../electron/services/platform/outbox-store';
-import { FileKeyProvider } from '../../../electron/services/platform/keys';
-import { OutboxSender, type Delivered, type SenderOptions } from '../../../electron/services/platform/sender';
-import type { PlatformClient } from '../../../electron/services/platform/client';
-import { coreMigrations } from '../../../electron/services/store/core-migrations';
-import { openStore, type Database } from '../../../electron/services/store/database';
+import { silentLogger, type Logger } from '../../../services/log/logger';
+import { OutboxStore, outboxMigrations, type OutboxKind } from '../../../services/platform/outbox-store';
+import { FileKeyProvider } from '../../../services/platform/keys';
+import { OutboxSender, type Delivered, type SenderOptions } from '../../../services/platform/sender';
+import type { PlatformClient } from '../../../services/platform/client';
+import { coreMigrations } from '../../../services/store/core-migrations';
+import { openStore, type Database } from '../../../services/store/database';
 
 export interface OutboxRig {
   db: Database;

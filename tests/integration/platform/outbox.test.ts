@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seal, unseal } from '../../../electron/services/platform/keys';
-import { backoffDelay, type Parked } from '../../../electron/services/platform/sender';
-import { OUTBOX_KINDS } from '../../../electron/services/platform/outbox-store';
+import { seal, unseal } from '../../../services/platform/keys';
+import { backoffDelay, type Parked } from '../../../services/platform/sender';
+import { OUTBOX_KINDS } from '../../../services/platform/outbox-store';
 import { SAMPLE_ENTERPRISE, SAMPLE_PEOPLE, startHarness, tmpDir, type SimHarness } from './helpers';
 import { outboxRig, samplePayload, until } from './outbox-harness';
 

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KioskEvent } from '../../../electron/contract';
-import { createDispatcher, type Handlers } from '../../../electron/services/bridge/dispatcher';
-import { EventBus } from '../../../electron/services/bridge/event-bus';
-import type { KioskConfig } from '../../../electron/services/config';
-import { createLogger } from '../../../electron/services/log/logger';
-import { createPlatformArea, platformMigrations } from '../../../electron/services/platform/area';
-import { coreMigrations } from '../../../electron/services/store/core-migrations';
-import { openStore } from '../../../electron/services/store/database';
+import type { KioskEvent } from '../../../contract';
+import { createDispatcher, type Handlers } from '../../../services/bridge/dispatcher';
+import { EventBus } from '../../../services/bridge/event-bus';
+import type { KioskConfig } from '../../../services/config';
+import { createLogger } from '../../../services/log/logger';
+import { createPlatformArea, platformMigrations } from '../../../services/platform/area';
+import { coreMigrations } from '../../../services/store/core-migrations';
+import { openStore } from '../../../services/store/database';
 import { SAMPLE_ENTERPRISE, SAMPLE_PEOPLE, tmpDir } from './helpers';
 import { until } from './outbox-harness';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkContent, contentSet } from '../../../electron/contract/content';
+import { checkContent, contentSet } from '../../../content-bundle/model';
 import { sampleContent } from '../../../content/src/index';
 
 const sample = () => contentSet.parse(structuredClone(sampleContent));

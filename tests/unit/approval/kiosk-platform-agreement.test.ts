@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { precheck } from '../../../electron/contract/approval';
-import { contentSet } from '../../../electron/contract/content';
-import type { ApplicationRequest, ECertificate, EnterpriseProfile } from '../../../electron/contract/domain';
-import { kioskFacts } from '../../../electron/services/approval/facts';
+import { contentSet } from '../../../content-bundle/model';
+import type { ApplicationRequest, ECertificate, EnterpriseProfile } from '../../../platform-wire/model';
+import { precheck } from '../../../services/approval/evaluate';
+import { kioskFacts } from '../../../services/approval/facts';
 import { sampleContent } from '../../../content/src/index';
-import { platformFacts } from '../../../platform-sim/rule-base';
+import { decideRules, type PublishedRule } from '../../../platform-sim/rules/engine';
+import { decisionRecords } from '../../../platform-sim/rules/item-library';
 
 const smartItems = contentSet.parse(sampleContent).items.filter((i) => i.smartApproval);
 const TODAY = '2026-11-25';
@@ -62,7 +63,8 @@ describe('kiosk and platform agree on every 秒批 verdict', () => {
             attachments: [],
             smartApproval: true,
           };
-          const platformSide = precheck(item.smartApproval!.rules, platformFacts(request, ent, platformCerts, TODAY));
+          // The platform decides with its own engine; the kiosk's checklist must say the same of every rule.
+          const platformSide = decideRules(item.smartApproval!.rules as unknown as PublishedRule[], decisionRecords(request, ent, platformCerts, TODAY));
           const kioskSide = precheck(
             item.smartApproval!.rules,
             kioskFacts({
@@ -74,7 +76,8 @@ describe('kiosk and platform agree on every 秒批 verdict', () => {
               today: TODAY,
             }),
           );
-          expect(kioskSide).toEqual(platformSide);
+          expect(kioskSide.rules.map((r) => [r.id, r.verdict === 'passed'])).toEqual(platformSide.outcomes.map((o) => [o.id, o.met]));
+          expect(kioskSide.instantEligible).toBe(platformSide.approve);
         },
       ),
       { numRuns: 5_000 },

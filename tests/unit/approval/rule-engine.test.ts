@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  approvalCheck,
-  evaluateCheck,
-  precheck,
-  unknownReferences,
-  type ApprovalCheck,
-  type ApprovalFacts,
-  type ApprovalRule,
-} from '../../../electron/contract/approval';
+import { approvalCheck, unknownReferences, type ApprovalCheck, type ApprovalFacts, type ApprovalRule } from '../../../content-bundle/model/approval';
+import { evaluateCheck, precheck } from '../../../services/approval/evaluate';
 
 const text = (zh: string) => ({ zh, en: zh });
 const rule = (id: string, check: ApprovalCheck): ApprovalRule => ({ id, title: text(id), fix: text(`fix ${id}`), check });

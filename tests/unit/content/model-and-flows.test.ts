@@ -8,9 +8,9 @@ import {
   walkFlow,
   type ContentSet,
   type SituationFlow,
-} from '../../../electron/contract/content';
-import { loadContentDir } from '../../../electron/services/content/bundle/pack';
-import { samplePaths } from '../../../electron/services/content/sample';
+} from '../../../content-bundle/model';
+import { loadContentDir } from '../../../content-bundle/bundle/pack';
+import { samplePaths } from '../../../services/content/sample';
 import { renderSample } from '../../../content/src/export-sample';
 import { sampleContent } from '../../../content/src/index';
 import fs from 'node:fs';

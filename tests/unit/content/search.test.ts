@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contentSet } from '../../../electron/contract/content';
-import { buildContentDb } from '../../../electron/services/content/content-db-build';
-import { openContentDb } from '../../../electron/services/content/content-db-read';
-import { pinyinForms } from '../../../electron/services/content/pinyin';
-import { ContentSearch } from '../../../electron/services/content/search';
+import { contentSet } from '../../../content-bundle/model';
+import { buildContentDb } from '../../../content-bundle/db/build';
+import { openContentDb } from '../../../content-bundle/db/read';
+import { pinyinForms } from '../../../content-bundle/db/pinyin';
+import { ContentSearch } from '../../../services/content/search';
 import { sampleContent } from '../../../content/src/index';
 import { syntheticContent } from '../../../content/src/synthetic';
 import { tmp } from '../../integration/content/fixtures';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleContent } from '../../../content/src/index';
 import { syntheticContent } from '../../../content/src/synthetic';
-import { checkContent, contentSet } from '../../../electron/contract/content';
+import { checkContent, contentSet } from '../../../content-bundle/model';
 
 describe('synthetic content for benchmarks', () => {
   it('builds N distinct items that pass the same checks as real bundles, the same way every run', () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVENT_CHANNEL } from '../../../electron/contract';
+import { EVENT_CHANNEL } from '../../../contract';
 
 /**
  * Builds the shell the way `npm run build:electron` does (into a temp dir) and checks what Electron

@@ -3,12 +3,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./fake-electron'));
 
 import type { BrowserWindow as ElectronWindow } from 'electron';
-import { EVENT_CHANNEL, channelOf, fail, kioskApi, ok, type MethodName } from '../../../electron/contract';
+import { EVENT_CHANNEL, channelOf, fail, kioskApi, ok, type MethodName } from '../../../contract';
 import { registerIpc } from '../../../electron/main/ipc';
-import { createDispatcher, type Handlers } from '../../../electron/services/bridge/dispatcher';
-import { EventBus } from '../../../electron/services/bridge/event-bus';
+import { createDispatcher, type Handlers } from '../../../services/bridge/dispatcher';
+import { EventBus } from '../../../services/bridge/event-bus';
 import { BrowserWindow, ipcMain, resetFakeElectron } from './fake-electron';
-import { recordingLogger } from './recording-logger';
+import { recordingLogger } from '../../support/recording-logger';
 
 const info = { kioskId: 'kiosk-test-01', version: '0.1.0', idleTimeoutSeconds: 120, idleWarningSeconds: 30 };
 

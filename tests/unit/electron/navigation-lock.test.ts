@@ -5,7 +5,7 @@ vi.mock('electron', () => import('./fake-electron'));
 import type { Session, WebContents } from 'electron';
 import { denyAllPermissions, lockNavigation } from '../../../electron/main/navigation-lock';
 import { FakeWebContents, resetFakeElectron, session } from './fake-electron';
-import { recordingLogger } from './recording-logger';
+import { recordingLogger } from '../../support/recording-logger';
 
 const asElectron = (c: FakeWebContents): WebContents => c as unknown as WebContents;
 

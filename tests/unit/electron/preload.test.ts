@@ -5,12 +5,12 @@ vi.mock('electron', () => import('./fake-electron'));
 // Importing the preload runs it, as Electron does before the page loads.
 import '../../../electron/preload/index';
 import type { BrowserWindow as ElectronWindow } from 'electron';
-import { EVENT_CHANNEL, channelOf, kioskApi, ok, type MethodName, type PreloadBridge } from '../../../electron/contract';
+import { EVENT_CHANNEL, channelOf, kioskApi, ok, type MethodName, type PreloadBridge } from '../../../contract';
 import { registerIpc } from '../../../electron/main/ipc';
-import { createDispatcher, type Handlers } from '../../../electron/services/bridge/dispatcher';
-import { EventBus } from '../../../electron/services/bridge/event-bus';
+import { createDispatcher, type Handlers } from '../../../services/bridge/dispatcher';
+import { EventBus } from '../../../services/bridge/event-bus';
 import { BrowserWindow, contextBridge, ipcMain, ipcRenderer } from './fake-electron';
-import { recordingLogger } from './recording-logger';
+import { recordingLogger } from '../../support/recording-logger';
 
 const bridge = contextBridge.exposed.get('kioskBridge') as PreloadBridge;
 

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 vi.mock('electron', () => import('./fake-electron'));
 
 import { KIOSK_MODE_SETTING, resolveKioskMode, startShell, type Shell } from '../../../electron/main/shell';
-import { SettingsRepository } from '../../../electron/services/store/database';
+import { SettingsRepository } from '../../../services/store/database';
 import { BrowserWindow, Menu, app, ipcMain, protocol, resetFakeElectron, session } from './fake-electron';
 
 /** The whole main process against the fake electron: real services on a temp data dir. */

@@ -4,7 +4,7 @@ vi.mock('electron', () => import('./fake-electron'));
 
 import { createMainWindow, kioskWindowOptions } from '../../../electron/main/window';
 import { BrowserWindow, Menu, resetFakeElectron } from './fake-electron';
-import { recordingLogger } from './recording-logger';
+import { recordingLogger } from '../../support/recording-logger';
 
 const preloadPath = '/opt/kiosk/dist/electron/preload/index.cjs';
 

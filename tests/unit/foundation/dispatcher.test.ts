@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ok } from '../../../electron/contract';
-import { createDispatcher, type Handlers } from '../../../electron/services/bridge/dispatcher';
-import { EventBus } from '../../../electron/services/bridge/event-bus';
-import { silentLogger } from '../../../electron/services/log/logger';
+import { ok } from '../../../contract';
+import { createDispatcher, type Handlers } from '../../../services/bridge/dispatcher';
+import { EventBus } from '../../../services/bridge/event-bus';
+import { silentLogger } from '../../../services/log/logger';
 
 /** Handlers for the whole contract where only the method under test is real. */
 function handlersWith(overrides: Partial<Handlers>): Handlers {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EVALUATION_REASON_ZH } from '../../../electron/contract/domain/evaluation';
+import { EVALUATION_REASON_ZH } from '../../../platform-wire/model/evaluation';
 
 const localeDir = path.resolve(import.meta.dirname, '../../../renderer/src/i18n/locales');
 const load = (locale: string): Record<string, any> =>

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { coreMigrations } from '../../../electron/services/store/core-migrations';
-import { openStore, SettingsRepository } from '../../../electron/services/store/database';
-import { appliedVersion, migrate, type Migration } from '../../../electron/services/store/migrations';
+import { coreMigrations } from '../../../services/store/core-migrations';
+import { openStore, SettingsRepository } from '../../../services/store/database';
+import { appliedVersion, migrate, type Migration } from '../../../services/store/migrations';
 
 const dirs: string[] = [];
 const tempDir = (): string => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EscPosTokenizer } from '../../../hardware/protocols/escpos/tokenizer';
 import { buildReceipt } from '../../../hardware/receipts/build';
 import type { PrinterProfile } from '../../../hardware/receipts/profile';
-import { renderReceipt } from '../../../hardware/simulators/printer/render';
+import { renderReceipt } from '../../../hardware/testing/simulators/printer/render';
 
 const width = (s: string): number => [...s].reduce((w, c) => w + (/[\u1100-\uffff]/u.test(c) ? 2 : 1), 0);
 const printed = (bytes: Buffer, encoding: 'gb18030' | 'gbk' = 'gb18030'): string[] => {

@@ -1,9 +1,10 @@
+import { chinaToday } from '../../../kernel/china-date';
 import { describe, expect, it } from 'vitest';
 import {
   checkCreditCode,
   checkIdNumber,
   checkMobile,
-  chinaToday,
+
   creditCodeCheckChar,
   ID_WEIGHTS,
   idCheckChar,
@@ -16,7 +17,7 @@ import {
   validateCreditCode,
   validateIdNumber,
   validateMobile,
-} from '../../../electron/contract/domain';
+} from '../../../kernel/identifiers';
 
 const today = '2026-11-25';
 const code = (r: { ok: boolean; code?: string }) => (r.ok ? 'OK' : r.code);

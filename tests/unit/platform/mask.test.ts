@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskAddress, maskIdNumber, maskMobile, maskName } from '../../../electron/contract/domain';
+import { maskAddress, maskIdNumber, maskMobile, maskName } from '../../../kernel/mask';
 
 describe('masking', () => {
   it('masks ID numbers keeping 6+4, or 3+4 when strict', () => {

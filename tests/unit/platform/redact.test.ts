@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Redactor } from '../../../electron/services/log/redact';
+import { Redactor } from '../../../services/log/redact';
 
 describe('log redaction', () => {
   it('scrubs ID numbers (18 and 15 digits, lower-case x) and mobile numbers by shape', () => {

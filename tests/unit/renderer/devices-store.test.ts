@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DeviceStatus } from '../../../electron/contract';
+import type { DeviceStatus } from '../../../contract';
 import { useDevicesStore } from '../../../renderer/src/stores/devices';
 
 const printer = (state: DeviceStatus['state'], since: string, condition?: string): DeviceStatus => ({

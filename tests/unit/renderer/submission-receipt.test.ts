@@ -1,7 +1,7 @@
 // The receipt code is renderer code built by Vite: its imports use import.meta.glob.
 /// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
-import { contentSet, type ServiceItem } from '../../../electron/contract/content';
+import { contentSet, type ServiceItem } from '../../../content-bundle/model';
 import { sampleContent } from '../../../content/src/index';
 import type { SubmissionOutcome } from '../../../renderer/src/features/form/draft';
 import { materialCopies, materialCopiesZh } from '../../../renderer/src/features/item/material-copies';

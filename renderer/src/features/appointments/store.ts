@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import type { Appointment, AppointmentSlot } from '../../../../electron/contract/domain/hall';
+import type { Appointment, AppointmentSlot } from '../../../../contract';
 import { useBridge } from '../../bridge';
 import { registerSessionReset } from '../../stores/session';
 

@@ -1,5 +1,5 @@
 import { ref, shallowRef } from 'vue';
-import type { MethodOutput } from '../../../../electron/contract';
+import type { MethodOutput } from '../../../../contract';
 import { useBridge } from '../../bridge';
 
 export type PrecheckAnswer = MethodOutput<'approval.precheck'>;

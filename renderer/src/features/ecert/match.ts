@@ -1,5 +1,5 @@
-import type { Material } from '../../../../electron/contract/content';
-import type { CertificateView } from '../../../../electron/contract/domain/certificate';
+import type { Material } from '../../../../contract';
+import type { CertificateView } from '../../../../contract';
 
 /** Content names the certificate in words; the platform by kind. Map the words onto kinds. */
 const KIND_BY_WORD: [RegExp, CertificateView['kind']][] = [

@@ -1,5 +1,5 @@
-import type { EnterpriseProfile } from '../../../../electron/contract';
-import type { SituationFlow } from '../../../../electron/contract/content';
+import type { EnterpriseProfile } from '../../../../contract';
+import type { SituationFlow } from '../../../../contract';
 import type { Role } from '../identity/store';
 
 /**

@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import type { OutboxFailure } from '../../../../electron/contract/api/platform';
-import type { ApplicationDecision } from '../../../../electron/contract/domain';
-import type { FormDefinition, ServiceItem } from '../../../../electron/contract/content';
+import type { OutboxFailure } from '../../../../contract/api/platform';
+import type { ApplicationDecision } from '../../../../contract';
+import type { FormDefinition, ServiceItem } from '../../../../contract';
 import { registerSessionReset } from '../../stores/session';
 
 export interface EcertChoice {

@@ -1,5 +1,5 @@
-import type { EnterpriseProfile } from '../../../../electron/contract';
-import type { FormDefinition } from '../../../../electron/contract/content';
+import type { EnterpriseProfile } from '../../../../contract';
+import type { FormDefinition } from '../../../../contract';
 import type { CardPerson } from '../identity/device-events';
 
 /**

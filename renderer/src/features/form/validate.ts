@@ -1,5 +1,5 @@
-import type { FormField } from '../../../../electron/contract/content';
-import { checkCreditCode, checkIdNumber, checkMobile, isContactPhone } from '../../../../electron/contract/domain/identifiers';
+import type { FormField } from '../../../../contract';
+import { checkCreditCode, checkIdNumber, checkMobile, isContactPhone } from '../../../../kernel/identifiers';
 import type { KeyboardMode } from '../../components/keyboard/layouts';
 
 /** What went wrong with a value: a shared-validator message (zh/en) or an i18n key of ours. */

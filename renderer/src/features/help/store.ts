@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { HelpRequest } from '../../../../electron/contract/domain/hall';
+import type { HelpRequest } from '../../../../contract';
 import { useBridge } from '../../bridge';
 import { registerSessionReset } from '../../stores/session';
 

@@ -1,5 +1,5 @@
 import type { RouteLocationNormalized, Router } from 'vue-router';
-import type { ServiceItem } from '../../../../electron/contract/content';
+import type { ServiceItem } from '../../../../contract';
 import { useBridge } from '../../bridge';
 import { useDraftStore } from '../form/draft';
 import { useIdentityStore } from '../identity/store';

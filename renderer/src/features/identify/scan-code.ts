@@ -1,4 +1,4 @@
-import { checkCreditCode } from '../../../../electron/contract/domain/identifiers';
+import { checkCreditCode } from '../../../../kernel/identifiers';
 
 /**
  * The 电子营业执照 QR code carries the unified social credit code among other data; its exact

@@ -1,4 +1,4 @@
-import type { KioskEvent } from '../../../../electron/contract';
+import type { KioskEvent } from '../../../../contract';
 
 /**
  * Reads the device events the journey needs (ID card placed/removed/failed, QR scanned) from the

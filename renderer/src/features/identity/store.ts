@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import type { EnterpriseProfile } from '../../../../electron/contract';
-import { maskIdNumber, maskName } from '../../../../electron/contract/domain/mask';
+import type { EnterpriseProfile } from '../../../../contract';
+import { maskIdNumber, maskName } from '../../../../kernel/mask';
 import { useBridge } from '../../bridge';
 import { registerSessionReset } from '../../stores/session';
 import { toDeviceSignal, type CardPerson, type DeviceSignal } from './device-events';

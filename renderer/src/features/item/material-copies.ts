@@ -1,4 +1,4 @@
-import type { Material } from '../../../../electron/contract/content';
+import type { Material } from '../../../../contract';
 
 /** One form a material is handed in as, with how many (null when the guide gives no count). */
 export interface MaterialCopy {

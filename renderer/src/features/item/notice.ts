@@ -1,4 +1,4 @@
-import type { Duration, LocalText, Material, ServiceItem } from '../../../../electron/contract/content';
+import type { Duration, LocalText, Material, ServiceItem } from '../../../../contract';
 import { materialCopiesZh } from './material-copies';
 import type { ReceiptTemplate } from './print';
 

@@ -1,6 +1,6 @@
 import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
-import type { Duration, LocalText } from '../../../../electron/contract/content';
+import type { Duration, LocalText } from '../../../../contract';
 
 /** Content text in the display language (zh-CN is always there; en when the content has it). */
 export function useContentText() {

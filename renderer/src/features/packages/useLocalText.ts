@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n';
-import type { LocalText } from '../../../../electron/contract/content/text';
+import type { LocalText } from '../../../../contract';
 
 /**
  * Content texts come in zh-CN with an optional English rendering. Returns the text for the current

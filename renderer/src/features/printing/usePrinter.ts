@@ -1,6 +1,6 @@
 import { ref } from 'vue';
-import type { MethodInput } from '../../../../electron/contract';
-import type { PrinterCondition } from '../../../../electron/contract/api/devices';
+import type { MethodInput } from '../../../../contract';
+import type { PrinterCondition } from '../../../../contract/api/devices';
 import { useBridge } from '../../bridge';
 
 /** What the caller gives: the input of the devices area's `printer.print` (a receipt as data). */

@@ -1,4 +1,4 @@
-import { lifeStage, type ServiceItem } from '../../../../electron/contract/content';
+import { lifeStage, type ServiceItem } from '../../../../contract';
 
 export type LifeStage = ServiceItem['stages'][number];
 

@@ -1,4 +1,4 @@
-import { SPEECH_MAX_CHARS } from '../../../../electron/contract/api/speech';
+import { SPEECH_MAX_CHARS } from '../../../../contract/api/speech';
 
 /**
  * The text a read-out speaks for the current screen: the main heading, then every visible element

@@ -1,5 +1,5 @@
 import { ref } from 'vue';
-import type { SpeechLang } from '../../../../electron/contract/api/speech';
+import type { SpeechLang } from '../../../../contract/api/speech';
 import { useBridge } from '../../bridge';
 import { registerSessionReset } from '../../stores/session';
 import { screenText } from './screen-text';

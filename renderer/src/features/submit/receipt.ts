@@ -1,4 +1,4 @@
-import type { Duration, Material, ServiceItem } from '../../../../electron/contract/content';
+import type { Duration, Material, ServiceItem } from '../../../../contract';
 import { placeZh, zhDuration } from '../item/notice';
 import type { ReceiptTemplate } from '../item/print';
 import type { SubmissionOutcome } from '../form/draft';

@@ -1,4 +1,4 @@
-import type { OutboxFailure } from '../../../../electron/contract/api/platform';
+import type { OutboxFailure } from '../../../../contract/api/platform';
 
 /**
  * Refusal codes of POST /v1/applications that have words of their own (platform-sim/README.md);

@@ -1,0 +1,3 @@
+export * from './rules';
+export type * from './facts';
+export * from './references';

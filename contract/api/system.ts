@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { DEVICE_ROLES, DEVICE_STATES, type DeviceRole, type DeviceState } from '../../kernel/devices';
+import { method } from './define';
+
+/** `renderer-start`: a renderer that (re)starts ends whatever the services still hold, so both sides start clean. */
+export const sessionEndReason = z.enum(['logout', 'idle-timeout', 'card-removed', 'completed', 'renderer-start']);
+export type SessionEndReason = z.infer<typeof sessionEndReason>;
+
+export const deviceRole = z.enum(DEVICE_ROLES);
+export type { DeviceRole };
+
+export const deviceState = z.enum(DEVICE_STATES);
+export type { DeviceState };
+
+export const deviceStatus = z.object({
+  role: deviceRole,
+  state: deviceState,
+  /** Typed sub-state a technician can act on, e.g. paper-out, cover-open. */
+  condition: z.string().optional(),
+  /** Human-readable reason for the last change (English, for technicians). */
+  reason: z.string(),
+  port: z.string().optional(),
+  simulated: z.boolean(),
+  since: z.string(),
+});
+export type DeviceStatus = z.infer<typeof deviceStatus>;
+
+export const health = z.object({
+  app: z.literal('zhengwu-kiosk'),
+  version: z.string(),
+  contentVersion: z.number().int().nullable(),
+  devices: z.array(deviceStatus),
+  outboxDepth: z.number().int().nonnegative(),
+  platform: z.object({ url: z.string().nullable(), reachable: z.boolean().nullable() }),
+});
+export type Health = z.infer<typeof health>;
+
+export const kioskInfo = z.object({
+  kioskId: z.string(),
+  version: z.string(),
+  /** Idle seconds before the warning shows, and seconds the warning counts down. */
+  idleTimeoutSeconds: z.number().int().positive(),
+  idleWarningSeconds: z.number().int().positive(),
+});
+export type KioskInfo = z.infer<typeof kioskInfo>;
+
+export const systemApi = {
+  'system.health': method(z.object({}).strict(), health),
+  'system.info': method(z.object({}).strict(), kioskInfo),
+  /** Ends the current session: every trace of the user is wiped on the service side. */
+  'session.end': method(
+    z.object({ reason: sessionEndReason }).strict(),
+    /** `hadSession`: something of a person was still held (a restarted renderer tells the person their visit ended). */
+    z.object({ wiped: z.boolean(), hadSession: z.boolean().optional() }),
+  ),
+};

@@ -1,0 +1,12 @@
+export * from './result';
+export * from './api';
+export * from './api/system';
+export * from './api/approval';
+export * from './events';
+export * from './channels';
+export type * from './bridge';
+export * from '../platform-wire/model';
+export * from '../content-bundle/model';
+export * from '../content-bundle/model/approval';
+export * from '../kernel/identifiers';
+export * from '../kernel/mask';

@@ -1,0 +1,5 @@
+export * from './enterprise';
+export * from './certificate';
+export * from './application';
+export * from './evaluation';
+export * from './hall';

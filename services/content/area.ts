@@ -1,0 +1,158 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fail, ok } from '../../contract';
+import type { contentApi } from '../../contract/api/content';
+import type { AreaDeps, ServiceArea } from '../area';
+import { BundleRejected } from '../../content-bundle/bundle/verify';
+import { downloadBundle, fetchLatest } from './download';
+import { ContentReader, UnsupportedContentFormat } from './reader';
+import { buildSampleBundle, samplePaths, sampleVersion } from './sample';
+import { ContentStore, contentMigrations } from './store';
+
+export { contentMigrations };
+
+const notReady = () => fail('unavailable', 'no content installed', { messageKey: 'content.notInstalled' });
+const notFound = (what: string) => fail('not-found', `${what} not found`, { messageKey: 'content.notFound' });
+
+/** Builds the content area: signed bundles in, a read-only packed database out. */
+export function createContentArea(deps: AreaDeps): ServiceArea<typeof contentApi> {
+  const { db, log, bus, env, config } = deps;
+  const store = new ContentStore(db, config.dataDir, log, config.version);
+  const contentUrl = env.KIOSK_CONTENT_URL ?? null;
+  const pollMs = Number(env.KIOSK_CONTENT_POLL_SECONDS ?? 300) * 1000;
+  let reader: ContentReader | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let busy: Promise<unknown> = Promise.resolve();
+
+  const openCurrent = (): void => {
+    const s = store.state();
+    if (s.currentFile === null || s.currentVersion === null) return;
+    let next: ContentReader;
+    try {
+      next = new ContentReader(s.currentFile, s.currentVersion);
+    } catch (err) {
+      if (!(err instanceof UnsupportedContentFormat)) throw err;
+      // After a kiosk upgrade: the old content stays installed (rollback protection) but unread until a newer bundle arrives.
+      log.warn('installed content cannot be read by this build; waiting for a newer bundle', { version: s.currentVersion, format: err.format });
+      return;
+    }
+    const old = reader;
+    reader = next;
+    old?.close();
+  };
+
+  /** One apply at a time; publishes content.updated or content.rejected. */
+  const apply = (dir: string, source: string) => {
+    const run = busy.then(async () => {
+      try {
+        const { version } = await store.applyBundleDir(dir, source, (step) => log.info('content apply', { step, source }));
+        openCurrent();
+        bus.publish({ type: 'content.updated', version });
+        return { version };
+      } catch (err) {
+        const r = err instanceof BundleRejected ? err : new BundleRejected('other', String(err));
+        bus.publish({ type: 'content.rejected', reason: r.reason, message: r.message.slice(0, 500), source });
+        throw r;
+      }
+    });
+    busy = run.catch(() => undefined);
+    return run;
+  };
+
+  const poll = async (): Promise<void> => {
+    if (!contentUrl) return;
+    try {
+      const latest = await fetchLatest(contentUrl);
+      const installed = store.state().currentVersion;
+      if (installed !== null && latest.version <= installed) return;
+      const dir = path.join(store.dir, 'download', `v${latest.version}`);
+      let lastPct = -1;
+      await downloadBundle(contentUrl, latest, dir, (done, total) => {
+        const pct = total > 0 ? Math.floor((done / total) * 10) * 10 : 100;
+        if (pct !== lastPct) log.info('content download', { version: latest.version, percent: pct });
+        lastPct = pct;
+      });
+      await apply(dir, `url:${contentUrl}`).finally(() => fs.rmSync(dir, { recursive: true, force: true }));
+    } catch (err) {
+      log.warn('content poll failed', { error: err instanceof Error ? err.message : String(err) });
+    }
+  };
+
+  const installSampleIfNeeded = async (): Promise<void> => {
+    const installed = store.state().currentVersion;
+    const version = sampleVersion();
+    if (installed !== null && installed >= version) return;
+    const dir = await buildSampleBundle(version);
+    try {
+      await apply(dir, 'embedded-sample');
+    } catch (err) {
+      log.warn('embedded sample content not applied', { error: (err as Error).message });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  const withReader = <T>(f: (r: ContentReader) => T) => (reader ? f(reader) : notReady());
+
+  return {
+    handlers: {
+      'content.search': ({ query, stage, department, limit }) => withReader((r) => ok({ hits: r.search({ query, stage, department, limit }) })),
+      'content.item': ({ code }) => withReader((r) => {
+        const item = r.item(code);
+        return item ? ok({ item }) : notFound(`item ${code}`);
+      }),
+      'content.catalogue': () => withReader((r) => ok(r.catalogue())),
+      'content.flow': ({ id }) => withReader((r) => {
+        const flow = r.flow(id);
+        return flow ? ok({ flow }) : notFound(`flow ${id}`);
+      }),
+      'content.form': ({ id }) => withReader((r) => {
+        const form = r.form(id);
+        return form ? ok({ form }) : notFound(`form ${id}`);
+      }),
+      'content.package': ({ id }) => withReader((r) => {
+        const p = r.package(id);
+        return p ? ok({ package: p }) : notFound(`package ${id}`);
+      }),
+      'content.policies': ({ profile }) => withReader((r) => ok({ policies: r.policies(profile) })),
+      'content.servicePoints': ({ itemCode }) => withReader((r) => ok({ points: r.servicePoints(itemCode) })),
+      'content.status': () => {
+        const s = store.state();
+        return ok({
+          installedVersion: s.currentVersion,
+          previousVersion: s.previousVersion,
+          sample: reader?.meta().sample ?? false,
+          lastAttempt: store.attempts(1)[0] ?? null,
+          contentUrl,
+        });
+      },
+      'content.importFromDirectory': async ({ dir }) => {
+        try {
+          return ok(await apply(path.resolve(dir), `directory:${dir}`));
+        } catch (err) {
+          const r = err as BundleRejected;
+          return fail('rejected', `bundle rejected (${r.reason}): ${r.message}`, { messageKey: `content.rejected.${r.reason}` });
+        }
+      },
+    },
+    health: () => ({ contentVersion: store.state().currentVersion }),
+    start: async () => {
+      const rootFile = env.KIOSK_TRUSTED_ROOT ? path.resolve(env.KIOSK_TRUSTED_ROOT) : samplePaths.root;
+      store.pinRoot(fs.readFileSync(rootFile, 'utf8'));
+      store.removeUnreferenced();
+      openCurrent();
+      if (env.KIOSK_CONTENT_SAMPLE !== '0') await installSampleIfNeeded();
+      if (contentUrl) {
+        void poll();
+        timer = setInterval(() => void poll(), Math.max(5_000, pollMs));
+        timer.unref();
+      }
+    },
+    stop: async () => {
+      if (timer) clearInterval(timer);
+      await busy;
+      reader?.close();
+      reader = null;
+    },
+  };
+}

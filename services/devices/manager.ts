@@ -1,0 +1,203 @@
+import {
+  DEFAULT_PROFILE, EvaluationPad, IdCardReader, QrScanner, ReceiptPrinter, buildReceipt,
+  probePorts, type DeviceRole, type DeviceStatus as HardwareStatus, type PhotoDecoder,
+  type CardError, type PrinterProfile, type ProbeResult, type ReceiptTemplate, type SupervisedDevice,
+} from '../../hardware';
+import type { DeviceConfigEntry, PrinterCondition } from '../../contract/api/devices';
+import type { DeviceStatus } from '../../contract/api/system';
+import type { IdCard } from '../../contract/events/devices';
+import type { EventBus } from '../bridge/event-bus';
+import type { Logger } from '../log/logger';
+import { ratingByLevel } from '../../kernel/rating';
+import { cardForBridge } from './card-event';
+import { PAD_REASON_TABLE, reasonsFromPadCodes } from './pad-reasons';
+
+export type DevicesMode = 'simulated' | 'configured' | 'none';
+
+/** Starts simulated devices (the demo profile); their ports are where the drivers connect. */
+export type SimulatorLauncher = () => Promise<{ ports: ReadonlyArray<{ role: DeviceRole; path: string; baudRate: number }>; close(): Promise<void> }>;
+
+export interface DeviceManagerOptions {
+  readonly log: Logger;
+  /** Present only in the demo profile: `simulated` mode is refused without it. */
+  readonly simulators?: SimulatorLauncher;
+  readonly bus: EventBus;
+  readonly photoDecoder?: PhotoDecoder;
+  /** Shorter timeouts and backoff (tests). */
+  readonly fast?: boolean;
+}
+
+/**
+ * Owns the four drivers (and, in simulated mode, the simulator processes on socat PTY pairs):
+ * forwards their events to the bus, keeps their status for /healthz, and serves the bridge calls.
+ */
+export class DeviceManager {
+  private drivers: Partial<Record<DeviceRole, SupervisedDevice>> = {};
+  private simulated: { close(): Promise<void> } | null = null;
+  private profile: PrinterProfile = DEFAULT_PROFILE;
+  private mode: DevicesMode = 'simulated';
+  private readonly sessions = new Map<number, string>();
+  private nextSession = (Date.now() % 1_000_000) * 1000;
+
+  constructor(private readonly o: DeviceManagerOptions) {}
+
+  get currentMode(): DevicesMode {
+    return this.mode;
+  }
+
+  async start(mode: DevicesMode, entries: readonly DeviceConfigEntry[]): Promise<void> {
+    this.mode = mode;
+    if (mode === 'simulated') {
+      if (!this.o.simulators) throw new Error('simulated devices are for the demo profile only');
+      const sims = await this.o.simulators();
+      this.simulated = sims;
+      for (const p of sims.ports) this.startDriver({ role: p.role, path: p.path, baudRate: p.baudRate as DeviceConfigEntry['baudRate'] });
+    } else if (mode === 'configured') {
+      for (const e of entries) this.startDriver(e);
+    }
+    this.o.log.info('devices started', { mode, roles: Object.keys(this.drivers) });
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(Object.values(this.drivers).map((d) => d.stop()));
+    this.drivers = {};
+    await this.simulated?.close();
+    this.simulated = null;
+  }
+
+  statuses(): DeviceStatus[] {
+    const simulated = this.mode === 'simulated';
+    return (['idReader', 'printer', 'pad', 'scanner'] as const).map((role) => {
+      const d = this.drivers[role];
+      if (!d) return { role, state: 'absent', reason: 'not configured', simulated, since: new Date(0).toISOString() };
+      return this.toContract(d.status);
+    });
+  }
+
+  private toContract(s: HardwareStatus): DeviceStatus {
+    return { ...s, simulated: this.mode === 'simulated' };
+  }
+
+  private startDriver(e: DeviceConfigEntry): void {
+    const fast = this.o.fast ?? false;
+    const backoff = fast ? { initialMs: 100, maxMs: 500 } : { initialMs: 500, maxMs: 10_000 };
+    const base = { path: e.path, baudRate: e.baudRate, backoff };
+    const { bus, log } = this.o;
+    let driver: SupervisedDevice;
+    switch (e.role) {
+      case 'idReader': {
+        const reader = new IdCardReader({ ...base, ...(this.o.photoDecoder ? { photoDecoder: this.o.photoDecoder } : {}), ...(fast ? { pollIntervalMs: 100 } : {}) });
+        reader.onCard((read) => {
+          // Names and addresses have no shape the redactor can spot: register them while they live.
+          log.redactor.remember(read.card.name, read.card.address, read.card.englishName);
+          bus.publish({ type: 'card.read', card: cardForBridge(read) });
+        });
+        reader.onRemoved(() => bus.publish({ type: 'card.removed' }));
+        reader.onCardError((err) => bus.publish({ type: 'card.error', reasonKey: err.reasonKey, message: err.reason }));
+        driver = reader;
+        break;
+      }
+      case 'printer':
+        if (e.profile) this.profile = e.profile;
+        driver = new ReceiptPrinter({ ...base, ...(fast ? { statusIntervalMs: 1000 } : {}) });
+        break;
+      case 'pad': {
+        const pad = new EvaluationPad({ ...base, reasonTable: PAD_REASON_TABLE, ...(fast ? { heartbeatMs: 300, timeoutMs: 400, retries: 1 } : {}) });
+        pad.onRating((r) => {
+          const { reasons, unknown } = reasonsFromPadCodes(r.reasons);
+          if (unknown.length > 0) log.warn('pad sent reason codes outside its table', { codes: unknown, tableVersion: PAD_REASON_TABLE.version });
+          bus.publish({ type: 'pad.rating', transactionId: this.sessions.get(r.session) ?? null, level: r.level, levelName: ratingByLevel(r.level).zh, reasons });
+          this.sessions.delete(r.session);
+        });
+        pad.onRatingTimeout((session) => {
+          bus.publish({ type: 'pad.ratingTimeout', transactionId: this.sessions.get(session) ?? null });
+          this.sessions.delete(session);
+        });
+        driver = pad;
+        break;
+      }
+      case 'scanner': {
+        const scanner = new QrScanner(base);
+        scanner.onScan((s) => bus.publish({ type: 'scanner.scan', text: s.text }));
+        scanner.onScanError((err) => log.warn('scanner input refused', { error: err.error, detail: err.detail }));
+        driver = scanner;
+        break;
+      }
+    }
+    driver.onStatus((s) => {
+      log.info('device status', { role: s.role, state: s.state, condition: s.condition, reason: s.reason });
+      bus.publish({ type: 'device.status', status: this.toContract(s) });
+    });
+    this.drivers[e.role] = driver;
+    driver.start();
+  }
+
+  async print(template: ReceiptTemplate): Promise<{ printed: boolean; condition: PrinterCondition; reason: string; previewSvg: string }> {
+    const built = buildReceipt(template, this.profile);
+    const printer = this.drivers.printer as ReceiptPrinter | undefined;
+    if (!printer) return { printed: false, condition: 'absent', reason: 'no printer configured', previewSvg: built.svg };
+    const result = await printer.print(built.escpos);
+    const reason = result.printed ? 'printed' : result.reason;
+    if (!result.printed) this.o.log.warn('receipt not printed', { condition: result.condition, reason });
+    return { printed: result.printed, condition: result.condition, reason, previewSvg: built.svg };
+  }
+
+  async requestRating(transactionId: string, timeoutSeconds: number, reasonRequired: boolean): Promise<{ requested: boolean; reason: string }> {
+    const pad = this.drivers.pad as EvaluationPad | undefined;
+    if (!pad || pad.status.state !== 'ready') return { requested: false, reason: pad ? `pad ${pad.status.state}: ${pad.status.reason}` : 'no pad configured' };
+    const session = (this.nextSession = (this.nextSession + 1) >>> 0);
+    try {
+      await pad.requestRating(session, { timeoutSeconds, reasonRequired });
+      this.sessions.set(session, transactionId);
+      return { requested: true, reason: 'pad lit' };
+    } catch (err) {
+      return { requested: false, reason: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  async cancelRating(transactionId: string): Promise<{ cancelled: boolean; reason: string }> {
+    const pad = this.drivers.pad as EvaluationPad | undefined;
+    const session = [...this.sessions].find(([, tx]) => tx === transactionId)?.[0];
+    if (session === undefined) return { cancelled: false, reason: 'no open rating for this transaction' };
+    this.sessions.delete(session);
+    if (!pad || pad.status.state !== 'ready') return { cancelled: false, reason: pad ? `pad ${pad.status.state}` : 'no pad configured' };
+    try {
+      await pad.cancelRating(session);
+      return { cancelled: true, reason: 'pad switched off' };
+    } catch (err) {
+      return { cancelled: false, reason: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  /** Reads the card on the reader again (see IdCardReader.reread); the answer goes to the caller only. */
+  async rereadCard(): Promise<
+    | { outcome: 'card'; card: IdCard }
+    | { outcome: 'error'; reasonKey: CardError['reasonKey']; message: string }
+    | { outcome: 'no-card' }
+    | { outcome: 'unavailable'; reason: string }
+  > {
+    const reader = this.drivers.idReader as IdCardReader | undefined;
+    if (!reader) return { outcome: 'unavailable', reason: 'no ID card reader configured' };
+    if (reader.status.state !== 'ready' && reader.status.state !== 'busy') return { outcome: 'unavailable', reason: `reader ${reader.status.state}` };
+    const o = await reader.reread();
+    if (o.kind === 'no-card') return { outcome: 'no-card' };
+    if (o.kind === 'error') return { outcome: 'error', reasonKey: o.error.reasonKey, message: o.error.reason };
+    this.o.log.redactor.remember(o.read.card.name, o.read.card.address, o.read.card.englishName);
+    return { outcome: 'card', card: cardForBridge(o.read) };
+  }
+
+  /** Switches the pad off for every rating still open: a session reset leaves nothing waiting on it. */
+  async cancelAllRatings(): Promise<void> {
+    await Promise.all([...new Set(this.sessions.values())].map((tx) => this.cancelRating(tx).catch(() => undefined)));
+  }
+
+  /** Whether the pad waits for a rating (a person is being asked). */
+  get ratingOpen(): boolean {
+    return this.sessions.size > 0;
+  }
+
+  async probe(): Promise<ProbeResult[]> {
+    const inUse = new Set(Object.values(this.drivers).map((d) => d.status.port));
+    return probePorts({ skip: inUse, extraPaths: [...inUse] });
+  }
+}
