@@ -2,6 +2,8 @@ export * from './result';
 export * from './api';
 export * from './api/system';
 export * from './api/approval';
+export * from './api/session';
+export * from './events/devices';
 export * from './events';
 export * from './channels';
 export type * from './bridge';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Result as KernelResult } from '../kernel/result';
 
 /** Error codes that cross the bridge. Expected failures travel as data, never as thrown exceptions. */
 export const kioskErrorCode = z.enum([
@@ -22,7 +23,8 @@ export const kioskError = z.object({
 });
 export type KioskError = z.infer<typeof kioskError>;
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: KioskError };
+/** The wire form of the kernel's Result: the error is always a KioskError. */
+export type Result<T> = KernelResult<T, KioskError>;
 
 export const resultSchema = <T extends z.ZodType>(value: T) =>
   z.discriminatedUnion('ok', [

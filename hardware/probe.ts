@@ -1,4 +1,3 @@
-import { SerialPort } from 'serialport';
 import type { DeviceRole } from './drivers/supervisor';
 import { isStatusByte, statusRequest } from './protocols/escpos/status';
 import { SAM, SW3 } from './protocols/idcard/commands';
@@ -6,6 +5,8 @@ import { createResponseDecoder, encodeCommand } from './protocols/idcard/frame';
 import { Kep1Decoder, encodeFrame } from './protocols/pad/frame';
 import { CMD, RESPONSE } from './protocols/pad/messages';
 import { SerialLink } from './transport/serial-link';
+import type { SerialTransport } from './transport/serial-transport';
+import { serialportTransport } from './transport/serialport-transport';
 
 export interface ProbeResult {
   readonly path: string;
@@ -13,6 +14,17 @@ export interface ProbeResult {
   readonly role: DeviceRole | null;
   readonly baudRate: number | null;
   readonly detail: string;
+}
+
+export interface ProbeOptions {
+  /** Paths the OS list does not show (PTYs). */
+  readonly extraPaths?: readonly string[];
+  /** Ports in use by a running driver: not touched. */
+  readonly skip?: ReadonlySet<string>;
+  /** How long each probe waits for an answer (default 300 ms). */
+  readonly timeoutMs?: number;
+  /** Default: real serial ports. */
+  readonly transport?: SerialTransport;
 }
 
 interface Attempt {
@@ -51,10 +63,10 @@ const ATTEMPTS: readonly Attempt[] = [
   },
 ];
 
-async function tryAttempt(path: string, a: Attempt, timeoutMs: number): Promise<string | null> {
+async function tryAttempt(transport: SerialTransport, path: string, a: Attempt, timeoutMs: number): Promise<string | null> {
   let link: SerialLink;
   try {
-    link = await SerialLink.open({ path, baudRate: a.baudRate });
+    link = await SerialLink.open({ path, baudRate: a.baudRate }, transport);
   } catch {
     return null;
   }
@@ -83,8 +95,9 @@ async function tryAttempt(path: string, a: Attempt, timeoutMs: number): Promise<
  * turn whether it is an ID reader, a pad or a printer. Ports in `skip` (in use by a running driver)
  * are not touched. Scanners never answer the host, so they cannot be identified by probing.
  */
-export async function probePorts(options: { extraPaths?: readonly string[]; skip?: ReadonlySet<string>; timeoutMs?: number } = {}): Promise<ProbeResult[]> {
-  const listed = await SerialPort.list().catch(() => []);
+export async function probePorts(options: ProbeOptions = {}): Promise<ProbeResult[]> {
+  const transport = options.transport ?? serialportTransport;
+  const listed = await transport.list().catch(() => []);
   const ports = [
     ...listed.map((p) => ({ path: p.path, manufacturer: p.manufacturer ?? null })),
     ...(options.extraPaths ?? []).filter((p) => !listed.some((l) => l.path === p)).map((path) => ({ path, manufacturer: null })),
@@ -97,7 +110,7 @@ export async function probePorts(options: { extraPaths?: readonly string[]; skip
     }
     let found: ProbeResult | null = null;
     for (const a of ATTEMPTS) {
-      const detail = await tryAttempt(port.path, a, options.timeoutMs ?? 300);
+      const detail = await tryAttempt(transport, port.path, a, options.timeoutMs ?? 300);
       if (detail) {
         found = { ...port, role: a.role, baudRate: a.baudRate, detail };
         break;

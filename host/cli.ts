@@ -1,20 +1,28 @@
 import fs from 'node:fs';
-import { configFromEnv } from '../services/config';
+import { parseArgs } from 'node:util';
+import { ConfigError, kioskProfile, loadConfig } from '../services/config';
 import { createKioskServices } from '../services/kiosk-services';
 import { technicianToken } from '../services/security/technician-token';
 import { startNodeHost } from './server';
 
-/** `npm run kiosk`: the services and the renderer in plain Node, for a browser or a Chromium kiosk. */
+/**
+ * The services and the renderer in plain Node, for a browser or a Chromium kiosk. Production unless
+ * KIOSK_PROFILE says otherwise; `npm run kiosk` passes `--default-profile demo`.
+ */
 async function main(): Promise<void> {
-  const config = configFromEnv();
+  const { values } = parseArgs({ options: { 'default-profile': { type: 'string' } } });
+  const defaultProfile = kioskProfile.parse(values['default-profile'] ?? 'production');
+  const config = loadConfig(process.env, { profile: defaultProfile });
   if (!fs.existsSync(config.rendererDir)) {
     console.error(`The renderer is not built (${config.rendererDir} missing): run "npm run build:renderer".`);
     process.exit(1);
   }
   const services = createKioskServices(config);
   await services.start();
-  const host = await startNodeHost(services, config.rendererDir, config.port, { technicianToken: technicianToken(config.dataDir) });
-  console.log(`Kiosk ready at ${host.url}`);
+  const host = await startNodeHost(services, config.rendererDir, config.port, { technicianToken: technicianToken(config.dataDir, config.technicianToken) });
+  const health = services.health();
+  if (health.ready) console.log(`Kiosk ready at ${host.url}`);
+  else console.log(`Kiosk not ready at ${host.url}: ${health.reasons.map((r) => r.message).join('; ')}`);
   let stopping = false;
   const stop = async (): Promise<void> => {
     if (stopping) return;
@@ -28,6 +36,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error('Kiosk failed to start:', err instanceof Error ? err.message : err);
+  console.error('Kiosk failed to start:', err instanceof ConfigError ? err.message : err instanceof Error ? err.message : err);
   process.exit(1);
 });

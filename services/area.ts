@@ -1,7 +1,7 @@
 import type { Health } from '../contract';
 import type { AreaHandlers } from './bridge/dispatcher';
 import type { EventBus } from './bridge/event-bus';
-import type { KioskConfig } from './config';
+import type { KioskConfig, NotReadyReason } from './config';
 import type { Logger } from './log/logger';
 import type { Database } from './store/database';
 
@@ -11,7 +11,8 @@ export interface AreaDeps {
   readonly db: Database;
   readonly log: Logger;
   readonly bus: EventBus;
-  readonly env: NodeJS.ProcessEnv;
+  /** The kiosk's identity towards the platform and operators: KIOSK_ID, else the id it chose at its first start. */
+  readonly kioskId: string;
 }
 
 /**
@@ -21,6 +22,8 @@ export interface AreaDeps {
 export interface ServiceArea<Spec> {
   readonly handlers: AreaHandlers<Spec>;
   health?(): Partial<Health>;
+  /** What this area still lacks to serve people (production only: the demo supplies everything). */
+  notReady?(): NotReadyReason[];
   start?(): Promise<void>;
   stop?(): Promise<void>;
   /** Called when a session ends: drop every trace of the user held by this area (and undo what it started for them). */

@@ -1,30 +1,114 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { projectRootFrom } from '../kernel/node/project-root';
-
-/** Everything the kiosk reads from its environment, resolved once at start. */
-export interface KioskConfig {
-  readonly dataDir: string;
-  readonly port: number;
-  /** Overridden by the persisted id once the store is open (see kiosk-services.ts). */
-  readonly kioskId: string;
-  readonly version: string;
-  readonly idleTimeoutSeconds: number;
-  readonly idleWarningSeconds: number;
-  /** Where the renderer's built files are (vite build output). */
-  readonly rendererDir: string;
-}
-
-const intFrom = (value: string | undefined, fallback: number, name: string): number => {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
-  return n;
-};
 
 export const projectRoot = projectRootFrom(import.meta.dirname);
 
-/** The version in package.json (when started without npm, npm_package_version is not set). */
+/**
+ * `demo`: simulated devices, the platform simulator, the sample content and its sample keys, a 演示 badge.
+ * `production`: only what is configured; nothing of the demo is ever used, and whatever is missing keeps the
+ * kiosk on its maintenance screen.
+ */
+export const kioskProfile = z.enum(['demo', 'production']);
+export type KioskProfile = z.infer<typeof kioskProfile>;
+
+const count = (fallback: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'a whole number')
+    .transform(Number)
+    .optional()
+    .transform((n) => n ?? fallback);
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+const httpUrl = z
+  .string()
+  .url()
+  .refine((u) => /^https?:\/\//.test(u), 'an http(s) URL')
+  .transform((u) => u.replace(/\/+$/, ''));
+const nonEmpty = z.string().trim().min(1);
+
+/** Every environment variable the kiosk reads, and only here. */
+const environment = z.object({
+  KIOSK_PROFILE: kioskProfile.optional(),
+  KIOSK_PORT: count(8080),
+  KIOSK_DATA_DIR: nonEmpty.optional(),
+  KIOSK_RENDERER_DIR: nonEmpty.optional(),
+  KIOSK_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, . _ - (at most 64)')
+    .optional(),
+  KIOSK_IDLE_SECONDS: count(120),
+  KIOSK_IDLE_WARNING_SECONDS: count(30),
+  KIOSK_DEVICES: z.enum(['simulated', 'configured', 'none']).optional(),
+  KIOSK_DEVICES_FAST: flag.optional(),
+  KIOSK_PLATFORM_URL: httpUrl.optional(),
+  KIOSK_PLATFORM_TIMEOUT_MS: count(8_000),
+  KIOSK_CONTENT_URL: httpUrl.optional(),
+  KIOSK_CONTENT_POLL_SECONDS: count(300),
+  KIOSK_TRUSTED_ROOT: nonEmpty.optional(),
+  KIOSK_CONTENT_SAMPLE: flag.optional(),
+  KIOSK_OUTBOX_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'base64 of 32 bytes')
+    .optional(),
+  KIOSK_KEY_FILE: nonEmpty.optional(),
+  KIOSK_TECHNICIAN_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  KIOSK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).optional(),
+  KIOSK_LOG_ECHO: flag.optional(),
+  KIOSK_ESPEAK: nonEmpty.optional(),
+  KIOSK_SPEECH_TIMEOUT_MS: count(15_000),
+  KIOSK_MODE: flag.optional(),
+  npm_package_version: z.string().optional(),
+});
+
+/** Why the kiosk cannot serve people yet, in a form a technician and the maintenance screen can use. */
+export interface NotReadyReason {
+  /** Stable code; the renderer words it (i18n `maintenance.reasons.<code>`). */
+  readonly code: string;
+  /** English, for technicians and logs. */
+  readonly message: string;
+}
+
+/** Everything the kiosk reads from its environment, resolved and validated once at start. */
+export interface KioskConfig {
+  readonly profile: KioskProfile;
+  readonly dataDir: string;
+  readonly port: number;
+  /** KIOSK_ID, when set; otherwise the id persisted in the store (kiosk-services.ts). */
+  readonly kioskId: string | null;
+  readonly version: string;
+  readonly idle: { readonly timeoutSeconds: number; readonly warningSeconds: number };
+  /** Where the renderer's built files are (vite build output). */
+  readonly rendererDir: string;
+  readonly devices: { readonly mode: 'simulated' | 'configured' | 'none' | 'auto'; readonly fast: boolean };
+  /** null: the demo starts its platform simulator; production is then not ready. */
+  readonly platform: { readonly url: string | null; readonly timeoutMs: number };
+  readonly content: {
+    readonly url: string | null;
+    readonly pollSeconds: number;
+    /** The operators' pinned TUF root; null in production when none is configured. */
+    readonly trustedRootFile: string | null;
+    readonly installSample: boolean;
+  };
+  /** Where the outbox key comes from on the Node host (the Electron shell supplies its own). */
+  readonly outboxKey: { readonly base64: string } | { readonly file: string } | null;
+  readonly technicianToken: string | null;
+  readonly log: { readonly level: 'debug' | 'info' | 'warn' | 'error'; readonly echo: boolean };
+  readonly speech: { readonly espeak: string; readonly timeoutMs: number };
+  /** Electron lockdown: true/false when KIOSK_MODE says so, null to use the stored setting. */
+  readonly shellKioskMode: boolean | null;
+  /** What production is missing (always empty in the demo). */
+  readonly notReady: readonly NotReadyReason[];
+}
+
+/** The embedded sample content and its operator keys: public in the repository, for the demo only. */
+export const samplePaths = {
+  contentDir: path.join(projectRoot, 'content', 'sample'),
+  keysDir: path.join(projectRoot, 'content', 'sample-keys'),
+  root: path.join(projectRoot, 'content', 'sample-keys', 'root.json'),
+};
+
 const packageVersion = (): string => {
   try {
     return (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
@@ -33,14 +117,98 @@ const packageVersion = (): string => {
   }
 };
 
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): KioskConfig {
+/** The public key ids a TUF root.json trusts for its root role. */
+const rootKeyIds = (file: string): string[] | null => {
+  try {
+    const root = JSON.parse(fs.readFileSync(file, 'utf8')) as { signed?: { keys?: Record<string, unknown> } };
+    return Object.keys(root.signed?.keys ?? {}).sort();
+  } catch {
+    return null;
+  }
+};
+
+/** A path inside `dir` (or `dir` itself). */
+const inside = (dir: string, file: string): boolean => {
+  const rel = path.relative(path.resolve(dir), path.resolve(file));
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+};
+
+export class ConfigError extends Error {
+  constructor(readonly issues: readonly string[]) {
+    super(`invalid kiosk configuration:\n  ${issues.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface ConfigDefaults {
+  /** The profile when KIOSK_PROFILE is unset (`npm run kiosk` passes demo; everything else is production). */
+  readonly profile?: KioskProfile;
+  readonly dataDir?: string;
+  readonly rendererDir?: string;
+  /** The Electron shell keeps the outbox key with safeStorage: no key file or variable is needed. */
+  readonly outboxKeyProvided?: boolean;
+}
+
+/**
+ * Reads and validates the environment once. A malformed value is an error (the kiosk does not start);
+ * a value production needs but lacks is a reason in `notReady` (the kiosk starts on its maintenance screen).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: ConfigDefaults = {}): KioskConfig {
+  const parsed = environment.safeParse(env);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const e = parsed.data;
+  const profile = e.KIOSK_PROFILE ?? defaults.profile ?? 'production';
+  const demo = profile === 'demo';
+  const dataDir = path.resolve(e.KIOSK_DATA_DIR ?? defaults.dataDir ?? path.join(projectRoot, '.kiosk-data'));
+  const notReady: NotReadyReason[] = [];
+  const missing = (code: string, message: string): void => void notReady.push({ code, message });
+
+  if (!demo && e.KIOSK_DEVICES === 'simulated') missing('devices-simulated', 'KIOSK_DEVICES=simulated is for the demo profile only');
+  const devicesMode = e.KIOSK_DEVICES === 'simulated' && !demo ? 'configured' : (e.KIOSK_DEVICES ?? (demo ? 'auto' : 'configured'));
+
+  if (!demo && !e.KIOSK_PLATFORM_URL) missing('platform-url-missing', 'KIOSK_PLATFORM_URL is not set: no platform to file with');
+
+  let trustedRootFile: string | null = e.KIOSK_TRUSTED_ROOT ? path.resolve(e.KIOSK_TRUSTED_ROOT) : demo ? samplePaths.root : null;
+  if (!demo) {
+    if (!trustedRootFile) missing('trusted-root-missing', 'KIOSK_TRUSTED_ROOT is not set: no content can be verified');
+    else {
+      const ids = rootKeyIds(trustedRootFile);
+      const sampleIds = rootKeyIds(samplePaths.root);
+      if (ids === null || ids.length === 0) missing('trusted-root-unreadable', `KIOSK_TRUSTED_ROOT (${trustedRootFile}) is not a readable TUF root`);
+      else if (sampleIds && ids.some((id) => sampleIds.includes(id))) missing('trusted-root-is-sample', 'KIOSK_TRUSTED_ROOT trusts the sample keys, whose private halves are public');
+      if (notReady.some((r) => r.code.startsWith('trusted-root'))) trustedRootFile = null;
+    }
+  }
+
+  let outboxKey: KioskConfig['outboxKey'] = null;
+  if (e.KIOSK_OUTBOX_KEY) outboxKey = { base64: e.KIOSK_OUTBOX_KEY };
+  else if (e.KIOSK_KEY_FILE) {
+    if (inside(dataDir, e.KIOSK_KEY_FILE)) missing('outbox-key-in-data-dir', 'KIOSK_KEY_FILE lies inside the data directory, beside what it protects');
+    else outboxKey = { file: path.resolve(e.KIOSK_KEY_FILE) };
+  } else if (demo) outboxKey = { file: path.join(`${dataDir}-keys`, 'outbox.key') };
+  else if (!defaults.outboxKeyProvided) missing('outbox-key-missing', 'neither KIOSK_OUTBOX_KEY nor KIOSK_KEY_FILE is set: personal data could not be kept encrypted');
+
   return {
-    dataDir: path.resolve(env.KIOSK_DATA_DIR ?? path.join(projectRoot, '.kiosk-data')),
-    port: intFrom(env.KIOSK_PORT, 8080, 'KIOSK_PORT'),
-    kioskId: env.KIOSK_ID ?? '',
-    version: env.npm_package_version ?? packageVersion(),
-    idleTimeoutSeconds: intFrom(env.KIOSK_IDLE_SECONDS, 120, 'KIOSK_IDLE_SECONDS'),
-    idleWarningSeconds: intFrom(env.KIOSK_IDLE_WARNING_SECONDS, 30, 'KIOSK_IDLE_WARNING_SECONDS'),
-    rendererDir: path.resolve(env.KIOSK_RENDERER_DIR ?? path.join(projectRoot, 'dist', 'renderer')),
+    profile,
+    dataDir,
+    port: e.KIOSK_PORT,
+    kioskId: e.KIOSK_ID ?? null,
+    version: e.npm_package_version ?? packageVersion(),
+    idle: { timeoutSeconds: Math.max(1, e.KIOSK_IDLE_SECONDS), warningSeconds: Math.max(1, e.KIOSK_IDLE_WARNING_SECONDS) },
+    rendererDir: path.resolve(e.KIOSK_RENDERER_DIR ?? defaults.rendererDir ?? path.join(projectRoot, 'dist', 'renderer')),
+    devices: { mode: devicesMode, fast: e.KIOSK_DEVICES_FAST ?? false },
+    platform: { url: e.KIOSK_PLATFORM_URL ?? null, timeoutMs: e.KIOSK_PLATFORM_TIMEOUT_MS },
+    content: {
+      url: e.KIOSK_CONTENT_URL ?? null,
+      pollSeconds: Math.max(5, e.KIOSK_CONTENT_POLL_SECONDS),
+      trustedRootFile,
+      installSample: demo && (e.KIOSK_CONTENT_SAMPLE ?? true),
+    },
+    outboxKey,
+    technicianToken: e.KIOSK_TECHNICIAN_TOKEN ?? null,
+    log: { level: e.KIOSK_LOG_LEVEL ?? 'info', echo: e.KIOSK_LOG_ECHO ?? false },
+    speech: { espeak: e.KIOSK_ESPEAK ?? 'espeak-ng', timeoutMs: e.KIOSK_SPEECH_TIMEOUT_MS > 0 ? e.KIOSK_SPEECH_TIMEOUT_MS : 15_000 },
+    shellKioskMode: e.KIOSK_MODE ?? null,
+    notReady,
   };
 }

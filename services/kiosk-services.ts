@@ -1,19 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Health, SessionEndReason } from '../contract';
+import type { PhotoDecoder } from '../hardware';
 import type { AreaDeps, ServiceArea } from './area';
+import { createApprovalArea } from './approval/area';
 import { createDispatcher, type Dispatch, type Handlers } from './bridge/dispatcher';
 import { EventBus } from './bridge/event-bus';
-import type { KioskConfig } from './config';
+import type { KioskConfig, NotReadyReason } from './config';
 import { createContentArea, contentMigrations } from './content/area';
+import { startPlatformSimulator } from './demo/platform-simulator';
+import { buildSampleBundle, sampleVersion } from './demo/sample-content';
 import { startSimulatedDevices } from './demo/simulated-devices';
 import { createDevicesArea, devicesMigrations } from './devices/area';
 import { createLogger, type Logger } from './log/logger';
 import { createPlatformArea, platformMigrations } from './platform/area';
-import { coreMigrations } from './store/core-migrations';
-import { openStore, SettingsRepository, type Database } from './store/database';
-import { createApprovalArea } from './approval/area';
+import { FileKeyProvider, StaticKeyProvider, type KeyProvider } from './platform/keys';
+import type { SenderOptions } from './platform/sender';
+import { createSessionArea } from './session/area';
 import { createSpeechArea } from './speech/area';
+import { coreMigrations } from './store/core-migrations';
+import { checkpoint, openStore, SettingsRepository, type Database } from './store/database';
 import { createSystemArea } from './system/area';
 
 export interface KioskServices {
@@ -21,62 +27,104 @@ export interface KioskServices {
   readonly bus: EventBus;
   readonly log: Logger;
   readonly db: Database;
+  readonly kioskId: string;
   health(): Health;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
 
+/** What a host may plug in: hooks that come from the platform the kiosk runs on, not from configuration. */
+export interface KioskServicesOptions {
+  /** The outbox key's keeper (the Electron shell: `safeStorage`); default: from the configuration. */
+  readonly keyProvider?: KeyProvider;
+  /** A licensed WLT photo decoder, when the kiosk vendor supplies one. */
+  readonly photoDecoder?: PhotoDecoder;
+  /** Shorter retry and probe intervals of the platform link (tests that take the platform down and up). */
+  readonly platformTiming?: { readonly sender?: SenderOptions; readonly probeMs?: number };
+}
+
 /** A kiosk keeps its identity across restarts: the platform and operators know it by this id. */
-function persistentKioskId(db: Database, env: NodeJS.ProcessEnv): string {
+function persistentKioskId(db: Database, configured: string | null): string {
   const settings = new SettingsRepository(db);
-  const id = env.KIOSK_ID ?? settings.get('kioskId') ?? `kiosk-${randomUUID().slice(0, 8)}`;
+  const id = configured ?? settings.get('kioskId') ?? `kiosk-${randomUUID().slice(0, 8)}`;
   settings.set('kioskId', id);
   return id;
 }
 
 export const allMigrations = [...coreMigrations, ...devicesMigrations, ...contentMigrations, ...platformMigrations];
 
+/** The outbox key on the Node host, as the configuration says (production without one is not ready). */
+function configuredKeyProvider(config: KioskConfig): KeyProvider | null {
+  if (!config.outboxKey) return null;
+  if ('base64' in config.outboxKey) return new StaticKeyProvider(config.outboxKey.base64);
+  return new FileKeyProvider(config.outboxKey.file, path.join(config.dataDir, 'platform', 'outbox.key'));
+}
+
+/** Refuses to seal anything: production without a key keeps the kiosk on its maintenance screen. */
+const noKey: KeyProvider = {
+  outboxKey: () => {
+    throw new Error('no outbox key is configured');
+  },
+  available: () => false,
+};
+
 /**
  * The composition root shared by both hosts (Electron main and the Node host): opens the store,
- * builds every area, and exposes one validated dispatch function and one event bus.
+ * builds every area with the typed ports it needs from the others, and exposes one validated
+ * dispatch function and one event bus. The demo profile's simulators are wired here and only here.
  */
-export function createKioskServices(baseConfig: KioskConfig, env: NodeJS.ProcessEnv = process.env): KioskServices {
-  const log = createLogger({ file: path.join(baseConfig.dataDir, 'logs', 'kiosk.log'), echo: env.KIOSK_LOG_ECHO === '1' });
-  const db = openStore(baseConfig.dataDir, allMigrations);
-  const config: KioskConfig = { ...baseConfig, kioskId: persistentKioskId(db, env) };
+export function createKioskServices(config: KioskConfig, options: KioskServicesOptions = {}): KioskServices {
+  const log = createLogger({ file: path.join(config.dataDir, 'logs', 'kiosk.log'), echo: config.log.echo, level: config.log.level });
+  const db = openStore(config.dataDir, allMigrations);
+  const kioskId = persistentKioskId(db, config.kioskId);
   const bus = new EventBus();
-  const deps: AreaDeps = { config, db, log, bus, env };
+  const deps: AreaDeps = { config, db, log, bus, kioskId };
+  const demo = config.profile === 'demo';
+  const keyProvider = options.keyProvider ?? configuredKeyProvider(config) ?? noKey;
 
-  const devices = createDevicesArea({ ...deps, log: log.child('devices') }, { simulators: () => startSimulatedDevices(config.dataDir) });
-  const content = createContentArea({ ...deps, log: log.child('content') });
-  let dispatch: Dispatch | null = null;
+  const session = createSessionArea({ ...deps, log: log.child('session') });
+  const devices = createDevicesArea(
+    { ...deps, log: log.child('devices') },
+    {
+      cards: session.cards,
+      ...(demo ? { simulators: () => startSimulatedDevices(config.dataDir) } : {}),
+      ...(options.photoDecoder ? { photoDecoder: options.photoDecoder } : {}),
+    },
+  );
+  const content = createContentArea(
+    { ...deps, log: log.child('content') },
+    demo ? { sample: { version: sampleVersion, build: buildSampleBundle } } : {},
+  );
   const platform = createPlatformArea(
     { ...deps, log: log.child('platform') },
     {
-      createsEnterprise: async (code) => {
-        const r = await dispatch!('content.item', { code }, { via: 'internal' });
-        return r.ok ? (r.value as { item: { createsEnterprise: boolean } }).item.createsEnterprise : null;
-      },
+      keyProvider,
+      session: session.port,
+      content: content.port,
+      ...(demo ? { simulator: (keys: Record<string, string>) => startPlatformSimulator(keys) } : {}),
+      ...options.platformTiming,
     },
   );
   const speech = createSpeechArea({ ...deps, log: log.child('speech') });
-  const approval = createApprovalArea(
-    { ...deps, log: log.child('approval') },
-    {
-      dispatch: () => dispatch!,
-      cardHolder: () => {
-        const p = platform.session.current.person;
-        return p ? { name: p.name, idNumber: p.idNumber } : null;
-      },
-      creditCode: () => platform.session.current.creditCode,
-    },
-  );
-  const areas: ServiceArea<unknown>[] = [devices, content, platform, speech, approval];
+  const approval = createApprovalArea({ ...deps, log: log.child('approval') }, { content: content.port, platform: platform.port, session: session.port });
+  const areas: ServiceArea<unknown>[] = [session, devices, content, platform, speech, approval];
+
+  const notReady = (): NotReadyReason[] => {
+    if (demo) return [];
+    const keyless = keyProvider.available?.() === false ? [{ code: 'outbox-key-missing', message: 'no key can be had to keep personal data encrypted' }] : [];
+    const reasons = [...config.notReady, ...keyless, ...areas.flatMap((a) => a.notReady?.() ?? [])];
+    // One reason per code: the configuration and an area may both see the same gap.
+    return reasons.filter((r, i) => reasons.findIndex((x) => x.code === r.code) === i);
+  };
 
   const health = (): Health => {
+    const reasons = notReady();
     const base: Health = {
       app: 'zhengwu-kiosk',
       version: config.version,
+      profile: config.profile,
+      ready: reasons.length === 0,
+      reasons,
       contentVersion: null,
       devices: [],
       outboxDepth: 0,
@@ -90,6 +138,8 @@ export function createKioskServices(baseConfig: KioskConfig, env: NodeJS.Process
     const hadSession = areas.some((a) => a.holdsSession?.() ?? false);
     await Promise.all(areas.map((a) => a.wipeSession?.()));
     log.redactor.forgetAll();
+    // Pages this session wrote (sealed help requests, drafts) leave the write-ahead log.
+    checkpoint(db);
     bus.publish({ type: 'session.expired', reason });
     log.info('session ended', { reason, hadSession });
     return { hadSession };
@@ -98,25 +148,29 @@ export function createKioskServices(baseConfig: KioskConfig, env: NodeJS.Process
 
   const handlers = {
     ...system.handlers,
+    ...session.handlers,
     ...devices.handlers,
     ...content.handlers,
     ...platform.handlers,
     ...speech.handlers,
     ...approval.handlers,
   } satisfies Handlers;
-  dispatch = createDispatcher(handlers, log.child('bridge'));
+  const dispatch = createDispatcher(handlers, log.child('bridge'));
 
   return {
     dispatch,
     bus,
     log,
     db,
+    kioskId,
     health,
     start: async () => {
       // The areas do not depend on one another's start; together, the simulators' and the platform's
       // child processes start side by side instead of one after the other.
       await Promise.all(areas.map((a) => a.start?.()));
-      log.info('services started', { dataDir: config.dataDir });
+      const reasons = notReady();
+      if (reasons.length > 0) log.warn('kiosk not ready', { reasons: reasons.map((r) => r.code) });
+      log.info('services started', { dataDir: config.dataDir, profile: config.profile });
     },
     stop: async () => {
       for (const a of [...areas].reverse()) await a.stop?.();

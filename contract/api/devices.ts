@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CARD_ERROR_KEYS, PRINT_CONDITIONS } from '../../kernel/devices';
 import { method } from './define';
-import { idCard } from '../events/devices';
+import { cardView } from '../events/devices';
 import { deviceRole, deviceStatus } from './system';
 
 /** A kiosk receipt as data; the services turn it into printer bytes and an SVG preview. */
@@ -91,12 +91,12 @@ export const devicesApi = {
   ),
   /**
    * Reads the card now on the reader again, as if it had just been placed: a fresh renderer, or a
-   * new session, learns of a card that stayed on the reader. Nothing is kept by the services.
+   * new session, learns of a card that stayed on the reader, and its holder is the session's person again.
    */
   'card.reread': method(
     z.object({}).strict(),
     z.discriminatedUnion('outcome', [
-      z.object({ outcome: z.literal('card'), card: idCard }),
+      z.object({ outcome: z.literal('card'), card: cardView }),
       z.object({ outcome: z.literal('error'), reasonKey: z.enum(CARD_ERROR_KEYS), message: z.string() }),
       z.object({ outcome: z.literal('no-card') }),
       z.object({ outcome: z.literal('unavailable'), reason: z.string() }),

@@ -6,6 +6,7 @@ import { contentApi } from './content';
 import { platformApi } from './platform';
 import { speechApi } from './speech';
 import { approvalApi } from './approval';
+import { sessionApi } from './session';
 
 /**
  * Every call the renderer may make. Each area of the product keeps its methods in its own file
@@ -18,6 +19,7 @@ export const kioskApi = {
   ...platformApi,
   ...speechApi,
   ...approvalApi,
+  ...sessionApi,
 } satisfies Record<string, MethodSpec>;
 
 export type KioskApiSpec = typeof kioskApi;

@@ -43,15 +43,6 @@ const applicationOutcome = z.object({
 
 const outboxAck = z.object({ receiptId, status: outboxReceiptStatus });
 
-/** The identity of the current session, masked: the renderer never needs the full values back. */
-export const sessionIdentityView = z.object({
-  sessionId: z.string(),
-  person: z
-    .object({ nameMasked: z.string(), idNumberMasked: z.string(), sex: z.enum(['M', 'F']), age: z.number().int(), mobileMasked: z.string().nullable() })
-    .nullable(),
-  creditCode: z.string().nullable(),
-});
-
 const deadLetter = z.object({
   receiptId,
   kind: z.string(),
@@ -115,18 +106,4 @@ export const platformApi = {
   ),
   /** Technician action: puts a dead letter back in line. */
   'outbox.retry': method(z.object({ receiptId }).strict(), z.object({ requeued: z.boolean() })),
-  /** Starts a session (before anyone is identified). */
-  'session.begin': method(z.object({ source: z.enum(['id-card', 'typed', 'qr', 'e-licence']) }).strict(), z.object({ sessionId: z.string() })),
-  /** Holds the identity of the current session in memory (ID card data or typed credit code). */
-  'session.identify': method(
-    z
-      .object({
-        person: z
-          .object({ name: z.string().min(1), idNumber: z.string().min(1), mobile: z.string().optional(), photoBase64: z.string().optional() })
-          .optional(),
-        creditCode: z.string().optional(),
-      })
-      .strict(),
-    sessionIdentityView,
-  ),
 };

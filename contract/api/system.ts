@@ -25,9 +25,19 @@ export const deviceStatus = z.object({
 });
 export type DeviceStatus = z.infer<typeof deviceStatus>;
 
+/** Why the kiosk cannot serve people (production with something missing); screens word the code. */
+export const notReadyReason = z.object({ code: z.string(), message: z.string() });
+export type NotReadyReason = z.infer<typeof notReadyReason>;
+
+export const kioskProfile = z.enum(['demo', 'production']);
+
 export const health = z.object({
   app: z.literal('zhengwu-kiosk'),
   version: z.string(),
+  profile: kioskProfile,
+  /** false: the kiosk shows its maintenance screen, and `reasons` says what is missing. */
+  ready: z.boolean(),
+  reasons: z.array(notReadyReason),
   contentVersion: z.number().int().nullable(),
   devices: z.array(deviceStatus),
   outboxDepth: z.number().int().nonnegative(),
@@ -38,6 +48,8 @@ export type Health = z.infer<typeof health>;
 export const kioskInfo = z.object({
   kioskId: z.string(),
   version: z.string(),
+  /** `demo` shows a 演示 badge on every screen. */
+  profile: kioskProfile,
   /** Idle seconds before the warning shows, and seconds the warning counts down. */
   idleTimeoutSeconds: z.number().int().positive(),
   idleWarningSeconds: z.number().int().positive(),

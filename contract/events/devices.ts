@@ -8,30 +8,26 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** GB/T 39734 levels as this project encodes them (5 best … 1 worst). */
 export const ratingLevelName = z.enum(RATING_LEVEL_NAMES);
 
-/** The decoded ID card as the renderer receives it (the raw photo never crosses the bridge). */
-export const idCard = z.object({
+/**
+ * The ID card as screens may show it, on a public screen: masked. The services keep the card itself
+ * (the session's person) and never take identity back from the renderer.
+ */
+export const cardView = z.object({
+  /** Opaque: the same card gives the same value while the kiosk runs (a card put back), nothing of the number. */
+  holder: z.string().regex(/^[0-9a-f]{16}$/),
   cardType: z.enum(['resident', 'foreignPermanent', 'hkMacaoTaiwan']),
-  name: z.string(),
-  englishName: z.string().nullable(),
+  nameMasked: z.string(),
+  idNumberMasked: z.string(),
   sex: z.enum(['male', 'female', 'unknown', 'unstated']),
-  /** GB 3304 name without 族; null on cards without the field. */
-  ethnicity: z.string().nullable(),
-  birthDate: isoDate,
-  address: z.string().nullable(),
-  idNumber: z.string(),
-  authority: z.string().nullable(),
-  validFrom: isoDate,
   /** null = 长期 (no expiry). */
   validUntil: isoDate.nullable(),
   expired: z.boolean(),
-  /** 'placeholder' unless a licensed WLT decoder is plugged in. */
-  photo: z.union([z.literal('placeholder'), z.string().regex(/^data:image\/(png|bmp|jpeg);base64,/)]),
 });
-export type IdCard = z.infer<typeof idCard>;
+export type CardView = z.infer<typeof cardView>;
 
 /** Events of the devices area. */
 export const devicesEvents = [
-  z.object({ type: z.literal('card.read'), card: idCard }),
+  z.object({ type: z.literal('card.read'), card: cardView }),
   z.object({ type: z.literal('card.removed') }),
   z.object({
     type: z.literal('card.error'),

@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { app, session, type BrowserWindow } from 'electron';
-import { configFromEnv, type KioskConfig } from '../../services/config';
+import { app, safeStorage, session, type BrowserWindow } from 'electron';
+import { loadConfig, type KioskConfig } from '../../services/config';
 import { createKioskServices, type KioskServices } from '../../services/kiosk-services';
 import { SettingsRepository } from '../../services/store/database';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpc } from './ipc';
+import { SafeStorageKeyProvider } from './safe-storage-key';
 import { denyAllPermissions, lockNavigation } from './navigation-lock';
 import { createMainWindow, type CrashRecoveryOptions } from './window';
 
@@ -12,11 +13,8 @@ import { createMainWindow, type CrashRecoveryOptions } from './window';
 export const KIOSK_MODE_SETTING = 'shell.kiosk';
 
 /** `KIOSK_MODE=1|0` wins; otherwise the stored setting; otherwise a normal (developer) window. */
-export function resolveKioskMode(env: NodeJS.ProcessEnv, settings: Pick<SettingsRepository, 'get'>): boolean {
-  const fromEnv = env.KIOSK_MODE?.trim().toLowerCase();
-  if (fromEnv === '1' || fromEnv === 'true') return true;
-  if (fromEnv === '0' || fromEnv === 'false') return false;
-  return settings.get(KIOSK_MODE_SETTING) === '1';
+export function resolveKioskMode(configured: boolean | null, settings: Pick<SettingsRepository, 'get'>): boolean {
+  return configured ?? settings.get(KIOSK_MODE_SETTING) === '1';
 }
 
 export interface ShellOptions {
@@ -46,13 +44,16 @@ export async function startShell(options: ShellOptions = {}): Promise<Shell | nu
     return null;
   }
 
-  // Packaged, the app directory is a read-only asar: data lives in the user's data folder.
-  const config = configFromEnv({
-    ...env,
-    KIOSK_DATA_DIR: env.KIOSK_DATA_DIR ?? path.join(app.getPath('userData'), 'kiosk-data'),
-    KIOSK_RENDERER_DIR: env.KIOSK_RENDERER_DIR ?? path.join(app.getAppPath(), 'dist', 'renderer'),
+  // Packaged, the app directory is a read-only asar: data lives in the user's data folder. The shell
+  // is production unless KIOSK_PROFILE says otherwise, and keeps the outbox key with safeStorage.
+  const config = loadConfig(env, {
+    profile: 'production',
+    dataDir: path.join(app.getPath('userData'), 'kiosk-data'),
+    rendererDir: path.join(app.getAppPath(), 'dist', 'renderer'),
+    outboxKeyProvided: true,
   });
-  const services = createKioskServices(config, env);
+  const keyProvider = new SafeStorageKeyProvider(safeStorage, path.join(config.dataDir, 'platform', 'outbox.key.safe'));
+  const services = createKioskServices(config, { keyProvider });
   const log = services.log.child('shell');
 
   // Whatever webContents ever appears (there should be only the main window's) is locked too.
@@ -90,7 +91,7 @@ export async function startShell(options: ShellOptions = {}): Promise<Shell | nu
   denyAllPermissions(session.defaultSession, log);
   await services.start();
 
-  const kiosk = resolveKioskMode(env, new SettingsRepository(services.db));
+  const kiosk = resolveKioskMode(config.shellKioskMode, new SettingsRepository(services.db));
   const window = createMainWindow({
     kiosk,
     preloadPath: options.preloadPath ?? path.join(import.meta.dirname, '..', 'preload', 'index.cjs'),

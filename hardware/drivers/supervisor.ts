@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { DeviceRole, DeviceState, DeviceStatus as KernelDeviceStatus } from '../../kernel/devices';
 import { SerialLink } from '../transport/serial-link';
+import type { SerialTransport } from '../transport/serial-transport';
 
 /** Every state change, with a reason a technician can read; the port is always known here. */
 export interface DeviceStatus extends KernelDeviceStatus {
@@ -18,6 +19,8 @@ export interface SupervisorOptions {
   readonly path: string;
   readonly baudRate: number;
   readonly backoff?: BackoffOptions;
+  /** Where ports come from (default: real serial ports through `serialport`; tests pass a `MockSerialTransport`). */
+  readonly transport?: SerialTransport;
 }
 
 /**
@@ -130,7 +133,7 @@ export abstract class SupervisedDevice extends EventEmitter {
     this.setStatus(this.current.state === 'disconnected' ? 'disconnected' : 'connecting', this.current.state === 'disconnected' ? this.current.reason : `opening ${this.options.path}`);
     let link: SerialLink | null = null;
     try {
-      link = await SerialLink.open({ path: this.options.path, baudRate: this.options.baudRate });
+      link = await SerialLink.open({ path: this.options.path, baudRate: this.options.baudRate }, this.options.transport);
       const gen = ++this.generation;
       this.link = link;
       link.on('data', (d) => {

@@ -1,11 +1,8 @@
 import { EventEmitter } from 'node:events';
-import { SerialPort } from 'serialport';
+import type { SerialOpenOptions, SerialTransport, SerialTransportPort } from './serial-transport';
+import { serialportTransport } from './serialport-transport';
 
-export interface SerialLinkOptions {
-  readonly path: string;
-  readonly baudRate: number;
-  readonly rtscts?: boolean;
-}
+export type SerialLinkOptions = SerialOpenOptions;
 
 /**
  * One open serial port: bytes in as `data` events, bytes out as awaited writes, and a single
@@ -14,53 +11,42 @@ export interface SerialLinkOptions {
 export class SerialLink extends EventEmitter<{ data: [Buffer]; closed: [string] }> {
   private closedReason: string | null = null;
 
-  private constructor(private readonly port: SerialPort) {
+  private constructor(private readonly port: SerialTransportPort) {
     super();
-    port.on('data', (d: Buffer) => this.emit('data', d));
-    port.on('error', (err: Error) => this.markClosed(`port error: ${err.message}`));
-    port.on('close', (err?: Error & { disconnected?: boolean }) =>
-      this.markClosed(err?.disconnected ? 'port disconnected' : 'port closed'),
-    );
+    port.on('data', (d) => this.emit('data', d));
+    port.on('close', (reason) => this.markClosed(reason));
   }
 
-  static open(options: SerialLinkOptions): Promise<SerialLink> {
-    return new Promise((resolve, reject) => {
-      const port = new SerialPort(
-        { path: options.path, baudRate: options.baudRate, rtscts: options.rtscts ?? false, autoOpen: false },
-      );
-      port.open((err) => {
-        if (err) reject(new Error(`cannot open ${options.path}: ${err.message}`));
-        else resolve(new SerialLink(port));
-      });
-    });
+  /** Opens `options.path` on `transport` (default: real serial ports). */
+  static async open(options: SerialLinkOptions, transport: SerialTransport = serialportTransport): Promise<SerialLink> {
+    let port: SerialTransportPort;
+    try {
+      port = await transport.open(options);
+    } catch (err) {
+      throw new Error(`cannot open ${options.path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+    return new SerialLink(port);
   }
 
   get isOpen(): boolean {
     return this.closedReason === null;
   }
 
-  write(bytes: Uint8Array): Promise<void> {
-    if (this.closedReason !== null) return Promise.reject(new Error(`link closed (${this.closedReason})`));
-    return new Promise((resolve, reject) => {
-      this.port.write(Buffer.from(bytes), (err) => {
-        if (err) return reject(err);
-        this.port.drain((e) => (e ? reject(e) : resolve()));
-      });
-    });
+  async write(bytes: Uint8Array): Promise<void> {
+    if (this.closedReason !== null) throw new Error(`link closed (${this.closedReason})`);
+    await this.port.write(bytes);
+    await this.port.drain();
   }
 
-  /** Discards anything the OS buffered while nobody listened. */
+  /** Discards anything the OS buffered while nobody listened; a failure leaves nothing worse than noise. */
   flushInput(): Promise<void> {
-    return new Promise((resolve) => this.port.flush(() => resolve()));
+    return this.port.flush().catch(() => undefined);
   }
 
   close(reason = 'closed by driver'): Promise<void> {
     if (this.closedReason !== null) return Promise.resolve();
     this.markClosed(reason);
-    return new Promise((resolve) => {
-      if (!this.port.isOpen) return resolve();
-      this.port.close(() => resolve());
-    });
+    return this.port.close();
   }
 
   private markClosed(reason: string): void {

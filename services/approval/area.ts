@@ -1,42 +1,38 @@
 import { ok, type approvalApi } from '../../contract';
-import { precheck } from './evaluate';
+import { chinaToday } from '../../kernel/china-date';
 import type { AreaDeps, ServiceArea } from '../area';
-import type { Dispatch } from '../bridge/dispatcher';
+import type { ContentPort } from '../content/area';
+import type { PlatformPort } from '../platform/area';
+import type { SessionPort } from '../session/area';
+import { precheck } from './evaluate';
+import { withCardValues } from '../session/card-values';
 import { kioskFacts } from './facts';
 
 export interface ApprovalAreaOptions {
-  /** The services' own validated dispatcher, for reading content and the platform. */
-  readonly dispatch: () => Dispatch;
-  /** The session's ID card holder (memory only), or null when nobody presented a card. */
-  readonly cardHolder: () => { name: string; idNumber: string } | null;
-  /** The session's enterprise, or null before identification. */
-  readonly creditCode: () => string | null;
+  readonly content: ContentPort;
+  readonly platform: PlatformPort;
+  /** The card holder (the `idCard.*` facts) and the enterprise come from the session, never from the request. */
+  readonly session: SessionPort;
 }
-
-/** Today in China (UTC+8), the date the platform evaluates against. */
-export const chinaToday = (now = Date.now()): string => new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** The kiosk's side of 秒批: a pre-check that tells the applicant what fails and how to fix it. */
 export function createApprovalArea(deps: AreaDeps, options: ApprovalAreaOptions): ServiceArea<typeof approvalApi> {
-  const call = async <T>(method: string, input: unknown): Promise<T | null> => {
-    const r = await options.dispatch()(method, input, { via: 'internal' });
-    return r.ok ? (r.value as T) : null;
-  };
   return {
     handlers: {
       'approval.precheck': async ({ itemCode, formData, materialIds }) => {
-        const found = await options.dispatch()('content.item', { code: itemCode }, { via: 'internal' });
-        if (!found.ok) return found;
-        const rules = (found.value as { item: { smartApproval?: { rules: never[]; result: { kind: string; name: { zh: string; en: string } } } } }).item.smartApproval;
+        const item = options.content.item(itemCode);
+        if (!item) return { ok: false, error: { code: 'not-found', message: `item ${itemCode} not found`, messageKey: 'content.notFound' } };
+        const rules = item.smartApproval;
         if (!rules) return ok({ smartApproval: false, result: null, precheck: null, platformReachable: true });
-        const code = options.creditCode();
-        const enterprise = code ? await call<Record<string, unknown>>('platform.enterprise', { creditCode: code }) : null;
-        const certs = code ? await call<{ certificates: { kind: string; validUntil: string | null; verified: boolean }[] }>('platform.certificates', { holderCode: code }) : null;
+        const { creditCode, person } = options.session.current();
+        const enterprise = creditCode ? await options.platform.enterprise(creditCode) : null;
+        const certs = creditCode ? await options.platform.certificates(creditCode) : null;
         const facts = kioskFacts({
-          formData,
-          enterprise,
-          certificates: certs?.certificates ?? null,
-          cardHolder: options.cardHolder(),
+          // What the platform will see: the card's values in every field the form fills from the card.
+          formData: person ? withCardValues(formData, options.content.formsOf(itemCode), person, options.session.current().role) : formData,
+          enterprise: enterprise?.ok ? enterprise.value : null,
+          certificates: certs?.ok ? certs.value.certificates : null,
+          cardHolder: person ? { name: person.name, idNumber: person.idNumber } : null,
           materialIds,
           today: chinaToday(),
         });
@@ -46,7 +42,7 @@ export function createApprovalArea(deps: AreaDeps, options: ApprovalAreaOptions)
           instantEligible: result.instantEligible,
           verdicts: result.rules.map((r) => `${r.id}:${r.verdict}`).join(','),
         });
-        return ok({ smartApproval: true, result: rules.result, precheck: result, platformReachable: enterprise !== null && certs !== null });
+        return ok({ smartApproval: true, result: rules.result, precheck: result, platformReachable: !!enterprise?.ok && !!certs?.ok });
       },
     },
   };

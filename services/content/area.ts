@@ -6,7 +6,7 @@ import type { AreaDeps, ServiceArea } from '../area';
 import { BundleRejected } from '../../content-bundle/bundle/verify';
 import { downloadBundle, fetchLatest } from './download';
 import { ContentReader, UnsupportedContentFormat } from './reader';
-import { buildSampleBundle, samplePaths, sampleVersion } from './sample';
+import type { FormDefinition, ServiceItem } from '../../content-bundle/model';
 import { ContentStore, contentMigrations } from './store';
 
 export { contentMigrations };
@@ -14,12 +14,29 @@ export { contentMigrations };
 const notReady = () => fail('unavailable', 'no content installed', { messageKey: 'content.notInstalled' });
 const notFound = (what: string) => fail('not-found', `${what} not found`, { messageKey: 'content.notFound' });
 
+/** What other areas read of the installed content. */
+export interface ContentPort {
+  item(code: string): ServiceItem | null;
+  /** The forms an item may be filed with: its own and those its guided flow's outcomes ask for. */
+  formsOf(itemCode: string): FormDefinition[];
+}
+
+/** The demo's embedded sample: a signed bundle directory to apply, and its version. */
+export interface SampleContent {
+  version(): number;
+  build(version: number): Promise<string>;
+}
+
+export interface ContentArea extends ServiceArea<typeof contentApi> {
+  readonly port: ContentPort;
+}
+
 /** Builds the content area: signed bundles in, a read-only packed database out. */
-export function createContentArea(deps: AreaDeps): ServiceArea<typeof contentApi> {
-  const { db, log, bus, env, config } = deps;
+export function createContentArea(deps: AreaDeps, options: { sample?: SampleContent } = {}): ContentArea {
+  const { db, log, bus, config } = deps;
   const store = new ContentStore(db, config.dataDir, log, config.version);
-  const contentUrl = env.KIOSK_CONTENT_URL ?? null;
-  const pollMs = Number(env.KIOSK_CONTENT_POLL_SECONDS ?? 300) * 1000;
+  const contentUrl = config.content.url;
+  const pollMs = config.content.pollSeconds * 1000;
   let reader: ContentReader | null = null;
   let timer: NodeJS.Timeout | null = null;
   let busy: Promise<unknown> = Promise.resolve();
@@ -78,11 +95,11 @@ export function createContentArea(deps: AreaDeps): ServiceArea<typeof contentApi
     }
   };
 
-  const installSampleIfNeeded = async (): Promise<void> => {
+  const installSampleIfNeeded = async (sample: SampleContent): Promise<void> => {
     const installed = store.state().currentVersion;
-    const version = sampleVersion();
+    const version = sample.version();
     if (installed !== null && installed >= version) return;
-    const dir = await buildSampleBundle(version);
+    const dir = await sample.build(version);
     try {
       await apply(dir, 'embedded-sample');
     } catch (err) {
@@ -94,7 +111,16 @@ export function createContentArea(deps: AreaDeps): ServiceArea<typeof contentApi
 
   const withReader = <T>(f: (r: ContentReader) => T) => (reader ? f(reader) : notReady());
 
+  const formsOf = (itemCode: string): FormDefinition[] => {
+    const item = reader?.item(itemCode);
+    if (!reader || !item) return [];
+    const flow = item.flowId ? reader.flow(item.flowId) : null;
+    const ids = new Set([item.formId, ...Object.values(flow?.nodes ?? {}).map((n) => ('formId' in n ? n.formId : undefined))]);
+    return [...ids].flatMap((id) => (id ? [reader!.form(id)].filter((f): f is FormDefinition => f !== null) : []));
+  };
+
   return {
+    port: { item: (code) => reader?.item(code) ?? null, formsOf },
     handlers: {
       'content.search': ({ query, stage, department, limit }) => withReader((r) => ok({ hits: r.search({ query, stage, department, limit }) })),
       'content.item': ({ code }) => withReader((r) => {
@@ -136,12 +162,14 @@ export function createContentArea(deps: AreaDeps): ServiceArea<typeof contentApi
       },
     },
     health: () => ({ contentVersion: store.state().currentVersion }),
+    notReady: () => (reader ? [] : [{ code: 'content-not-installed', message: 'no verified content is installed' }]),
     start: async () => {
-      const rootFile = env.KIOSK_TRUSTED_ROOT ? path.resolve(env.KIOSK_TRUSTED_ROOT) : samplePaths.root;
-      store.pinRoot(fs.readFileSync(rootFile, 'utf8'));
+      // Production without a trusted root verifies nothing, so it installs nothing (and says so).
+      if (!config.content.trustedRootFile) return;
+      store.pinRoot(fs.readFileSync(config.content.trustedRootFile, 'utf8'));
       store.removeUnreferenced();
       openCurrent();
-      if (env.KIOSK_CONTENT_SAMPLE !== '0') await installSampleIfNeeded();
+      if (config.content.installSample && options.sample) await installSampleIfNeeded(options.sample);
       if (contentUrl) {
         void poll();
         timer = setInterval(() => void poll(), Math.max(5_000, pollMs));

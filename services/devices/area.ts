@@ -4,6 +4,7 @@ import type { PhotoDecoder } from '../../hardware';
 import type { AreaDeps, ServiceArea } from '../area';
 import type { Migration } from '../store/migrations';
 import { DeviceConfigStore, deviceConfigMigrations } from './config-store';
+import type { CardPort } from '../session/area';
 import { DeviceManager, type DevicesMode, type SimulatorLauncher } from './manager';
 
 /** Schema changes of the devices area (area 'devices', versions 1..n). */
@@ -16,27 +17,29 @@ export interface DevicesAreaOptions {
   readonly fast?: boolean;
   /** The demo profile's simulated devices. */
   readonly simulators?: SimulatorLauncher;
+  /** Where card reads go: the session area binds the holder. */
+  readonly cards: CardPort;
 }
 
 /**
- * The devices area: device manager (real ports from the stored config, or the simulated set on
- * socat PTY pairs), device status for /healthz and `device.status` events, and the bridge calls.
- * `KIOSK_DEVICES=simulated|configured|none`; default simulated when nothing is configured. `none` starts
- * no device at all (tests of other areas that do not need hardware).
+ * The devices area: device manager (real ports from the stored config, or, in the demo profile, the
+ * simulated set on socat PTY pairs), device status for /healthz and `device.status` events, and the
+ * bridge calls. `KIOSK_DEVICES=simulated|configured|none`; the demo uses its simulators while nothing is
+ * configured; `none` starts no device at all (tests of other areas that do not need hardware).
  */
-export function createDevicesArea(deps: AreaDeps, options: DevicesAreaOptions = {}): ServiceArea<typeof devicesApi> {
+export function createDevicesArea(deps: AreaDeps, options: DevicesAreaOptions): ServiceArea<typeof devicesApi> {
   const store = new DeviceConfigStore(deps.db);
   const manager = new DeviceManager({
-    log: deps.log, bus: deps.bus,
+    log: deps.log, bus: deps.bus, cards: options.cards,
     ...(options.simulators ? { simulators: options.simulators } : {}),
     ...(options.photoDecoder ? { photoDecoder: options.photoDecoder } : {}),
-    ...(options.fast || deps.env.KIOSK_DEVICES_FAST === '1' ? { fast: true } : {}),
+    ...(options.fast || deps.config.devices.fast ? { fast: true } : {}),
   });
 
   const chooseMode = (): DevicesMode => {
-    const wanted = deps.env.KIOSK_DEVICES;
-    if (wanted === 'simulated' || wanted === 'configured' || wanted === 'none') return wanted;
-    return store.list().length > 0 ? 'configured' : 'simulated';
+    const wanted = deps.config.devices.mode;
+    if (wanted !== 'auto') return wanted === 'simulated' && !options.simulators ? 'configured' : wanted;
+    return store.list().length > 0 || !options.simulators ? 'configured' : 'simulated';
   };
 
   return {
@@ -58,6 +61,10 @@ export function createDevicesArea(deps: AreaDeps, options: DevicesAreaOptions = 
       'card.reread': async () => ok(await manager.rereadCard()),
     },
     health: () => ({ devices: manager.statuses() }),
+    notReady: () =>
+      chooseMode() === 'configured' && store.list().length === 0
+        ? [{ code: 'devices-not-configured', message: 'no device is configured: a technician assigns the serial ports (devices.configure)' }]
+        : [],
     start: () => manager.start(chooseMode(), store.list()),
     stop: () => manager.stop(),
     // Card data lives only in events already sent; the redactor's memory is cleared by the root. A

@@ -5,11 +5,11 @@ import {
 } from '../../hardware';
 import type { DeviceConfigEntry, PrinterCondition } from '../../contract/api/devices';
 import type { DeviceStatus } from '../../contract/api/system';
-import type { IdCard } from '../../contract/events/devices';
+import type { CardView } from '../../contract/events/devices';
+import type { CardPort } from '../session/area';
 import type { EventBus } from '../bridge/event-bus';
 import type { Logger } from '../log/logger';
 import { ratingByLevel } from '../../kernel/rating';
-import { cardForBridge } from './card-event';
 import { PAD_REASON_TABLE, reasonsFromPadCodes } from './pad-reasons';
 
 export type DevicesMode = 'simulated' | 'configured' | 'none';
@@ -22,6 +22,8 @@ export interface DeviceManagerOptions {
   /** Present only in the demo profile: `simulated` mode is refused without it. */
   readonly simulators?: SimulatorLauncher;
   readonly bus: EventBus;
+  /** The session binds every card the reader produces, and says what may be shown of it. */
+  readonly cards: CardPort;
   readonly photoDecoder?: PhotoDecoder;
   /** Shorter timeouts and backoff (tests). */
   readonly fast?: boolean;
@@ -87,11 +89,7 @@ export class DeviceManager {
     switch (e.role) {
       case 'idReader': {
         const reader = new IdCardReader({ ...base, ...(this.o.photoDecoder ? { photoDecoder: this.o.photoDecoder } : {}), ...(fast ? { pollIntervalMs: 100 } : {}) });
-        reader.onCard((read) => {
-          // Names and addresses have no shape the redactor can spot: register them while they live.
-          log.redactor.remember(read.card.name, read.card.address, read.card.englishName);
-          bus.publish({ type: 'card.read', card: cardForBridge(read) });
-        });
+        reader.onCard((read) => bus.publish({ type: 'card.read', card: this.o.cards.presented(read) }));
         reader.onRemoved(() => bus.publish({ type: 'card.removed' }));
         reader.onCardError((err) => bus.publish({ type: 'card.error', reasonKey: err.reasonKey, message: err.reason }));
         driver = reader;
@@ -171,7 +169,7 @@ export class DeviceManager {
 
   /** Reads the card on the reader again (see IdCardReader.reread); the answer goes to the caller only. */
   async rereadCard(): Promise<
-    | { outcome: 'card'; card: IdCard }
+    | { outcome: 'card'; card: CardView }
     | { outcome: 'error'; reasonKey: CardError['reasonKey']; message: string }
     | { outcome: 'no-card' }
     | { outcome: 'unavailable'; reason: string }
@@ -182,8 +180,7 @@ export class DeviceManager {
     const o = await reader.reread();
     if (o.kind === 'no-card') return { outcome: 'no-card' };
     if (o.kind === 'error') return { outcome: 'error', reasonKey: o.error.reasonKey, message: o.error.reason };
-    this.o.log.redactor.remember(o.read.card.name, o.read.card.address, o.read.card.englishName);
-    return { outcome: 'card', card: cardForBridge(o.read) };
+    return { outcome: 'card', card: this.o.cards.presented(o.read) };
   }
 
   /** Switches the pad off for every rating still open: a session reset leaves nothing waiting on it. */

@@ -17,6 +17,10 @@ export interface Logger {
 export interface LoggerOptions {
   /** File that receives JSON lines; omitted → stderr only. */
   file?: string;
+  /** Size at which the file is rotated (`kiosk.log` → `kiosk.log.1` …), default 5 MiB. */
+  maxBytes?: number;
+  /** Rotated files kept, default 5: a flood of refused requests cannot fill the disk. */
+  keep?: number;
   level?: LogLevel;
   echo?: boolean;
   redactor?: Redactor;
@@ -28,18 +32,37 @@ export interface LoggerOptions {
  */
 export function createLogger(options: LoggerOptions = {}, scope = 'kiosk'): Logger {
   const redactor = options.redactor ?? new Redactor();
-  const min = ORDER[options.level ?? (process.env.KIOSK_LOG_LEVEL as LogLevel | undefined) ?? 'info'] ?? 20;
+  const min = ORDER[options.level ?? 'info'];
   let fd: number | null = null;
+  let size = 0;
+  const maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
+  const keep = options.keep ?? 5;
+  const open = (file: string): void => {
+    fd = fs.openSync(file, 'a', 0o600);
+    size = fs.fstatSync(fd).size;
+  };
+  const rotate = (file: string): void => {
+    if (fd !== null) fs.closeSync(fd);
+    fs.rmSync(`${file}.${keep}`, { force: true });
+    for (let i = keep - 1; i >= 1; i--) if (fs.existsSync(`${file}.${i}`)) fs.renameSync(`${file}.${i}`, `${file}.${i + 1}`);
+    fs.renameSync(file, `${file}.1`);
+    open(file);
+  };
   if (options.file) {
     fs.mkdirSync(path.dirname(options.file), { recursive: true, mode: 0o700 });
-    fd = fs.openSync(options.file, 'a', 0o600);
+    open(options.file);
   }
   const write = (level: LogLevel, s: string, msg: string, fields?: Record<string, unknown>): void => {
     if (ORDER[level] < min) return;
     const line = redactor.redact(
       JSON.stringify({ t: new Date().toISOString(), level, scope: s, msg, ...serialise(fields) }),
     );
-    if (fd !== null) fs.writeSync(fd, `${line}\n`);
+    if (fd !== null && options.file) {
+      const bytes = Buffer.from(`${line}\n`);
+      if (size > 0 && size + bytes.length > maxBytes) rotate(options.file);
+      fs.writeSync(fd, bytes);
+      size += bytes.length;
+    }
     if (options.echo ?? fd === null) process.stderr.write(`${line}\n`);
   };
   const make = (s: string): Logger => ({

@@ -1,27 +1,35 @@
 import path from 'node:path';
+import type { Result } from '../../contract';
+import type { CertificateView, EnterpriseProfile } from '../../platform-wire/model';
+import { checkpoint } from '../store/database';
 import type { platformApi } from '../../contract/api/platform';
 import type { AreaDeps, ServiceArea } from '../area';
 import type { Migration } from '../store/migrations';
 import { CertificateVerifier } from './certificates';
 import { PlatformClient } from './client';
 import { createPlatformHandlers } from './handlers';
-import { FileKeyProvider, loadSigningKey, type KeyProvider } from './keys';
+import { loadSigningKey, type KeyProvider } from './keys';
 import { OutboxStore, outboxMigrations } from './outbox-store';
 import { OutboxSender, type SenderOptions } from './sender';
-import { SessionIdentityStore } from '../session/identity';
-import { startSimulatorProcess, type SimulatorProcess } from './simulator-process';
+import type { ContentPort } from '../content/area';
+import type { SessionPort } from '../session/area';
 
 /** Schema changes of the platform area (area 'platform', versions 1..n). */
 export const platformMigrations: Migration[] = [...outboxMigrations];
 
+/** The demo's platform simulator: started with the kiosk's public key, as a real platform is provisioned. */
+export type PlatformSimulatorLauncher = (kioskKeys: Record<string, string>) => Promise<{ url: string; stop(): Promise<void> }>;
+
 export interface PlatformAreaOptions {
-  /** The Electron main may supply a safeStorage-protected key; default: key file in the data dir. */
-  readonly keyProvider?: KeyProvider;
+  /** The outbox key: Electron `safeStorage` in the shell; on the Node host from the environment or a key file outside the data dir. */
+  readonly keyProvider: KeyProvider;
+  readonly session: SessionPort;
+  readonly content: ContentPort;
+  /** The demo profile's platform simulator, used when no platform URL is configured. */
+  readonly simulator?: PlatformSimulatorLauncher;
   readonly sender?: SenderOptions;
   /** Interval of the reachability probe and of help-answer polling. */
   readonly probeMs?: number;
-  /** Whether filing an item creates the enterprise (from content; the composition root wires it). */
-  readonly createsEnterprise?: (itemCode: string) => Promise<boolean | null>;
 }
 
 /**
@@ -31,8 +39,8 @@ export interface PlatformAreaOptions {
 export interface PlatformArea extends ServiceArea<typeof platformApi> {
   readonly sender: OutboxSender;
   readonly store: OutboxStore;
-  /** The session's identity (memory only), for services that check it (秒批 pre-check). */
-  readonly session: SessionIdentityStore;
+  /** What other areas read from the platform (the 秒批 pre-check). */
+  readonly port: PlatformPort;
   platformUrl(): string | null;
   health(): { outboxDepth: number; platform: { url: string | null; reachable: boolean | null } };
   start(): Promise<void>;
@@ -40,29 +48,36 @@ export interface PlatformArea extends ServiceArea<typeof platformApi> {
   wipeSession(): void;
 }
 
-export function createPlatformArea(deps: AreaDeps, options: PlatformAreaOptions = {}): PlatformArea {
+/** What other areas may read from the platform: the session enterprise's profile and e-certificates. */
+export interface PlatformPort {
+  enterprise(creditCode: string): Promise<Result<EnterpriseProfile>>;
+  certificates(holderCode: string): Promise<Result<{ certificates: CertificateView[] }>>;
+}
+
+export function createPlatformArea(deps: AreaDeps, options: PlatformAreaOptions): PlatformArea {
   const dir = path.join(deps.config.dataDir, 'platform');
-  const keys = options.keyProvider ?? new FileKeyProvider(dir);
-  const signingKey = loadSigningKey(dir, deps.env.KIOSK_ID, deps.config.kioskId);
-  const store = new OutboxStore(deps.db, keys);
-  const session = new SessionIdentityStore(deps.log.redactor);
-  const timeoutMs = Number(deps.env.KIOSK_PLATFORM_TIMEOUT_MS ?? 8_000);
+  const signingKey = loadSigningKey(dir, deps.kioskId);
+  const store = new OutboxStore(deps.db, options.keyProvider);
+  const session = options.session;
+  const timeoutMs = deps.config.platform.timeoutMs;
 
   let client: PlatformClient | null = null;
   let reachable: boolean | null = null;
-  let sim: SimulatorProcess | null = null;
+  let sim: { stop(): Promise<void> } | null = null;
   let probe: NodeJS.Timeout | null = null;
   const helpAnswered = new Set<string>();
 
   const makeClient = (baseUrl: string): PlatformClient =>
     new PlatformClient({ baseUrl, key: signingKey, timeoutMs, onReachability: (r) => (reachable = r) });
-  if (deps.env.KIOSK_PLATFORM_URL) client = makeClient(deps.env.KIOSK_PLATFORM_URL.replace(/\/$/, ''));
+  if (deps.config.platform.url) client = makeClient(deps.config.platform.url);
 
   const sender = new OutboxSender(
     store,
     () => client,
     deps.log.child('outbox'),
     ({ entry, result }) => {
+      // The delivered entry's sealed payload is gone from the table; fold the WAL so no old page keeps it.
+      checkpoint(deps.db);
       deps.bus.publish({
         type: 'outbox.delivered',
         receiptId: entry.receiptId,
@@ -104,30 +119,30 @@ export function createPlatformArea(deps: AreaDeps, options: PlatformAreaOptions 
     }
   };
 
+  const handlers = createPlatformHandlers({ client: () => client, store, sender, session, content: options.content, certificates });
+  const internal = { via: 'internal' } as const;
+
   return {
     sender,
     store,
-    session,
+    port: {
+      enterprise: async (creditCode) => handlers['platform.enterprise']({ creditCode }, internal),
+      certificates: async (holderCode) => handlers['platform.certificates']({ holderCode }, internal),
+    },
     platformUrl: () => client?.baseUrl ?? null,
-    handlers: createPlatformHandlers({
-      client: () => client,
-      store,
-      sender,
-      session,
-      certificates,
-      ...(options.createsEnterprise ? { createsEnterprise: options.createsEnterprise } : {}),
-    }),
+    handlers,
     health: () => {
       const c = store.counts();
       return { outboxDepth: c.pending + c.dead, platform: { url: client?.baseUrl ?? null, reachable } };
     },
     start: async () => {
       store.pruneDelivered(30);
-      if (!client) {
-        sim = await startSimulatorProcess({ [signingKey.kioskId]: signingKey.publicKeySpkiBase64 }, deps.env);
-        client = makeClient(sim.url);
-        deps.log.info('platform simulator started', { url: sim.url });
-      } else {
+      if (!client && options.simulator) {
+        const started = await options.simulator({ [signingKey.kioskId]: signingKey.publicKeySpkiBase64 });
+        sim = started;
+        client = makeClient(started.url);
+        deps.log.info('platform simulator started', { url: started.url });
+      } else if (client) {
         // A real platform must know this key: technicians register it once (it is public).
         deps.log.info('using platform', { url: client.baseUrl, kioskId: signingKey.kioskId, publicKey: signingKey.publicKeySpkiBase64 });
       }
@@ -147,10 +162,7 @@ export function createPlatformArea(deps: AreaDeps, options: PlatformAreaOptions 
       await sim?.stop();
       sim = null;
     },
-    holdsSession: () => session.holdsAnything,
-    wipeSession: () => {
-      session.wipe();
-      helpAnswered.clear();
-    },
+    notReady: () => (client ? [] : [{ code: 'platform-url-missing', message: 'no platform is configured' }]),
+    wipeSession: () => helpAnswered.clear(),
   };
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fail, ok, type Result } from '../../contract';
 import { checkCreditCode } from '../../kernel/identifiers';
-import { maskIdNumber, maskMobile, maskName } from '../../kernel/mask';
 import { evaluation, type ApplicationDecision, type ApplicationStatus } from '../../platform-wire/model';
 import type { platformApi } from '../../contract/api/platform';
 import type { AreaHandlers } from '../bridge/dispatcher';
@@ -9,16 +8,17 @@ import type { CertificateVerifier } from './certificates';
 import type { PlatformClient, PlatformFailure, PlatformResult } from './client';
 import type { OutboxEntry, OutboxStore } from './outbox-store';
 import type { OutboxSender } from './sender';
-import type { SessionIdentityStore } from '../session/identity';
+import type { ContentPort } from '../content/area';
+import type { SessionPort } from '../session/area';
+import { withCardValues } from '../session/card-values';
 
 export interface HandlerDeps {
   readonly client: () => PlatformClient | null;
   readonly store: OutboxStore;
   readonly sender: OutboxSender;
-  readonly session: SessionIdentityStore;
+  readonly session: SessionPort;
+  readonly content: ContentPort;
   readonly certificates: CertificateVerifier;
-  /** Whether filing the item creates the enterprise (content); null when the item is unknown. */
-  readonly createsEnterprise?: (itemCode: string) => Promise<boolean | null>;
 }
 
 /** Maps a platform failure to the bridge's error vocabulary. */
@@ -71,7 +71,7 @@ export function createPlatformHandlers(d: HandlerDeps): AreaHandlers<typeof plat
       const code = checkCreditCode(creditCode);
       if (!code.ok) return fail('rejected', code.message.en, { messageKey: `identifiers.${code.code}`, details: [code.message.zh] });
       const r = await withClient((c) => c.enterprise(code.value.code));
-      if (d.session.current.creditCode === code.value.code) {
+      if (d.session.current().creditCode === code.value.code) {
         if (r.ok) d.session.setEnterprise({ name: r.value.name, standing: r.value.standing });
         else if (r.error.code === 'not-found') d.session.setEnterprise('not-found');
       }
@@ -87,9 +87,9 @@ export function createPlatformHandlers(d: HandlerDeps): AreaHandlers<typeof plat
     },
 
     'platform.submitApplication': async ({ waitMs, ...application }) => {
-      const { person, creditCode, enterpriseName, enterpriseStanding } = d.session.current;
+      const { person, creditCode, enterpriseName, enterpriseStanding, role } = d.session.current();
       // A set-up registration is filed by the person alone: the enterprise it creates has no code yet.
-      const creates = (await d.createsEnterprise?.(application.itemCode)) === true;
+      const creates = d.content.item(application.itemCode)?.createsEnterprise === true;
       if (!person || (!creates && !creditCode)) {
         return fail('rejected', 'identify the agent (ID card) and the enterprise (credit code) first', { messageKey: 'platform.identifyFirst' });
       }
@@ -101,11 +101,11 @@ export function createPlatformHandlers(d: HandlerDeps): AreaHandlers<typeof plat
       }
       const payload = {
         ...application,
+        formData: withCardValues(application.formData, d.content.formsOf(application.itemCode), person, role),
         applicant: {
           ...(creates ? {} : { creditCode: creditCode!, ...(enterpriseName ? { enterpriseName } : {}) }),
           agentName: person.name,
           agentIdNumber: person.idNumber,
-          ...(person.mobile ? { agentMobile: person.mobile } : {}),
         },
       };
       return ok(applicationOutcome(await submit('application', payload, waitMs)));
@@ -132,7 +132,7 @@ export function createPlatformHandlers(d: HandlerDeps): AreaHandlers<typeof plat
     'platform.progress': ({ applicationNumber }) => withClient((c) => c.progress(applicationNumber)),
 
     'platform.evaluate': async ({ waitMs, ...input }) => {
-      const parsed = evaluation.safeParse({ ...input, creditCode: input.creditCode ?? d.session.current.creditCode ?? undefined, ratedAt: new Date().toISOString() });
+      const parsed = evaluation.safeParse({ ...input, creditCode: input.creditCode ?? d.session.current().creditCode ?? undefined, ratedAt: new Date().toISOString() });
       if (!parsed.success) {
         return fail('rejected', 'a dissatisfied rating needs at least one reason', { messageKey: 'platform.evaluationReasonsRequired' });
       }
@@ -147,12 +147,11 @@ export function createPlatformHandlers(d: HandlerDeps): AreaHandlers<typeof plat
     },
 
     'platform.requestHelp': async ({ waitMs, ...input }) => {
-      const { person, creditCode } = d.session.current;
+      const { person, creditCode } = d.session.current();
       const payload = {
         ...input,
         ...(creditCode && !input.creditCode ? { creditCode } : {}),
         ...(person && !input.contactName ? { contactName: person.name } : {}),
-        ...(person?.mobile && !input.contactMobile ? { contactMobile: person.mobile } : {}),
         requestedAt: new Date().toISOString(),
       };
       const e = await submit('help', payload, waitMs);
@@ -174,10 +173,8 @@ export function createPlatformHandlers(d: HandlerDeps): AreaHandlers<typeof plat
     'platform.appointmentSlots': ({ itemCode, date }) => withClient((c) => c.slots(itemCode, date)),
 
     'platform.bookAppointment': ({ slotId, itemCode }) => {
-      const { creditCode, person } = d.session.current;
-      return withClient((c) =>
-        c.book({ slotId, itemCode, ...(creditCode ? { creditCode } : {}), ...(person?.mobile ? { contactMobile: person.mobile } : {}) }, randomUUID()),
-      );
+      const { creditCode } = d.session.current();
+      return withClient((c) => c.book({ slotId, itemCode, ...(creditCode ? { creditCode } : {}) }, randomUUID()));
     },
 
     'platform.cancelAppointment': ({ appointmentId }) => withClient((c) => c.cancel(appointmentId, randomUUID())),
@@ -201,29 +198,6 @@ export function createPlatformHandlers(d: HandlerDeps): AreaHandlers<typeof plat
       const requeued = d.store.requeue(receiptId);
       if (requeued) d.sender.kick();
       return ok({ requeued });
-    },
-
-    'session.begin': () => ok({ sessionId: d.session.begin() }),
-
-    'session.identify': (input) => {
-      const failure = d.session.identify(input);
-      if (failure) {
-        return fail('rejected', failure.en, { messageKey: `identifiers.${failure.code}`, details: [failure.zh, `field:${failure.field}`] });
-      }
-      const { sessionId, person, creditCode } = d.session.current;
-      return ok({
-        sessionId: sessionId ?? '',
-        person: person
-          ? {
-              nameMasked: maskName(person.name),
-              idNumberMasked: maskIdNumber(person.idNumber),
-              sex: person.info.sex,
-              age: person.info.age,
-              mobileMasked: person.mobile ? maskMobile(person.mobile) : null,
-            }
-          : null,
-        creditCode,
-      });
     },
   };
 }

@@ -3,12 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * Where the outbox's data-encryption key comes from. The Electron main may supply one protected by
- * `safeStorage`; the Node host uses a key file readable only by the kiosk user.
+ * Where the outbox's data-encryption key comes from: the Electron shell keeps it with `safeStorage`;
+ * the Node host reads it from the environment or from a key file outside the data directory. Never a
+ * file beside the outbox it protects.
  */
 export interface KeyProvider {
   /** 32-byte AES-256-GCM key for personal data held at rest by the outbox. */
   outboxKey(): Buffer;
+  /** Whether a key can be had at all (an OS keyring may be missing); unknown means yes. */
+  available?(): boolean;
 }
 
 const readOrCreate = (file: string, create: () => Buffer): Buffer => {
@@ -35,15 +38,53 @@ const readOrCreate = (file: string, create: () => Buffer): Buffer => {
   return fs.readFileSync(file);
 };
 
-/** Key file `<dataDir>/platform/outbox.key` (mode 0600), created on first use. */
+/**
+ * The outbox key in a file of its own, outside the data directory (mode 0600), created on first use.
+ * A kiosk upgraded from the layout that kept it beside the outbox (`<data>/platform/outbox.key`) has it
+ * moved here, so entries still waiting stay readable, and the old copy overwritten and removed.
+ */
 export class FileKeyProvider implements KeyProvider {
   private key: Buffer | null = null;
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly legacyFile?: string,
+  ) {}
 
   outboxKey(): Buffer {
-    this.key ??= readOrCreate(path.join(this.dir, 'outbox.key'), () => randomBytes(32));
+    if (this.key) return this.key;
+    if (this.legacyFile && !fs.existsSync(this.file) && fs.existsSync(this.legacyFile)) {
+      const old = fs.readFileSync(this.legacyFile);
+      readOrCreate(this.file, () => old);
+      destroyFile(this.legacyFile);
+    }
+    this.key = readOrCreate(this.file, () => randomBytes(32));
     if (this.key.length !== 32) throw new Error('outbox key file is corrupt (expected 32 bytes)');
     return this.key;
+  }
+}
+
+/** The outbox key from the environment (base64 of 32 bytes), e.g. from a secrets manager. */
+export class StaticKeyProvider implements KeyProvider {
+  private readonly key: Buffer;
+  constructor(base64: string) {
+    this.key = Buffer.from(base64, 'base64');
+    if (this.key.length !== 32) throw new Error('the outbox key must be 32 bytes');
+  }
+  outboxKey(): Buffer {
+    return this.key;
+  }
+}
+
+/** Overwrites a small secret file before unlinking it, so the old bytes do not stay in its blocks. */
+export function destroyFile(file: string): void {
+  try {
+    const size = fs.statSync(file).size;
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(size));
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+  } finally {
+    fs.rmSync(file, { force: true });
   }
 }
 
@@ -73,13 +114,11 @@ export interface KioskSigningKey {
   readonly publicKeySpkiBase64: string;
 }
 
-export function loadSigningKey(dir: string, preferredKioskId: string | undefined, fallbackKioskId: string): KioskSigningKey {
+export function loadSigningKey(dir: string, kioskId: string): KioskSigningKey {
   const pem = readOrCreate(path.join(dir, 'kiosk-signing.pem'), () =>
     Buffer.from(generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }) as string),
   );
-  // The platform knows the kiosk by a stable id: keep the first one, unless KIOSK_ID overrides it.
-  const idFile = readOrCreate(path.join(dir, 'kiosk-id'), () => Buffer.from(preferredKioskId ?? fallbackKioskId));
   const privateKey = createPrivateKey(pem);
   const spki = createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
-  return { kioskId: preferredKioskId ?? idFile.toString('utf8').trim(), privateKey, publicKeySpkiBase64: spki.toString('base64') };
+  return { kioskId, privateKey, publicKeySpkiBase64: spki.toString('base64') };
 }

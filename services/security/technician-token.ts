@@ -7,8 +7,8 @@ import path from 'node:path';
  * random token kept in `<data>/technician.token` (mode 600): whoever can read the kiosk's data
  * directory on the machine is a technician; a page in the browser never is.
  */
-export function technicianToken(dataDir: string, env: NodeJS.ProcessEnv = process.env): string {
-  if (env.KIOSK_TECHNICIAN_TOKEN) return env.KIOSK_TECHNICIAN_TOKEN;
+export function technicianToken(dataDir: string, configured: string | null): string {
+  if (configured) return configured;
   const file = path.join(dataDir, 'technician.token');
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
   const token = randomBytes(24).toString('hex');

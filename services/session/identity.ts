@@ -1,59 +1,89 @@
-import { randomUUID } from 'node:crypto';
-import { checkCreditCode, checkIdNumber, checkMobile, type IdNumberInfo } from '../../kernel/identifiers';
-import { type EnterpriseProfile } from '../../platform-wire/model';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import type { CardRead } from '../../hardware';
+import { checkCreditCode } from '../../kernel/identifiers';
+import { maskIdNumber, maskName } from '../../kernel/mask';
+import type { CardView } from '../../contract';
+import type { EnterpriseProfile } from '../../platform-wire/model';
 import type { Redactor } from '../log/redact';
 
-export interface SessionPerson {
+/** The person at the kiosk: the holder of the last card the reader produced. Memory only. */
+export interface CardHolder {
   readonly name: string;
   readonly idNumber: string;
-  readonly info: IdNumberInfo;
-  readonly mobile: string | null;
-  /** Photo from the ID card: memory only, never written anywhere. */
-  readonly photoBase64: string | null;
+  readonly address: string | null;
+  readonly validUntil: string | null;
+  readonly expired: boolean;
+  readonly view: CardView;
 }
+
+export type ApplicantRole = 'legal_rep' | 'agent';
 
 /** What the platform said of the session's enterprise: its standing, not found, or nothing yet (not asked, or unreachable). */
 export type EnterpriseStandingSeen = EnterpriseProfile['standing'] | 'not-found' | null;
 
-export type IdentifyFailure = { readonly field: 'idNumber' | 'creditCode' | 'mobile'; readonly code: string; readonly zh: string; readonly en: string };
+export type IdentifyFailure = { readonly field: 'creditCode'; readonly code: string; readonly zh: string; readonly en: string };
+
+export interface SessionSnapshot {
+  readonly sessionId: string | null;
+  /** The card holder, unless the card has expired (an expired card identifies nobody). */
+  readonly person: CardHolder | null;
+  readonly creditCode: string | null;
+  readonly enterpriseName: string | null;
+  readonly enterpriseStanding: EnterpriseStandingSeen;
+  readonly role: ApplicantRole | null;
+}
 
 /**
- * The identity of the person at the kiosk, held in memory for the session only and registered
- * with the log redactor while it lives. `wipe()` drops every reference.
+ * The session's identity. The person is whoever's card the reader read last, never what a caller
+ * claims; the renderer chooses only the enterprise (credit code, 电子营业执照) and the role. Names
+ * and addresses are registered with the log redactor while they live; `wipe()` drops every reference.
  */
 export class SessionIdentityStore {
   private sessionId: string | null = null;
-  private person: SessionPerson | null = null;
+  private holder: CardHolder | null = null;
   private creditCode: string | null = null;
   private enterpriseName: string | null = null;
   private enterpriseStanding: EnterpriseStandingSeen = null;
+  private role: ApplicantRole | null = null;
   /** Help requests of this session that may still be answered (receipt ids). */
   readonly openHelp = new Set<string>();
+  /**
+   * Makes `CardView.holder` stable for one card while the kiosk runs (a screen can tell the same card
+   * put back from another one) without revealing anything of the number.
+   */
+  private readonly holderKey = randomBytes(32);
 
   constructor(private readonly redactor: Redactor) {}
 
+  /** The reader produced a card: its holder becomes the session's person. Returns what screens may show. */
+  presentCard(read: CardRead): CardView {
+    const c = read.card;
+    const name = c.name || c.englishName || '';
+    // Names and addresses have no shape the redactor can spot: register them while they live.
+    this.redactor.rememberIdentity({ name, idNumber: c.idNumber, mobile: null });
+    this.redactor.remember(c.address, c.englishName);
+    const view: CardView = {
+      holder: createHmac('sha256', this.holderKey).update(c.idNumber).digest('hex').slice(0, 16),
+      cardType: c.cardType,
+      nameMasked: maskName(name),
+      idNumberMasked: maskIdNumber(c.idNumber),
+      sex: c.sex,
+      validUntil: c.validUntil,
+      expired: read.expired,
+    };
+    if (this.holder && this.holder.idNumber !== c.idNumber) this.forgetHolder();
+    this.holder = { name, idNumber: c.idNumber, address: c.address, validUntil: c.validUntil, expired: read.expired, view };
+    this.sessionId ??= randomUUID();
+    return view;
+  }
+
   begin(): string {
-    this.wipe();
-    this.sessionId = randomUUID();
+    this.sessionId ??= randomUUID();
     return this.sessionId;
   }
 
-  identify(input: { person?: { name: string; idNumber: string; mobile?: string; photoBase64?: string }; creditCode?: string }): IdentifyFailure | null {
+  identify(input: { creditCode?: string; role?: ApplicantRole }): IdentifyFailure | null {
     this.sessionId ??= randomUUID();
-    if (input.person) {
-      // Register before validating, so even a rejected number never reaches a log line.
-      this.redactor.rememberIdentity({ name: input.person.name, idNumber: input.person.idNumber, mobile: input.person.mobile ?? null });
-      const id = checkIdNumber(input.person.idNumber);
-      if (!id.ok) return { field: 'idNumber', code: id.code, ...id.message };
-      let mobile: string | null = null;
-      if (input.person.mobile) {
-        const m = checkMobile(input.person.mobile);
-        if (!m.ok) return { field: 'mobile', code: m.code, ...m.message };
-        mobile = m.value;
-      }
-      this.redactor.rememberIdentity({ name: input.person.name.trim(), idNumber: id.value.number, mobile });
-      this.person = { name: input.person.name.trim(), idNumber: id.value.number, info: id.value, mobile, photoBase64: input.person.photoBase64 ?? null };
-    }
     if (input.creditCode !== undefined) {
       const c = checkCreditCode(input.creditCode);
       if (!c.ok) return { field: 'creditCode', code: c.code, ...c.message };
@@ -63,6 +93,7 @@ export class SessionIdentityStore {
       }
       this.creditCode = c.value.code;
     }
+    if (input.role !== undefined) this.role = input.role;
     return null;
   }
 
@@ -72,28 +103,40 @@ export class SessionIdentityStore {
     this.enterpriseStanding = found === 'not-found' ? 'not-found' : found.standing;
   }
 
-  get current(): {
-    sessionId: string | null;
-    person: SessionPerson | null;
-    creditCode: string | null;
-    enterpriseName: string | null;
-    enterpriseStanding: EnterpriseStandingSeen;
-  } {
-    return { sessionId: this.sessionId, person: this.person, creditCode: this.creditCode, enterpriseName: this.enterpriseName, enterpriseStanding: this.enterpriseStanding };
+  get current(): SessionSnapshot {
+    return {
+      sessionId: this.sessionId,
+      person: this.holder && !this.holder.expired ? this.holder : null,
+      creditCode: this.creditCode,
+      enterpriseName: this.enterpriseName,
+      enterpriseStanding: this.enterpriseStanding,
+      role: this.role,
+    };
+  }
+
+  /** The card holder whatever the card's state (screens say why an expired card cannot identify). */
+  get cardHolder(): CardHolder | null {
+    return this.holder;
   }
 
   /** Whether anything of a person is held (identity, enterprise, an open help request). */
   get holdsAnything(): boolean {
-    return this.person !== null || this.creditCode !== null || this.openHelp.size > 0;
+    return this.holder !== null || this.creditCode !== null || this.role !== null || this.openHelp.size > 0;
+  }
+
+  private forgetHolder(): void {
+    if (!this.holder) return;
+    this.redactor.forget(this.holder.name, this.holder.idNumber, this.holder.address);
+    this.holder = null;
   }
 
   wipe(): void {
-    if (this.person) this.redactor.forget(this.person.name, this.person.idNumber, this.person.mobile);
+    this.forgetHolder();
     this.sessionId = null;
-    this.person = null;
     this.creditCode = null;
     this.enterpriseName = null;
     this.enterpriseStanding = null;
+    this.role = null;
     this.openHelp.clear();
   }
 }

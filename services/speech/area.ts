@@ -10,9 +10,8 @@ const VOICES: Record<SpeechLang, string> = { 'zh-CN': 'cmn', en: 'en' };
  * language. `KIOSK_ESPEAK` overrides the binary (tests point it at a missing one).
  */
 export function createSpeechArea(deps: AreaDeps): ServiceArea<typeof speechApi> {
-  const binary = deps.env.KIOSK_ESPEAK ?? 'espeak-ng';
-  const configured = Number(deps.env.KIOSK_SPEECH_TIMEOUT_MS);
-  const timeoutMs = Number.isFinite(configured) && configured > 0 ? configured : 15_000;
+  const binary = deps.config.speech.espeak;
+  const timeoutMs = deps.config.speech.timeoutMs;
   // One synthesis at a time: a kiosk has one listener, and espeak-ng is CPU-bound on 2 cores.
   let queue: Promise<unknown> = Promise.resolve();
 

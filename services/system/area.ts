@@ -14,10 +14,11 @@ export function createSystemArea(deps: AreaDeps, options: SystemAreaOptions): Se
       'system.health': () => ok(options.health()),
       'system.info': () =>
         ok({
-          kioskId: deps.config.kioskId,
+          kioskId: deps.kioskId,
           version: deps.config.version,
-          idleTimeoutSeconds: deps.config.idleTimeoutSeconds,
-          idleWarningSeconds: deps.config.idleWarningSeconds,
+          profile: deps.config.profile,
+          idleTimeoutSeconds: deps.config.idle.timeoutSeconds,
+          idleWarningSeconds: deps.config.idle.warningSeconds,
         }),
       'session.end': async ({ reason }) => ok({ wiped: true, ...(await options.endSession(reason)) }),
     },

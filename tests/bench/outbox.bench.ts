@@ -43,7 +43,7 @@ function rawRate(): number {
 function durableRate(): number {
   const dir = tmp('durable');
   const db = openStore(dir, [...coreMigrations, ...outboxMigrations]);
-  const store = new OutboxStore(db, new FileKeyProvider(path.join(dir, 'platform')));
+  const store = new OutboxStore(db, new FileKeyProvider(path.join(`${dir}-keys`, 'outbox.key')));
   const t0 = performance.now();
   for (let i = 0; i < N; i++) store.enqueue('application', payload(i));
   const rate = N / ((performance.now() - t0) / 1000);
@@ -53,10 +53,10 @@ function durableRate(): number {
 
 async function deliveryRate(): Promise<{ rate: number; filed: number }> {
   const dir = tmp('deliver');
-  const key = loadSigningKey(path.join(dir, 'key'), 'kiosk-bench', 'x');
+  const key = loadSigningKey(path.join(dir, 'key'), 'kiosk-bench');
   const sim = await startSimulator({ kioskKeys: { [key.kioskId]: key.publicKeySpkiBase64 }, helpAutoAnswerMs: 0 });
   const db = openStore(dir, [...coreMigrations, ...outboxMigrations]);
-  const store = new OutboxStore(db, new FileKeyProvider(path.join(dir, 'platform')));
+  const store = new OutboxStore(db, new FileKeyProvider(path.join(`${dir}-keys`, 'outbox.key')));
   const kinds = ['application', 'evaluation', 'feedback', 'help'] as const;
   const now = new Date().toISOString();
   for (let i = 0; i < N; i++) {

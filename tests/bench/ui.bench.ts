@@ -11,7 +11,8 @@ import { contentSet } from '../../content-bundle/model';
 import { readOperatorKey } from '../../content-bundle/bundle/keys';
 import { signBundle } from '../../content-bundle/bundle/metadata';
 import { packBundle } from '../../content-bundle/bundle/pack';
-import { samplePaths, sampleVersion } from '../../services/content/sample';
+import { samplePaths } from '../../services/config';
+import { sampleVersion } from '../../services/demo/sample-content';
 import { launchChromium } from '../e2e/support/browser';
 import { projectRoot, startKiosk, type KioskProcess } from '../e2e/support/kiosk-process';
 

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, LANDSCAPE, launchChromium, screenshot } from './support/browser';
 import { kioskApi, startKiosk, type KioskProcess } from './support/kiosk-process';
-import { readSimulators, setPrinter, type Simulators } from './support/simulators';
+import { insertCard, readSimulators, removeCard, setPrinter, type Simulators } from './support/simulators';
 
 /**
  * Text as an English reader sees it (no Chinese punctuation, singular for one, dates in English)
@@ -101,8 +101,11 @@ describe('English text and device wording in Chromium', { timeout: 180_000 }, ()
   });
 
   it('办件查询 history: the date and time in the UI language (2026年12月1日 16:36 · 1 Dec 2026, 16:36)', async () => {
-    await api('session.begin', { source: 'typed' });
-    await api('session.identify', { person: { name: '黄测试', idNumber: '440605199003071232' }, creditCode: '91440605MA4UL2K84H' });
+    // The person is whoever's card is on the reader: the sample card, then the enterprise chosen.
+    await removeCard(sims);
+    await insertCard(sims, 'valid');
+    await expect.poll(async () => (await api<{ person: unknown }>('session.identify', {})).person, { timeout: 20_000 }).not.toBeNull();
+    await api('session.identify', { creditCode: '91440605MA4UL2K84H' });
     const filed = await api<{ applicationNumber: string | null }>('platform.submitApplication', { itemCode: 'NH-AMR-0201', formData: {}, waitMs: 8000 });
     expect(filed.applicationNumber).toMatch(/^NH\d{14}$/);
     const progress = await api<{ history: Array<{ at: string }>; promisedDate: string }>('platform.progress', { applicationNumber: filed.applicationNumber });

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_ID_NUMBERS } from '../../hardware/testing/simulators/sample-cards';
-import { expectScreen } from './support/browser';
+import { expectScreen, callAsPage } from './support/browser';
 import { startJourneyEnv, type JourneyEnv } from './support/journey-env';
 import { confirmToSubmit, reviewToSubmit } from './support/journey-steps';
 import { receivedApplications, platformRecords, type PlatformSim } from './support/platform';
@@ -179,7 +179,7 @@ describe('who may file', { timeout: 180_000 }, () => {
     await reviewToSubmit(page);
     const send = page.getByTestId('submit-send');
     // The services lose the session (as after a crash of their own): filing is refused …
-    await page.evaluate(() => fetch('/api/session.end', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"reason":"logout"}' }));
+    await callAsPage(page, 'session.end', { reason: 'logout' });
     await send.click();
     await expect.poll(() => page.getByTestId('submit-error').textContent(), { timeout: 20_000 }).toContain('请先读取身份证');
     // … and the way on is right there: identify again, back to the same application, send.

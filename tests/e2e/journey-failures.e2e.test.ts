@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { LANDSCAPE, screenshot, expectScreen } from './support/browser';
+import { LANDSCAPE, screenshot, expectScreen, callAsPage } from './support/browser';
 import { startKiosk, type KioskProcess } from './support/kiosk-process';
 import { startJourneyEnv, type JourneyEnv } from './support/journey-env';
 import { platformDown, platformFault, platformUp, receivedApplications, type PlatformSim } from './support/platform';
@@ -172,10 +172,7 @@ describe('journey failure paths after identification', () => {
     const HOTEL = '91440604MA55H8TJ5R'; // its 食品经营许可证 JY24406040088211 lapsed on 2025-08-31
     const page = await identifyIntoForm(kiosk, sims, 'NH-AMR-0302', HOTEL, '祖庙文旅酒店');
     // Precondition, as the services see it: the holder does have an expired certificate.
-    const held = await page.evaluate(async (holderCode) => {
-      const r = await fetch('/api/platform.certificates', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ holderCode }) });
-      return (await r.json()) as { ok: boolean; value: { certificates: Array<{ number: string; expired: boolean }> } };
-    }, HOTEL);
+    const held = await callAsPage<{ certificates: Array<{ number: string; expired: boolean }> }>(page, 'platform.certificates', { holderCode: HOTEL });
     expect(held.value.certificates.filter((c) => c.expired).map((c) => c.number)).toContain('JY24406040088211');
 
     await page.getByTestId('field-licenceNumber').fill('JY24406040088211');
@@ -237,10 +234,7 @@ describe('idle timeout in the middle of a form', () => {
     await screenshot(page, 'journey-failure-form-after-idle');
 
     // The services refuse to file anything until someone identifies again.
-    const refused = await page.evaluate(async (item) => {
-      const r = await fetch('/api/platform.submitApplication', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ itemCode: item, formData: { foodSafetyManager: 'x' } }) });
-      return (await r.json()) as { ok: boolean; error?: { messageKey?: string } };
-    }, ITEM);
+    const refused = await callAsPage(page, 'platform.submitApplication', { itemCode: ITEM, formData: { foodSafetyManager: 'x' } });
     expect(refused.ok).toBe(false);
     expect(refused.error?.messageKey).toBe('platform.identifyFirst');
     await page.context().close();

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { identifierMessage } from '../../kernel/identifiers';
-import { expectAccessible, expectTouchTargets, screenshot, expectScreen } from './support/browser';
+import { expectAccessible, expectTouchTargets, screenshot, expectScreen, callAsPage } from './support/browser';
 import { startJourneyEnv, type JourneyEnv } from './support/journey-env';
 import { platformDown, platformUp, type PlatformSim } from './support/platform';
 import { insertCard, removeCard, type Simulators } from './support/simulators';
@@ -206,10 +206,7 @@ describe('identification failure paths', () => {
     await expect.poll(() => pathOf(page), { timeout: 40_000 }).toBe('/');
     const body = await page.locator('body').innerText();
     for (const secret of ['黄测试', '黄*试', '李测试', CREDIT_CODE]) expect(body).not.toContain(secret);
-    const refused = await page.evaluate(async (item) => {
-      const r = await fetch('/api/platform.submitApplication', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ itemCode: item, formData: {} }) });
-      return (await r.json()) as { ok: boolean; error?: { messageKey?: string } };
-    }, ITEM);
+    const refused = await callAsPage(page, 'platform.submitApplication', { itemCode: ITEM, formData: {} });
     expect(refused.ok).toBe(false);
     expect(refused.error?.messageKey).toBe('platform.identifyFirst');
     await page.context().close();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectScreen } from './support/browser';
+import { expectScreen, callAsPage } from './support/browser';
 import { startJourneyEnv, type JourneyEnv } from './support/journey-env';
 import { receivedApplications, type PlatformSim } from './support/platform';
 import { insertCard, printerStatus, removeCard, scanCode, unwrapped, waitForPrint, type Simulators } from './support/simulators';
@@ -121,10 +121,7 @@ describe('core enterprise journey in Chromium with simulated devices and platfor
     const promised = (await page.getByTestId('promised-date').textContent())!.trim();
     const paper = unwrapped(receipt.text);
     expect(paper).toContain(`承诺办结${promised}`);
-    const location = await page.evaluate(async () => {
-      const r = await fetch('/api/content.item', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: 'NH-AMR-0201' }) });
-      return ((await r.json()) as { value: { item: { guide: { location: { address: { zh: string }; windows: string[] } } } } }).value.item.guide.location;
-    });
+    const location = (await callAsPage<{ item: { guide: { location: { address: { zh: string }; windows: string[] } } } }>(page, 'content.item', { code: 'NH-AMR-0201' })).value.item.guide.location;
     expect(paper).toContain(unwrapped(`请携带以下材料原件到${location.address.zh}${location.windows.join('、')}核验`));
     expect(paper).not.toMatch(/窗口窗口/);
     await checkScreen(page, 'submit-received');
@@ -142,10 +139,7 @@ describe('core enterprise journey in Chromium with simulated devices and platfor
     await page.getByTestId('submit-finish').click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/');
     // Wiped on the service side too: nothing can be filed in the previous person's name.
-    const after = await page.evaluate(async () => {
-      const r = await fetch('/api/platform.submitApplication', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ itemCode: 'NH-AMR-0201', formData: {} }) });
-      return (await r.json()) as { ok: boolean; error?: { messageKey?: string } };
-    });
+    const after = await callAsPage(page, 'platform.submitApplication', { itemCode: 'NH-AMR-0201', formData: {} });
     expect(after.ok).toBe(false);
     expect(after.error?.messageKey).toBe('platform.identifyFirst');
     await removeCard(sims);

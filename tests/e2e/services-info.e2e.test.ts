@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, expectTouchTargets, LANDSCAPE, launchChromium, PORTRAIT, screenshot } from './support/browser';
-import { kioskApi, startKiosk, type KioskProcess } from './support/kiosk-process';
+import { kioskApi, startKiosk, type KioskProcess, pageCapability } from './support/kiosk-process';
 
 /**
  * The information services in Chromium against the Node host and its sample content: home screen,
@@ -300,7 +300,7 @@ describe('information services in Chromium', { timeout: 150_000 }, () => {
     // The service refuses what it must not speak, whole.
     const res = await fetch(`${kiosk.url}/api/speech.speak`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: kiosk.url },
+      headers: { 'content-type': 'application/json', origin: kiosk.url, 'x-kiosk-capability': await pageCapability(kiosk.url) },
       body: JSON.stringify({ text: 'x'.repeat(601), lang: 'zh-CN' }),
     });
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid-request');

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, LANDSCAPE, launchChromium } from './support/browser';
-import { startKiosk, type KioskProcess } from './support/kiosk-process';
+import { startKiosk, type KioskProcess, pageCapability } from './support/kiosk-process';
 
 /**
  * A kiosk without espeak-ng (KIOSK_ESPEAK points at a binary that does not exist): the read-out says
@@ -22,7 +22,7 @@ describe('read-out without espeak-ng', { timeout: 120_000 }, () => {
   it('answers unavailable and tells the person on screen', async () => {
     const res = await fetch(`${kiosk.url}/api/speech.speak`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: kiosk.url },
+      headers: { 'content-type': 'application/json', origin: kiosk.url, 'x-kiosk-capability': await pageCapability(kiosk.url) },
       body: JSON.stringify({ text: '您好', lang: 'zh-CN' }),
     });
     const body = (await res.json()) as { ok: boolean; error: { code: string; messageKey: string } };

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { expectScreen } from './support/browser';
+import { expectScreen, callAsPage } from './support/browser';
 import { startJourneyEnv, type JourneyEnv } from './support/journey-env';
 import { waitForEvaluations, platformRecords, type PlatformSim } from './support/platform';
 import { insertCard, padPress, padState, removeCard, type Simulators } from './support/simulators';
@@ -26,11 +26,7 @@ afterEach(async () => removeCard(sims));
 afterAll(async () => env?.stop());
 
 const pathOf = (page: Page): string => new URL(page.url()).pathname;
-const fileNow = (page: Page) =>
-  page.evaluate(async (itemCode) => {
-    const r = await fetch('/api/platform.submitApplication', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ itemCode, formData: {} }) });
-    return (await r.json()) as { ok: boolean; error?: { messageKey?: string } };
-  }, ITEM);
+const fileNow = (page: Page) => callAsPage(page, 'platform.submitApplication', { itemCode: ITEM, formData: {} });
 
 async function identifiedForm(): Promise<Page> {
   const page = await env.open(`/item/${ITEM}`);
@@ -86,13 +82,10 @@ describe('a reloaded screen starts clean on both sides', { timeout: 180_000 }, (
     expect(await page.getByTestId('identify-person').count()).toBe(0);
     expect(await fileNow(page)).toMatchObject({ ok: false, error: { messageKey: 'platform.identifyFirst' } });
     // The 秒批 pre-check of the services sees no card holder either (the audit saw "申请人已刷身份证" here).
-    const precheck = await page.evaluate(async () => {
-      const r = await fetch('/api/approval.precheck', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ itemCode: 'NH-AMR-0302', formData: {}, materialIds: [] }),
-      });
-      return (await r.json()) as { ok: boolean; value: { precheck: { rules: Array<{ id: string; verdict: string }> } } };
+    const precheck = await callAsPage<{ precheck: { rules: Array<{ id: string; verdict: string }> } }>(page, 'approval.precheck', {
+      itemCode: 'NH-AMR-0302',
+      formData: {},
+      materialIds: [],
     });
     expect(precheck.value.precheck.rules.find((r) => r.id === 'id-card')?.verdict).toBe('failed');
     await page.context().close();

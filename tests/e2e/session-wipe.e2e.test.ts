@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, LANDSCAPE, launchChromium, screenshot } from './support/browser';
+import { expectAccessible, LANDSCAPE, launchChromium, screenshot, callAsPage } from './support/browser';
 import { startKiosk, type KioskProcess } from './support/kiosk-process';
 import { answerHelp, connectPlatform, platformRecords, type PlatformSim } from './support/platform';
 import { insertCard, readSimulators, removeCard, type Simulators } from './support/simulators';
@@ -182,10 +182,7 @@ describe('session end wipes every trace of the visit', { timeout: 180_000 }, () 
     await screenshot(page, 'session-take-card');
     const body = await page.locator('body').innerText();
     for (const secret of ['粤味轩', '黄*试', ENTERPRISE]) expect(body).not.toContain(secret);
-    const refused = await page.evaluate(async () => {
-      const r = await fetch('/api/platform.submitApplication', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ itemCode: 'NH-AMR-0304', formData: {} }) });
-      return (await r.json()) as { ok: boolean; error?: { messageKey?: string } };
-    });
+    const refused = await callAsPage(page, 'platform.submitApplication', { itemCode: 'NH-AMR-0304', formData: {} });
     expect(refused).toMatchObject({ ok: false, error: { messageKey: 'platform.identifyFirst' } });
 
     // The next person starts an application: identification first, nothing of the last enterprise.

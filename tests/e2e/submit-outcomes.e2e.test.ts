@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { expectScreen } from './support/browser';
+import { expectScreen, callAsPage } from './support/browser';
 import { startJourneyEnv, type JourneyEnv } from './support/journey-env';
 import { reviewToSubmit } from './support/journey-steps';
 import { platformDown, platformUp, receivedApplications, receivedEvaluations, setStanding, waitForEvaluations } from './support/platform';
@@ -35,11 +35,8 @@ const check = (page: Page, name: string): Promise<void> => expectScreen(page, `s
 
 /** The item's guide as the kiosk serves it (where to go, what it promises). */
 async function guideOf(page: Page, code: string): Promise<{ address: string; windows: string[] }> {
-  return page.evaluate(async (itemCode) => {
-    const r = await fetch('/api/content.item', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: itemCode }) });
-    const j = (await r.json()) as { value: { item: { guide: { location: { address: { zh: string }; windows: string[] } } } } };
-    return { address: j.value.item.guide.location.address.zh, windows: j.value.item.guide.location.windows };
-  }, code);
+  const j = await callAsPage<{ item: { guide: { location: { address: { zh: string }; windows: string[] } } } }>(page, 'content.item', { code });
+  return { address: j.value.item.guide.location.address.zh, windows: j.value.item.guide.location.windows };
 }
 
 /** Item page → 开始办理 → card + credit code as an agent → the item's form. */

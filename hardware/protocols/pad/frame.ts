@@ -1,4 +1,5 @@
-import { decodeError, message, type Decoded, type FrameDecoder } from '../decoded';
+import { decodeError, message } from '../decoded';
+import { ResyncDecoder, type ResyncFraming } from '../resync';
 
 /** KEP/1 framing (shared/protocols/evaluation-pad.md §3.2). */
 export const STX = 0x02;
@@ -35,51 +36,30 @@ export function encodeFrame(f: { seq: number; cmd: number; payload?: Uint8Array 
 }
 
 /**
- * Hunts for STX, checks version, length, CRC and ETX; any failure discards that STX and rescans from
- * the next byte (notes §3.2), so garbage never hides a later frame for long.
+ * KEP/1 framing for the resynchronising decoder: hunts for STX, checks version, length, ETX and CRC;
+ * any failure discards that STX and rescans from the next byte (notes §3.2), so garbage never hides
+ * a later frame for long.
  */
-export class Kep1Decoder implements FrameDecoder<Kep1Frame, Kep1FrameError> {
-  private buf = Buffer.alloc(0);
+const KEP1_FRAMING: ResyncFraming<Kep1Frame, Kep1FrameError> = {
+  sync: Buffer.from([STX]),
+  headerBytes: 6,
+  frameLength: (head) => {
+    const len = (head[4]! << 8) | head[5]!;
+    if (head[1] !== VERSION || len > MAX_PAYLOAD) return decodeError('framing', `bad header (version ${head[1]}, length ${len})`);
+    return 6 + len + 3;
+  },
+  decode: (whole) => {
+    const len = whole.length - 9;
+    if (whole[whole.length - 1] !== ETX) return decodeError('framing', 'missing ETX');
+    const crc = (whole[6 + len]! << 8) | whole[7 + len]!;
+    if (crc16(whole.subarray(1, 6 + len)) !== crc) return decodeError('checksum', `CRC mismatch in ${whole.length}-byte frame`);
+    return message({ seq: whole[2]!, cmd: whole[3]!, payload: Buffer.from(whole.subarray(6, 6 + len)) });
+  },
+};
 
-  reset(): void {
-    this.buf = Buffer.alloc(0);
-  }
-
-  push(chunk: Uint8Array): Decoded<Kep1Frame, Kep1FrameError>[] {
-    this.buf = this.buf.length === 0 ? Buffer.from(chunk) : Buffer.concat([this.buf, chunk]);
-    const out: Decoded<Kep1Frame, Kep1FrameError>[] = [];
-    for (;;) {
-      const at = this.buf.indexOf(STX);
-      if (at < 0) {
-        if (this.buf.length > 0) out.push(decodeError('garbage', `${this.buf.length} stray byte(s) skipped`));
-        this.buf = Buffer.alloc(0);
-        return out;
-      }
-      if (at > 0) out.push(decodeError('garbage', `${at} stray byte(s) skipped`));
-      this.buf = this.buf.subarray(at);
-      if (this.buf.length < 6) return out;
-      const len = (this.buf[4]! << 8) | this.buf[5]!;
-      if (this.buf[1] !== VERSION || len > MAX_PAYLOAD) {
-        out.push(decodeError('framing', `bad header (version ${this.buf[1]}, length ${len})`));
-        this.buf = this.buf.subarray(1);
-        continue;
-      }
-      const total = 6 + len + 3;
-      if (this.buf.length < total) return out;
-      const body = this.buf.subarray(1, 6 + len);
-      const crc = (this.buf[6 + len]! << 8) | this.buf[7 + len]!;
-      if (this.buf[total - 1] !== ETX) {
-        out.push(decodeError('framing', 'missing ETX'));
-        this.buf = this.buf.subarray(1);
-        continue;
-      }
-      if (crc16(body) !== crc) {
-        out.push(decodeError('checksum', `CRC mismatch in ${total}-byte frame`));
-        this.buf = this.buf.subarray(1);
-        continue;
-      }
-      out.push(message({ seq: this.buf[2]!, cmd: this.buf[3]!, payload: Buffer.from(this.buf.subarray(6, 6 + len)) }));
-      this.buf = this.buf.subarray(total);
-    }
+/** Incremental KEP/1 decoder, for the host and the pad side alike. */
+export class Kep1Decoder extends ResyncDecoder<Kep1Frame, Kep1FrameError> {
+  constructor() {
+    super(KEP1_FRAMING);
   }
 }

@@ -1,10 +1,11 @@
 import { SerialPort } from 'serialport';
+import type { DeviceLine } from '../../transport/serial-transport';
 
 /**
  * The device end of a PTY pair as a simulator sees it. Writes are paced to the configured baud rate
  * (PTYs ignore it), so timings through the simulator look like a real wire.
  */
-export class DeviceEnd {
+export class DeviceEnd implements DeviceLine {
   /** When true the device says nothing (unplugged / powered off). */
   silent = false;
   private readonly port: SerialPort;

@@ -1,8 +1,11 @@
 import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, type KioskBridge, type KioskEvent } from '../../../contract';
 import { parseEvent, parseResult, transportFailure } from './validate';
 
+/** The capability the host wrote into this page: only a page it served can call it. */
+const pageCapability = (): string => document.querySelector<HTMLMetaElement>('meta[name="kiosk-capability"]')?.content ?? '';
+
 /** The bridge over the Node host: POST /api/<method> and Server-Sent Events on /events. */
-export function createHttpBridge(base = ''): KioskBridge {
+export function createHttpBridge(base = '', capability = pageCapability()): KioskBridge {
   // One event stream for every subscriber: each EventSource holds one of the browser's few
   // connections per host (six on HTTP/1.1), which the API calls need too.
   const listeners = new Set<(e: KioskEvent) => void>();
@@ -13,7 +16,7 @@ export function createHttpBridge(base = ''): KioskBridge {
       try {
         const res = await fetch(`${base}${HTTP_API_PREFIX}${method}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { 'Content-Type': 'application/json', 'X-Kiosk-Capability': capability },
           body: JSON.stringify(input ?? {}),
         });
         raw = await res.json();
@@ -25,7 +28,7 @@ export function createHttpBridge(base = ''): KioskBridge {
     subscribe(listener) {
       listeners.add(listener);
       if (!source) {
-        source = new EventSource(`${base}${HTTP_EVENTS_PATH}`);
+        source = new EventSource(`${base}${HTTP_EVENTS_PATH}?capability=${encodeURIComponent(capability)}`);
         source.onmessage = (message: MessageEvent<string>) => {
           const event = parseEvent(message.data);
           if (event) for (const l of [...listeners]) l(event);

@@ -69,3 +69,25 @@ export async function expectScreen(page: Page, name: string): Promise<void> {
   await screenshot(page, `${name}-large-font`);
   await page.evaluate(() => document.documentElement.classList.remove('large-font'));
 }
+
+/** What an answer of the bridge looks like to a test (the value's shape is the caller's to state). */
+export interface PageAnswer<T> {
+  readonly ok: boolean;
+  readonly value: T;
+  readonly error?: { readonly code: string; readonly messageKey?: string; readonly message?: string };
+}
+
+/**
+ * Calls a bridge method from inside the kiosk page, as the page itself does: with the capability the
+ * host wrote into it. Answers the bridge's result, refusals included.
+ */
+export function callAsPage<T = unknown>(page: Page, method: string, input: unknown = {}): Promise<PageAnswer<T>> {
+  return page.evaluate(
+    async ([m, i]) => {
+      const capability = document.querySelector<HTMLMetaElement>('meta[name="kiosk-capability"]')?.content ?? '';
+      const r = await fetch(`/api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Kiosk-Capability': capability }, body: JSON.stringify(i) });
+      return (await r.json()) as PageAnswer<T>;
+    },
+    [method, input] as const,
+  );
+}

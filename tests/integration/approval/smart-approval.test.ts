@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrecheckResult } from '../../../contract';
-import { configFromEnv } from '../../../services/config';
 import { createKioskServices, type KioskServices } from '../../../services/kiosk-services';
+import { liftCard, presentCard } from '../../support/card-reader';
+import { removeDataDir, testConfig, tmpDataDir } from '../../support/kiosk-config';
 
-/** The sample ID card's holder (hardware/simulators/sample-cards.ts) and enterprises of the platform simulator. */
+/** The sample ID card's holder (hardware/testing/simulators/sample-cards.ts) and enterprises of the platform simulator. */
 const HOLDER = { name: '黄测试', idNumber: '440605199003071232' };
 const SHISHAN = '91440605MA51C7QX76'; // legal representative 黄测试, normal standing
 const YUEWEI = '91440605MA4UL2K84H'; // legal representative 陈志强, valid food licence
@@ -14,6 +12,7 @@ const ZUMIAO = '91440604MA55H8TJ5R'; // 禅城, on the abnormal-operations list,
 
 let services: KioskServices;
 let platformUrl: string;
+const dataDir = tmpDataDir('kiosk-approval');
 
 const call = async (method: string, input: unknown): Promise<any> => {
   const r = await services.dispatch(method, input, { via: 'test' });
@@ -23,10 +22,12 @@ const call = async (method: string, input: unknown): Promise<any> => {
 const control = (method: string, p: string, body?: unknown) =>
   fetch(platformUrl + p, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
 
+/** A new visit: the sample card (黄测试) on the reader, then the enterprise chosen. */
 async function identify(creditCode: string): Promise<void> {
   await call('session.end', { reason: 'completed' });
+  await presentCard(services, dataDir, 'valid');
   await call('session.begin', { source: 'id-card' });
-  await call('session.identify', { person: HOLDER, creditCode });
+  await call('session.identify', { creditCode });
 }
 const verdicts = (p: PrecheckResult): Record<string, string> => Object.fromEntries(p.rules.map((r) => [r.id, r.verdict]));
 const nameChange = (creditCode: string, after: string) => ({
@@ -41,14 +42,16 @@ const nameChange = (creditCode: string, after: string) => ({
 });
 
 beforeAll(async () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-approval-'));
-  services = createKioskServices(configFromEnv({ KIOSK_DATA_DIR: dataDir }), { KIOSK_DEVICES: 'none', KIOSK_CONTENT_SAMPLE: '1' });
+  services = createKioskServices(testConfig({ KIOSK_DATA_DIR: dataDir, KIOSK_DEVICES: 'simulated', KIOSK_DEVICES_FAST: '1' }));
   await services.start();
   platformUrl = services.health().platform.url!;
   // The sender can retry quickly; the sample content is installed on first start.
   for (let i = 0; i < 100 && services.health().contentVersion === null; i++) await new Promise((r) => setTimeout(r, 100));
 }, 120_000);
-afterAll(async () => services?.stop());
+afterAll(async () => {
+  await services?.stop();
+  removeDataDir(dataDir);
+});
 
 describe('秒批 through the kiosk services and the platform simulator', () => {
   it('an enterprise that meets every rule is approved on the spot and gets its amended licence', async () => {
@@ -116,6 +119,31 @@ describe('秒批 through the kiosk services and the platform simulator', () => {
     } finally {
       await control('DELETE', '/_control/faults');
     }
+  });
+
+  it('with no card on the reader, a claimed identity files nothing and decides nothing; with the card it is approved', async () => {
+    const applications = async (): Promise<number> => ((await (await control('GET', '/_control/records')).json()) as { applications: unknown[] }).applications.length;
+    const before = await applications();
+    await call('session.end', { reason: 'logout' });
+    await liftCard(dataDir);
+    await call('session.begin', { source: 'typed' });
+    // The legal representative named by the caller: refused as a request the bridge does not know.
+    const claim = await services.dispatch('session.identify', { person: HOLDER, creditCode: SHISHAN }, { via: 'http' });
+    expect(claim).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    await call('session.identify', { creditCode: SHISHAN });
+    const form = { ...nameChange(SHISHAN, '佛山市南海区狮山智造精密装备有限公司'), legalRepName: HOLDER.name, legalRepIdNumber: HOLDER.idNumber };
+    const pre = await call('approval.precheck', { itemCode: 'NH-AMR-0201', formData: form });
+    expect(pre.precheck.instantEligible).toBe(false);
+    expect(pre.precheck.rules.find((r: { id: string }) => r.id === 'legal-rep').verdict).toBe('failed');
+    const refused = await services.dispatch('platform.submitApplication', { itemCode: 'NH-AMR-0201', formData: form, smartApproval: true, waitMs: 8000 }, { via: 'http' });
+    expect(refused).toMatchObject({ ok: false, error: { messageKey: 'platform.identifyFirst' } });
+    expect(await applications()).toBe(before);
+
+    // The real holder's card on the reader: the same request is filed and approved.
+    await presentCard(services, dataDir, 'valid');
+    const outcome = await call('platform.submitApplication', { itemCode: 'NH-AMR-0201', formData: form, smartApproval: true, waitMs: 8000 });
+    expect(outcome.decision).toMatchObject({ outcome: 'approved', automated: true });
+    expect(await applications()).toBe(before + 1);
   });
 
   it('an item without 秒批 rules says so', async () => {

@@ -9,11 +9,12 @@ import { EventBus } from '../../../services/bridge/event-bus';
 import { readOperatorKey } from '../../../content-bundle/bundle/keys';
 import { createContentArea, contentMigrations } from '../../../services/content/area';
 import { downloadBundle, fetchLatest } from '../../../services/content/download';
-import { samplePaths, sampleVersion } from '../../../services/content/sample';
+import { samplePaths } from '../../../services/config';
+import { buildSampleBundle, sampleVersion } from '../../../services/demo/sample-content';
+import { testAreaDeps, testConfig } from '../../support/kiosk-config';
 import { silentLogger } from '../../../services/log/logger';
 import { coreMigrations } from '../../../services/store/core-migrations';
 import { openStore } from '../../../services/store/database';
-import type { KioskConfig } from '../../../services/config';
 import { createContentServer } from '../../../operator/content-server';
 import { publish } from '../../../operator/commands';
 import { makeBundle, tmp } from './fixtures';
@@ -44,13 +45,10 @@ afterAll(() => {
 });
 
 const area = () =>
-  createContentArea({
-    config: { dataDir } as KioskConfig,
-    db,
-    log: silentLogger(),
-    bus,
-    env: { KIOSK_CONTENT_URL: url, KIOSK_CONTENT_POLL_SECONDS: '3600' },
-  });
+  createContentArea(
+    testAreaDeps({ config: testConfig({ KIOSK_DATA_DIR: dataDir, KIOSK_CONTENT_URL: url, KIOSK_CONTENT_POLL_SECONDS: '3600' }), db, log: silentLogger(), bus }),
+    { sample: { version: sampleVersion, build: buildSampleBundle } },
+  );
 
 const call = async <M extends keyof typeof contentApi>(a: ReturnType<typeof area>, m: M, input: unknown) => {
   const handler = a.handlers[m] as (i: unknown, c: { via: 'test' }) => Promise<unknown> | unknown;
@@ -90,7 +88,9 @@ describe('content area', () => {
     old.exec("CREATE TABLE bundle_info (key TEXT PRIMARY KEY, value TEXT NOT NULL); INSERT INTO bundle_info VALUES ('format', 'kiosk.content-db/1')");
     old.close();
     upgradeDb.prepare('UPDATE content_state SET current_version = ?, current_file = ? WHERE id = 1').run(SAMPLE - 1, 'v-old.db');
-    const a = createContentArea({ config: { dataDir: upgradeDir } as KioskConfig, db: upgradeDb, log: silentLogger(), bus, env: {} });
+    const a = createContentArea(testAreaDeps({ config: testConfig({ KIOSK_DATA_DIR: upgradeDir }), db: upgradeDb, bus }), {
+      sample: { version: sampleVersion, build: buildSampleBundle },
+    });
     await a.start?.();
     expect(a.health?.()).toEqual({ contentVersion: SAMPLE });
     const hits = (await call(a, 'content.search', { query: '社保' })) as { value: { hits: { code: string }[] } };

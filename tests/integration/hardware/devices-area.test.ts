@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KioskEvent } from '../../../contract';
-import { configFromEnv } from '../../../services/config';
+import { removeDataDir, testConfig } from '../../support/kiosk-config';
 import { createKioskServices, type KioskServices } from '../../../services/kiosk-services';
 import { control } from '../../../hardware/testing/simulators/spawn';
 
@@ -30,7 +30,7 @@ const waitEvent = async <T extends KioskEvent['type']>(type: T, timeoutMs = 6000
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-devices-'));
   const env = { KIOSK_DATA_DIR: dataDir, KIOSK_DEVICES: 'simulated', KIOSK_DEVICES_FAST: '1', KIOSK_ID: 'test-kiosk' };
-  services = createKioskServices(configFromEnv(env), env);
+  services = createKioskServices(testConfig(env));
   services.bus.subscribe((e) => events.push(e));
   await services.start();
   const file = JSON.parse(fs.readFileSync(path.join(dataDir, 'simulators.json'), 'utf8')) as { simulators: Array<{ role: string; control: string; pty: string; pid: number }> };
@@ -44,7 +44,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await services?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  removeDataDir(dataDir);
 });
 
 describe('devices area with the simulated set', () => {
@@ -58,15 +58,18 @@ describe('devices area with the simulated set', () => {
     expect(health.devices.every((d) => d.simulated)).toBe(true);
   });
 
-  it('publishes card.read for an inserted card and keeps the holder name and address out of the log', async () => {
+  it('publishes card.read masked for an inserted card, binds its holder, and keeps the name and address out of the log', async () => {
     await control(sims.idReader!.control, 'POST /card/insert', { card: 'expired' });
     const { card } = await waitEvent('card.read');
-    expect(card).toMatchObject({ name: '陈测试', expired: true, photo: 'placeholder', cardType: 'resident' });
+    expect(card).toMatchObject({ nameMasked: '陈*试', idNumberMasked: '440605********0047', expired: true, cardType: 'resident' });
+    expect(JSON.stringify(card)).not.toContain('陈测试');
+    // An expired card identifies nobody; its holder is still the card the services hold.
+    expect(await services.dispatch('session.identify', {}, { via: 'test' })).toMatchObject({ ok: true, value: { person: null } });
     services.log.info('holder is 陈测试 at 广东省佛山市南海区狮山镇罗村街道联星社区测试路3号');
     const logText = fs.readFileSync(path.join(dataDir, 'logs', 'kiosk.log'), 'utf8');
     expect(logText).not.toContain('陈测试');
     expect(logText).not.toContain('联星社区');
-    expect(logText).not.toContain(card.idNumber);
+    expect(logText).not.toContain('44060519851123004');
     await control(sims.idReader!.control, 'POST /card/remove');
     await waitEvent('card.removed');
   });
@@ -118,7 +121,9 @@ describe('devices area with the simulated set', () => {
     const first = await waitEvent('card.read');
     events.length = 0;
     const again = await services.dispatch('card.reread', {}, { via: 'test' });
-    expect(again).toMatchObject({ ok: true, value: { outcome: 'card', card: { name: first.card.name, idNumber: first.card.idNumber } } });
+    expect(again).toMatchObject({ ok: true, value: { outcome: 'card', card: { holder: first.card.holder, nameMasked: '黄*试' } } });
+    // The re-read binds the holder again: the session's person is the card on the reader.
+    expect(await services.dispatch('session.identify', {}, { via: 'test' })).toMatchObject({ ok: true, value: { person: { holder: first.card.holder } } });
     // The answer goes to the caller only: nothing is published, the reader still waits for the lift.
     expect(events.filter((e) => e.type.startsWith('card.'))).toEqual([]);
     await control(sims.idReader!.control, 'POST /card/insert', { card: 'unreadable' });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configFromEnv } from '../../../services/config';
+import { removeDataDir, testConfig } from '../../support/kiosk-config';
 import { createKioskServices, type KioskServices } from '../../../services/kiosk-services';
 import { control, startSimulatedDevice, type SimulatedDeviceRig } from '../../../hardware/testing/simulators/spawn';
 
@@ -22,12 +22,12 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const s of open) await s.stop().catch(() => undefined);
   await rig?.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  removeDataDir(dataDir);
 });
 
 describe('device configuration', () => {
   it('refuses an invalid configuration before anything runs', async () => {
-    const services = createKioskServices(configFromEnv(env()), env());
+    const services = createKioskServices(testConfig(env()));
     open.push(services);
     const r = await services.dispatch('devices.configure', { devices: [{ role: 'printer', path: '/dev/ttyS0', baudRate: 12345 }] }, { via: 'test' });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
@@ -47,7 +47,7 @@ describe('device configuration', () => {
     await first.stop();
     open.length = 0;
 
-    const second = createKioskServices(configFromEnv(env()), env());
+    const second = createKioskServices(testConfig(env()));
     open.push(second);
     await second.start();
     await expect.poll(() => stateOf(second, 'printer')).toBe('ready');

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNodeHost, type NodeHost } from '../../../host/server';
-import { configFromEnv } from '../../../services/config';
+import { testConfig } from '../../support/kiosk-config';
 import { createKioskServices, type KioskServices } from '../../../services/kiosk-services';
 
 let host: NodeHost;
@@ -31,17 +31,45 @@ function request(p: string, opts: { method?: string; headers?: Record<string, st
     req.end(opts.body);
   });
 }
-const own = (): Record<string, string> => ({ Origin: host.url, 'Content-Type': 'application/json' });
+let capability = '';
+const own = (): Record<string, string> => ({ Origin: host.url, 'Content-Type': 'application/json', 'X-Kiosk-Capability': capability });
+
+/** Opens the event stream and resolves once the host accepted it (or with its refusal). */
+function openStream(port: number, query: string): Promise<{ status: number; next: (has: string) => Promise<string>; close: () => void }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port, path: `/events${query}` }, (res) => {
+      let buf = '';
+      const waiters: Array<{ has: string; done: (s: string) => void }> = [];
+      res.on('data', (c: Buffer) => {
+        buf += c.toString();
+        for (const w of [...waiters]) if (buf.includes(w.has)) w.done(buf);
+      });
+      const next = (has: string) =>
+        new Promise<string>((done) => {
+          if (buf.includes(has)) done(buf);
+          else waiters.push({ has, done });
+        });
+      if (res.statusCode !== 200) {
+        res.resume();
+        resolve({ status: res.statusCode ?? 0, next, close: () => req.destroy() });
+        return;
+      }
+      void next(': connected').then(() => resolve({ status: 200, next, close: () => req.destroy() }));
+    });
+    req.on('error', (e) => (e.message.includes('aborted') || e.message.includes('socket hang up') ? undefined : reject(e)));
+  });
+}
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-host-'));
   rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-renderer-'));
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
   fs.writeFileSync(path.join(dataDir, 'secret.txt'), 'not for the browser');
-  const config = { ...configFromEnv({ KIOSK_DATA_DIR: dataDir }), rendererDir };
   // No devices, platform or content processes: this test is about the host itself.
-  services = createKioskServices(config, { KIOSK_DEVICES: 'none', KIOSK_PLATFORM: 'none', KIOSK_CONTENT: 'none' });
+  const config = testConfig({ KIOSK_DATA_DIR: dataDir, KIOSK_RENDERER_DIR: rendererDir, KIOSK_DEVICES: 'none', KIOSK_CONTENT_SAMPLE: '0', KIOSK_PLATFORM_URL: 'http://127.0.0.1:9' });
+  services = createKioskServices(config);
   host = await startNodeHost(services, rendererDir, 0, { technicianToken: 'technician-secret-0123' });
+  capability = /<meta name="kiosk-capability" content="([^"]+)"/.exec((await request('/')).body)?.[1] ?? '';
 });
 afterAll(async () => {
   await host.close();
@@ -90,6 +118,29 @@ describe('Node host', () => {
     expect(rebinding.status).toBe(403);
   });
 
+  it('answers only the page it served: no capability, a wrong one or another origin get 403, on the API and the event stream', async () => {
+    expect(capability).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    const call = (headers: Record<string, string>) => request('/api/session.identify', { method: 'POST', headers, body: '{}' });
+    expect((await call({ Origin: host.url, 'Content-Type': 'application/json' })).status).toBe(403);
+    expect((await call({ ...own(), 'X-Kiosk-Capability': `${capability.slice(0, -1)}x` })).status).toBe(403);
+    expect((await call({ ...own(), Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await call(own())).status).toBe(200);
+    for (const query of ['', '?capability=', `?capability=${capability.slice(1)}`]) {
+      const stream = await openStream(host.port, query);
+      expect(stream.status).toBe(403);
+      stream.close();
+    }
+  });
+
+  it('answers an oversized body with 413 and a JSON reason, and survives malformed requests', async () => {
+    const big = await request('/api/system.info', { method: 'POST', headers: own(), body: `{"x":"${'a'.repeat(2 * 1024 * 1024)}"}` });
+    expect(big.status).toBe(413);
+    expect(JSON.parse(big.body)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect((await request('/%')).status).toBe(404);
+    expect((await request('/api/%E0%A4%A', { method: 'POST', headers: own(), body: '{}' })).status).toBe(200);
+    expect((await request('/healthz')).status).toBe(200);
+  });
+
   it('implements the contract over HTTP, validating every call', async () => {
     const info = await request('/api/system.info', { method: 'POST', headers: own(), body: '{}' });
     expect(JSON.parse(info.body)).toMatchObject({ ok: true, value: { idleTimeoutSeconds: expect.any(Number) } });
@@ -106,25 +157,28 @@ describe('Node host', () => {
     expect(JSON.parse(wrong.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const tech = await request('/api/outbox.status', { method: 'POST', headers: { ...own(), 'X-Kiosk-Technician': 'technician-secret-0123' }, body: '{}' });
     expect(JSON.parse(tech.body)).toMatchObject({ ok: true, value: { depth: 0, deadLetters: [] } });
+    // A script holds the token but not the page's capability: technician methods only.
+    const script = { Origin: host.url, 'Content-Type': 'application/json', 'X-Kiosk-Technician': 'technician-secret-0123' };
+    expect(JSON.parse((await request('/api/outbox.status', { method: 'POST', headers: script, body: '{}' })).body)).toMatchObject({ ok: true });
+    expect((await request('/api/session.cardDetails', { method: 'POST', headers: script, body: '{}' })).status).toBe(403);
   });
 
-  it('streams bridge events to the renderer over SSE', async () => {
-    const received = new Promise<string>((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port: host.port, path: '/events' }, (res) => {
-        let buf = '';
-        res.on('data', (c: Buffer) => {
-          buf += c.toString();
-          if (buf.includes('session.expired')) {
-            req.destroy();
-            resolve(buf);
-          }
-        });
-      });
-      req.on('error', (e) => (e.message.includes('aborted') ? undefined : reject(e)));
-    });
-    await new Promise((r) => setTimeout(r, 200));
+  it('throttles guessing of the technician token, and logs the failures once per minute', async () => {
+    const guess = (token: string) =>
+      request('/api/outbox.status', { method: 'POST', headers: { ...own(), 'X-Kiosk-Technician': token }, body: '{}' });
+    for (let i = 0; i < 5; i++) expect((await guess(`wrong-guess-${i}-0123456`)).status).toBe(403);
+    const locked = await guess('technician-secret-0123');
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    const log = fs.readFileSync(path.join(dataDir, 'logs', 'kiosk.log'), 'utf8');
+    expect(log.match(/wrong technician token/g)?.length).toBe(1);
+  });
+
+  it('streams bridge events to the page over SSE', async () => {
+    const stream = await openStream(host.port, `?capability=${capability}`);
     await request('/api/session.end', { method: 'POST', headers: own(), body: '{"reason":"logout"}' });
-    expect(await received).toContain('"reason":"logout"');
+    expect(await stream.next('session.expired')).toContain('"reason":"logout"');
+    stream.close();
   });
 
   it('starts every event stream with the current device status, so a page never misses a change made while it connected', async () => {
@@ -133,8 +187,10 @@ describe('Node host', () => {
     } as const;
     const withPrinter = await startNodeHost({ ...services, health: () => ({ ...services.health(), devices: [printerOut] }) }, rendererDir, 0);
     try {
+      const page = await fetch(`${withPrinter.url}/`);
+      const cap = /<meta name="kiosk-capability" content="([^"]+)"/.exec(await page.text())?.[1] ?? '';
       const first = await new Promise<string>((resolve, reject) => {
-        const req = http.get({ host: '127.0.0.1', port: withPrinter.port, path: '/events' }, (res) => {
+        const req = http.get({ host: '127.0.0.1', port: withPrinter.port, path: `/events?capability=${cap}` }, (res) => {
           let buf = '';
           res.on('data', (c: Buffer) => {
             buf += c.toString();

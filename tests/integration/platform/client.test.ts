@@ -120,7 +120,7 @@ describe('request signing and idempotency', () => {
     expect(unsigned.status).toBe(401);
     expect(((await unsigned.json()) as any).error.code).toBe('unsigned');
 
-    const stranger = new PlatformClient({ baseUrl: h.sim.url, key: loadSigningKey(tmpDir('stranger'), 'kiosk-unknown', 'x'), timeoutMs: 1000 });
+    const stranger = new PlatformClient({ baseUrl: h.sim.url, key: loadSigningKey(tmpDir('stranger'), 'kiosk-unknown'), timeoutMs: 1000 });
     expect(await stranger.enterprise(SAMPLE_ENTERPRISE)).toMatchObject({ ok: false, failure: { kind: 'auth', code: 'unknown-kiosk' } });
 
     // Capture one signed request and send it twice: the second is a replay.

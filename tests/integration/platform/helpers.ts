@@ -16,7 +16,7 @@ export interface SimHarness {
 
 /** A simulator on a loopback port that knows this kiosk's key, and a client signed with it. */
 export async function startHarness(opts: { timeoutMs?: number; helpAutoAnswerMs?: number } = {}): Promise<SimHarness> {
-  const key = loadSigningKey(tmpDir('kiosk-key'), 'kiosk-test-01', 'unused');
+  const key = loadSigningKey(tmpDir('kiosk-key'), 'kiosk-test-01');
   const sim = await startSimulator({ kioskKeys: { [key.kioskId]: key.publicKeySpkiBase64 }, helpAutoAnswerMs: opts.helpAutoAnswerMs ?? 0 });
   const client = new PlatformClient({ baseUrl: sim.url, key, timeoutMs: opts.timeoutMs ?? 1_500 });
   const control = async (method: 'GET' | 'POST' | 'DELETE', p: string, body?: unknown) => {

@@ -32,7 +32,7 @@ const payload = (kind: OutboxKind, marker: string): unknown => {
 
 /** Code is loaded; the store is opened only on "go", once the previous child is dead. */
 function run(dataDir: string, simUrl: string, keyDir: string, tag: string, mode: string | undefined): void {
-  const key = loadSigningKey(keyDir, 'kiosk-kill9', 'unused');
+  const key = loadSigningKey(keyDir, 'kiosk-kill9');
   const client = new PlatformClient({ baseUrl: simUrl, key, timeoutMs: 2_000 });
   const log = createLogger({ file: path.join(dataDir, 'logs', 'worker.log'), echo: false });
   const rig = outboxRig(dataDir, client, { baseDelayMs: 5, maxDelayMs: 50, pollMs: 5, maxAttempts: 1_000 }, log);

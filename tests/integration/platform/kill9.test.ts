@@ -51,7 +51,7 @@ beforeAll(async () => {
   const snap = spawnSync(process.execPath, ['--snapshot-blob', snapshot, '--build-snapshot', workerJs], { cwd: work, encoding: 'utf8' });
   if (snap.status !== 0) throw new Error(`snapshot build failed: ${snap.stderr}`);
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'));
-  const key = loadSigningKey(keyDir, 'kiosk-kill9', 'unused');
+  const key = loadSigningKey(keyDir, 'kiosk-kill9');
   sim = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'platform-sim', 'cli.ts'), '--port', '0'], {
     cwd: root,
     env: { ...process.env, PLATFORM_SIM_KIOSK_KEYS: JSON.stringify({ [key.kioskId]: key.publicKeySpkiBase64 }), PLATFORM_SIM_HELP_AUTO_ANSWER_MS: '0' },

@@ -18,7 +18,7 @@ export interface OutboxRig {
 /** A real store in `dataDir` with the platform migrations, and a sender bound to `client`. */
 export function outboxRig(dataDir: string, client: PlatformClient | null, options: SenderOptions = {}, log: Logger = silentLogger()): OutboxRig {
   const db = openStore(dataDir, [...coreMigrations, ...outboxMigrations]);
-  const store = new OutboxStore(db, new FileKeyProvider(path.join(dataDir, 'platform')));
+  const store = new OutboxStore(db, new FileKeyProvider(path.join(`${dataDir}-keys`, 'outbox.key')));
   const delivered: Delivered[] = [];
   const sender = new OutboxSender(store, () => client, log, (d) => delivered.push(d), {
     baseDelayMs: 20,

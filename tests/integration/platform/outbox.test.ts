@@ -111,7 +111,7 @@ describe('durable outbox against the simulator', () => {
     const first = outboxRig(dir, h.client);
     const lost = first.store.enqueue('feedback', samplePayload('feedback', 1, person, SAMPLE_ENTERPRISE));
     await first.close();
-    fs.writeFileSync(path.join(dir, 'platform', 'outbox.key'), Buffer.alloc(32, 1));
+    fs.writeFileSync(path.join(`${dir}-keys`, 'outbox.key'), Buffer.alloc(32, 1));
     const rig = outboxRig(dir, h.client);
     const later = rig.store.enqueue('feedback', samplePayload('feedback', 2, person, SAMPLE_ENTERPRISE));
     rig.sender.start();
@@ -145,7 +145,9 @@ describe('durable outbox against the simulator', () => {
       const bytes = fs.readFileSync(path.join(dir, f));
       for (const secret of [person.name, person.idNumber, person.mobile]) expect(bytes.includes(Buffer.from(secret))).toBe(false);
     }
-    const keyFile = path.join(dir, 'platform', 'outbox.key');
+    // The key lives beside the data directory, never inside it.
+    expect(fs.existsSync(path.join(dir, 'platform', 'outbox.key'))).toBe(false);
+    const keyFile = path.join(`${dir}-keys`, 'outbox.key');
     expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
     const head = rig.store.head('application');
     expect(head && 'payload' in head ? head.payload : null).toMatchObject({ applicant: { agentName: person.name } });

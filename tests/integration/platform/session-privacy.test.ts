@@ -2,73 +2,66 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KioskEvent } from '../../../contract';
-import { createDispatcher, type Handlers } from '../../../services/bridge/dispatcher';
-import { EventBus } from '../../../services/bridge/event-bus';
-import type { KioskConfig } from '../../../services/config';
-import { createLogger } from '../../../services/log/logger';
-import { createPlatformArea, platformMigrations } from '../../../services/platform/area';
-import { coreMigrations } from '../../../services/store/core-migrations';
-import { openStore } from '../../../services/store/database';
-import { SAMPLE_ENTERPRISE, SAMPLE_PEOPLE, tmpDir } from './helpers';
+import { createKioskServices } from '../../../services/kiosk-services';
+import { presentCard } from '../../support/card-reader';
+import { demoKeyDir, removeDataDir, testConfig, tmpDataDir } from '../../support/kiosk-config';
+import { SAMPLE_ENTERPRISE } from './helpers';
 import { until } from './outbox-harness';
 
 /**
- * A whole kiosk session through the bridge, with the platform area starting the simulator as a
- * child process: identify, look up, apply (online and during an outage), rate, report, ask for
- * help, take a ticket, book; then end the session and scan every file the kiosk wrote for the
- * sample identities.
+ * A whole kiosk session through the services (simulated devices, the platform simulator as a child
+ * process): the card on the reader identifies, then look up, apply (online and during an outage),
+ * rate, report, ask for help, take a ticket, book; then end the session and scan every file the kiosk
+ * wrote for the card holder and the contact details typed.
  */
-const dataDir = tmpDir('platform-session');
-const config: KioskConfig = {
-  dataDir,
-  port: 0,
-  kioskId: 'kiosk-nh-07',
-  version: 'test',
-  idleTimeoutSeconds: 120,
-  idleWarningSeconds: 30,
-  rendererDir: dataDir,
-};
-const log = createLogger({ file: path.join(dataDir, 'logs', 'kiosk.log'), echo: false, level: 'debug' });
-const db = openStore(dataDir, [...coreMigrations, ...platformMigrations]);
-const bus = new EventBus();
+const dataDir = tmpDataDir('platform-session');
+process.env.PLATFORM_SIM_HELP_AUTO_ANSWER_MS = '300';
+const services = createKioskServices(
+  testConfig({ KIOSK_DATA_DIR: dataDir, KIOSK_ID: 'kiosk-nh-07', KIOSK_DEVICES: 'simulated', KIOSK_DEVICES_FAST: '1', KIOSK_LOG_LEVEL: 'debug' }),
+  { platformTiming: { sender: { baseDelayMs: 50, maxDelayMs: 200, pollMs: 50 }, probeMs: 100 } },
+);
+const log = services.log;
 const events: KioskEvent[] = [];
-bus.subscribe((e) => events.push(e));
-const env: NodeJS.ProcessEnv = { ...process.env, PLATFORM_SIM_HELP_AUTO_ANSWER_MS: '300' };
-delete env.KIOSK_PLATFORM_URL;
-const area = createPlatformArea({ config, db, log: log.child('platform'), bus, env }, { sender: { baseDelayMs: 50, maxDelayMs: 200, pollMs: 50 }, probeMs: 100 });
-const dispatch = createDispatcher(area.handlers as unknown as Handlers, log.child('bridge'));
-const call = async (method: string, input: unknown): Promise<any> => dispatch(method, input, { via: 'test' });
+services.bus.subscribe((e) => events.push(e));
+const call = async (method: string, input: unknown): Promise<any> => services.dispatch(method, input, { via: 'test' });
+const platformUrl = (): string => services.health().platform.url!;
 const control = async (method: string, p: string, body?: unknown) =>
-  (await fetch(area.platformUrl() + p, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined })).json();
+  (await fetch(platformUrl() + p, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined })).json();
 
-const agent = SAMPLE_PEOPLE[0];
+/** The sample card (hardware/testing/simulators/sample-cards.ts) and what a person types for a call back. */
+const holder = { name: '黄测试', idNumber: '440605199003071232', address: '广东省佛山市南海区桂城街道南海大道北88号' };
+const typed = { contactName: '黄小测', mobile: '13800138000' };
 let stopped = false;
 
 beforeAll(async () => {
-  await area.start();
-});
+  await services.start();
+}, 120_000);
 afterAll(async () => {
-  if (!stopped) await area.stop();
+  if (!stopped) await services.stop();
+  removeDataDir(dataDir);
 });
 
-describe('a kiosk session through the platform area', () => {
+describe('a kiosk session through the services', () => {
   it('starts the simulator on a loopback port and reports it in health', async () => {
-    expect(area.platformUrl()).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    await until(() => area.health().platform?.reachable === true);
-    expect(area.health()).toMatchObject({ outboxDepth: 0 });
+    expect(platformUrl()).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    await until(() => services.health().platform?.reachable === true);
+    expect(services.health()).toMatchObject({ outboxDepth: 0 });
   });
 
-  it('refuses a mistyped ID number with the reason, and holds a valid identity masked', async () => {
+  it('takes the person from the card on the reader, never from a request, and shows them masked', async () => {
     expect((await call('session.begin', { source: 'id-card' })).ok).toBe(true);
-    const bad = await call('session.identify', { person: { name: agent.name, idNumber: '44060519850612371Y' } });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'rejected', messageKey: 'identifiers.ID_CHARSET' } });
-    const r = await call('session.identify', { person: { ...agent }, creditCode: SAMPLE_ENTERPRISE.toLowerCase() });
+    const claimed = await call('session.identify', { person: { name: holder.name, idNumber: holder.idNumber } });
+    expect(claimed).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect((await call('session.identify', {})).value.person).toBeNull();
+    await presentCard(services, dataDir, 'valid');
+    const r = await call('session.identify', { creditCode: SAMPLE_ENTERPRISE.toLowerCase(), role: 'agent' });
     expect(r).toMatchObject({
       ok: true,
-      value: { person: { nameMasked: '陈*强', idNumberMasked: '440605********3714', sex: 'M', mobileMasked: '138****8000' }, creditCode: SAMPLE_ENTERPRISE },
+      value: { person: { nameMasked: '黄*试', idNumberMasked: '440605********1232', sex: 'male', expired: false }, creditCode: SAMPLE_ENTERPRISE, role: 'agent' },
     });
+    expect(JSON.stringify(r.value)).not.toContain(holder.idNumber);
+    expect((await call('session.cardDetails', {})).value.person).toEqual(holder);
   });
-
   it('looks up the enterprise and its e-certificates, flagging expired ones and verifying signatures', async () => {
     expect((await call('platform.enterprise', { creditCode: SAMPLE_ENTERPRISE })).value.legalRepresentative).toBe('陈志强');
     const certs = await call('platform.certificates', { holderCode: '91440604MA55H8TJ5R' });
@@ -82,7 +75,7 @@ describe('a kiosk session through the platform area', () => {
   it('files an application online and answers with the application number', async () => {
     const r = await call('platform.submitApplication', {
       itemCode: 'GD-SC-FOOD-RENEW',
-      formData: { 经营场所: '南海大道北68号', 联系人: agent.name },
+      formData: { 经营场所: '南海大道北68号', 联系人: typed.contactName },
       attachments: [{ materialName: '营业执照', certificateId: `BL-${SAMPLE_ENTERPRISE}` }],
       waitMs: 5000,
     });
@@ -105,7 +98,7 @@ describe('a kiosk session through the platform area', () => {
     // A technician sees it; the person's data is not in the technician view.
     const tech = await call('outbox.status', {});
     expect(tech.value.deadLetters.map((d: { receiptId: string }) => d.receiptId)).toContain(r.value.receiptId);
-    expect(JSON.stringify(tech.value)).not.toContain(agent.name);
+    expect(JSON.stringify(tech.value)).not.toContain(holder.name);
     expect((await call('outbox.retry', { receiptId: r.value.receiptId })).value.requeued).toBe(true);
     await until(() => events.filter((e) => e.type === 'outbox.failed' && e.receiptId === r.value.receiptId).length === 2);
     await call('session.identify', { creditCode: SAMPLE_ENTERPRISE });
@@ -122,18 +115,18 @@ describe('a kiosk session through the platform area', () => {
     expect(app.value).toMatchObject({ status: 'queued', applicationNumber: null });
     const noReason = await call('platform.evaluate', { scope: 'service', level: 'very-dissatisfied', reasons: [] });
     expect(noReason).toMatchObject({ ok: false, error: { messageKey: 'platform.evaluationReasonsRequired' } });
-    const ev = await call('platform.evaluate', { scope: 'service', level: 'dissatisfied', reasons: ['slow'], contactMobile: agent.mobile, waitMs: 200 });
-    const fb = await call('platform.feedback', { category: 'system-failure', description: '提交后一直显示排队', contactName: agent.name, contactMobile: agent.mobile, waitMs: 200 });
+    const ev = await call('platform.evaluate', { scope: 'service', level: 'dissatisfied', reasons: ['slow'], contactMobile: typed.mobile, waitMs: 200 });
+    const fb = await call('platform.feedback', { category: 'system-failure', description: '提交后一直显示排队', contactName: typed.contactName, contactMobile: typed.mobile, waitMs: 200 });
     const help = await call('platform.requestHelp', { topic: 'how-to-apply', message: '不会填写', waitMs: 200 });
     for (const r of [ev, fb, help]) expect(r.value.status).toBe('queued');
     // The refused application above stays a dead letter for the technician: one more than queued.
-    expect(area.health().outboxDepth).toBe(5);
+    expect(services.health().outboxDepth).toBe(5);
     const tech = await call('outbox.status', {});
     expect(tech.value.depth).toBe(5);
-    expect(JSON.stringify(tech.value)).not.toContain(agent.name);
+    expect(JSON.stringify(tech.value)).not.toContain(holder.name);
 
     await control('DELETE', '/_control/faults');
-    await until(() => area.health().outboxDepth === 1);
+    await until(() => services.health().outboxDepth === 1);
     const status = await call('platform.applicationStatus', { receiptId: app.value.receiptId });
     expect(status.value).toMatchObject({ status: 'delivered', platformStatus: 'accepted' });
     expect(status.value.applicationNumber).toMatch(/^NH/);
@@ -163,23 +156,21 @@ describe('a kiosk session through the platform area', () => {
 
   it('after the session ends, nothing of the person is left in memory, logs or the data directory', async () => {
     // A careless log call with the whole identity: the redactor must catch it.
-    log.child('careless').info('identity dump', { agent, note: `经办人${agent.name}，身份证${agent.idNumber}，电话${agent.mobile}` });
-    area.wipeSession();
-    log.redactor.forgetAll();
+    log.child('careless').info('identity dump', { holder, note: `经办人${holder.name}，身份证${holder.idNumber}，住址${holder.address}，电话${typed.mobile}` });
+    expect((await call('session.end', { reason: 'logout' })).value).toEqual({ wiped: true, hadSession: true });
     expect(await call('platform.submitApplication', { itemCode: 'GD-SC-FOOD-NEW', formData: {}, waitMs: 0 })).toMatchObject({
       ok: false,
       error: { messageKey: 'platform.identifyFirst' },
     });
-    await area.stop();
+    await services.stop();
     stopped = true;
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.close();
 
     const files: string[] = [];
     const walk = (d: string): void => {
       for (const e of fs.readdirSync(d, { withFileTypes: true })) {
         if (e.isDirectory()) walk(path.join(d, e.name));
-        else files.push(path.join(d, e.name));
+        // Regular files only: the simulators' PTY links would block a read.
+        else if (e.isFile()) files.push(path.join(d, e.name));
       }
     };
     walk(dataDir);
@@ -187,12 +178,13 @@ describe('a kiosk session through the platform area', () => {
     const logText = fs.readFileSync(path.join(dataDir, 'logs', 'kiosk.log'), 'utf8');
     expect(logText).toContain('identity dump');
     expect(logText).toContain('[personal]');
+    // The key that opens sealed entries lives outside the data directory.
+    expect(files.some((f) => f.endsWith('outbox.key'))).toBe(false);
+    expect(fs.existsSync(path.join(demoKeyDir(dataDir), 'outbox.key'))).toBe(true);
     for (const f of files) {
       const bytes = fs.readFileSync(f);
-      for (const p of SAMPLE_PEOPLE) {
-        for (const secret of [p.name, p.idNumber, p.mobile]) {
-          expect(bytes.includes(Buffer.from(secret)), `${secret} found in ${path.relative(dataDir, f)}`).toBe(false);
-        }
+      for (const secret of [holder.name, holder.idNumber, holder.address, typed.contactName, typed.mobile]) {
+        expect(bytes.includes(Buffer.from(secret)), `${secret} found in ${path.relative(dataDir, f)}`).toBe(false);
       }
     }
   });

@@ -10,7 +10,7 @@ import {
   type SituationFlow,
 } from '../../../content-bundle/model';
 import { loadContentDir } from '../../../content-bundle/bundle/pack';
-import { samplePaths } from '../../../services/content/sample';
+import { samplePaths } from '../../../services/config';
 import { renderSample } from '../../../content/src/export-sample';
 import { sampleContent } from '../../../content/src/index';
 import fs from 'node:fs';

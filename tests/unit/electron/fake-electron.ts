@@ -281,6 +281,20 @@ export const protocol = new FakeProtocol();
 export const session = { defaultSession: new FakeSession() };
 export const Menu = FakeMenu;
 
+/** The OS keyring: a reversible stand-in that never leaves the plain text in what it returns. */
+export const safeStorage = {
+  available: true,
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  },
+  encryptString(text: string): Buffer {
+    return Buffer.from([...Buffer.from(text, 'utf8')].map((b) => b ^ 0xa5));
+  },
+  decryptString(data: Buffer): string {
+    return Buffer.from([...data].map((b) => b ^ 0xa5)).toString('utf8');
+  },
+};
+
 /** Back to a fresh process: no handlers, no windows, no exposed APIs, app not ready. */
 export function resetFakeElectron(): void {
   app.removeAllListeners();

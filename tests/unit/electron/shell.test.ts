@@ -6,8 +6,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 vi.mock('electron', () => import('./fake-electron'));
 
 import { KIOSK_MODE_SETTING, resolveKioskMode, startShell, type Shell } from '../../../electron/main/shell';
+import { loadConfig } from '../../../services/config';
 import { SettingsRepository } from '../../../services/store/database';
-import { BrowserWindow, Menu, app, ipcMain, protocol, resetFakeElectron, session } from './fake-electron';
+import { BrowserWindow, Menu, app, ipcMain, protocol, resetFakeElectron, safeStorage, session } from './fake-electron';
 
 /** The whole main process against the fake electron: real services on a temp data dir. */
 let root: string;
@@ -90,6 +91,22 @@ describe('a started kiosk shell', () => {
     });
   });
 
+  it('is production unless told otherwise, and keeps the outbox key with safeStorage, never in the clear', async () => {
+    const health = shell!.services.health();
+    expect(health.profile).toBe('production');
+    expect(health.reasons.map((r) => r.code)).not.toContain('outbox-key-missing');
+    // A queued help request seals personal data: the key is made and kept through the OS keyring.
+    const r = await ipcMain.invokeFrom(mainSender(), 'kiosk:platform.requestHelp', { topic: 'how-to-apply', message: '不会填写', contactMobile: '13800138000', waitMs: 0 });
+    expect(r).toMatchObject({ ok: true, value: { status: 'queued' } });
+    const file = path.join(env.KIOSK_DATA_DIR!, 'platform', 'outbox.key.safe');
+    const stored = fs.readFileSync(file);
+    const key = Buffer.from(safeStorage.decryptString(stored), 'base64');
+    expect(key).toHaveLength(32);
+    expect(stored.includes(key)).toBe(false);
+    expect(stored.includes(Buffer.from(key.toString('base64')))).toBe(false);
+    expect(fs.existsSync(path.join(env.KIOSK_DATA_DIR!, 'platform', 'outbox.key'))).toBe(false);
+  });
+
   it('denies permission requests from the page', async () => {
     expect(await session.defaultSession.requestPermission('media')).toBe(false);
     expect(session.defaultSession.checkPermission('geolocation')).toBe(false);
@@ -135,14 +152,33 @@ describe('shell lifecycle', () => {
     expect(db?.open).toBe(false);
   });
 
+  it('without an OS keyring the shell stays on its maintenance screen rather than keep personal data in the clear', async () => {
+    safeStorage.available = false;
+    try {
+      const shell = await startShell({ env });
+      expect(shell?.services.health().reasons.map((r) => r.code)).toContain('outbox-key-missing');
+      const help = await ipcMain.invokeFrom(
+        { senderId: BrowserWindow.created[0]!.webContents.id, frameUrl: 'app://kiosk/' },
+        'kiosk:platform.requestHelp',
+        { topic: 'how-to-apply', message: '不会填写', waitMs: 0 },
+      );
+      expect(help).toMatchObject({ ok: false });
+      expect(fs.existsSync(path.join(env.KIOSK_DATA_DIR!, 'platform', 'outbox.key.safe'))).toBe(false);
+      await quitAndWait();
+    } finally {
+      safeStorage.available = true;
+    }
+  });
+
   it('kiosk mode comes from KIOSK_MODE, else from the stored setting', async () => {
     const settings = { get: (key: string) => (key === KIOSK_MODE_SETTING ? '1' : null) };
     const none = { get: () => null };
-    expect(resolveKioskMode({ KIOSK_MODE: '1' }, none)).toBe(true);
-    expect(resolveKioskMode({ KIOSK_MODE: 'true' }, none)).toBe(true);
-    expect(resolveKioskMode({ KIOSK_MODE: '0' }, settings)).toBe(false);
-    expect(resolveKioskMode({}, settings)).toBe(true);
-    expect(resolveKioskMode({}, none)).toBe(false);
+    const mode = (env: NodeJS.ProcessEnv) => loadConfig(env).shellKioskMode;
+    expect(resolveKioskMode(mode({ KIOSK_MODE: '1' }), none)).toBe(true);
+    expect(resolveKioskMode(mode({ KIOSK_MODE: 'true' }), none)).toBe(true);
+    expect(resolveKioskMode(mode({ KIOSK_MODE: '0' }), settings)).toBe(false);
+    expect(resolveKioskMode(mode({}), settings)).toBe(true);
+    expect(resolveKioskMode(mode({}), none)).toBe(false);
 
     // The setting in the real store switches the next start into kiosk mode.
     const { KIOSK_MODE: _ignored, ...withoutMode } = env;

@@ -1,4 +1,4 @@
-// The receipt code is renderer code built by Vite: its imports use import.meta.glob.
+// The receipt code is renderer code built by Vite: its imports reach import.meta.glob (the i18n locale files).
 /// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
 import { contentSet, type ServiceItem } from '../../../content-bundle/model';

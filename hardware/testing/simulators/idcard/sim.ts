@@ -2,10 +2,11 @@ import { SAM, SW3 } from '../../../protocols/idcard/commands';
 import { createCommandDecoder, encodeResponse } from '../../../protocols/idcard/frame';
 import { ControlError, type ControlRoute } from '../control';
 import { SAMPLE_CARDS, SAMPLE_CARD_NAMES, dummyWlt, type SampleCardName } from '../sample-cards';
-import { garbage, type DeviceEnd } from '../serial-end';
+import type { DeviceLine } from '../../../transport/serial-transport';
+import { garbage } from '../serial-end';
 
-/** SAM ID reader state machine (notes §4, §10) on the device end of a PTY. */
-export function createIdReaderSimulator(end: DeviceEnd): Record<string, ControlRoute> {
+/** SAM ID reader state machine (notes §4, §10) on a device line: a PTY end or a mock port. */
+export function createIdReaderSimulator(end: DeviceLine): Record<string, ControlRoute> {
   const decoder = createCommandDecoder();
   let card: SampleCardName | null = null;
   /** After a swap the reader reports one "no card" so the host sees the old card leave. */

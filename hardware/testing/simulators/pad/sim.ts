@@ -3,10 +3,11 @@ import {
   CMD, EVT, NAK, RESPONSE, RESULT, decodeRequestRating, decodeSetReasons, encodePong, encodeRating, encodeSession, type PadReasonTable, type RatingLevel,
 } from '../../../protocols/pad/messages';
 import { ControlError, type ControlRoute } from '../control';
-import { garbage, type DeviceEnd } from '../serial-end';
+import type { DeviceLine } from '../../../transport/serial-transport';
+import { garbage } from '../serial-end';
 
 /** A KEP/1 evaluation pad (notes §3, §7): answers requests and retransmits events until ACKed. */
-export function createPadSimulator(end: DeviceEnd): Record<string, ControlRoute> {
+export function createPadSimulator(end: DeviceLine): Record<string, ControlRoute> {
   const decoder = new Kep1Decoder();
   let started = Date.now();
   let active: number | null = null;

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { ALL_CLEAR, statusByte, type PrinterFlags } from '../../../protocols/escpos/status';
 import { EscPosTokenizer, type EscPosEvent } from '../../../protocols/escpos/tokenizer';
 import { ControlError, type ControlRoute } from '../control';
-import { garbage, type DeviceEnd } from '../serial-end';
+import type { DeviceLine } from '../../../transport/serial-transport';
+import { garbage } from '../serial-end';
 import { receiptToSvg, svgToPng } from './png';
 import { renderReceipt, type PrintedReceipt } from './render';
 
@@ -17,7 +18,7 @@ export interface PrinterSimOptions {
  * A virtual ESC/POS printer: answers DLE EOT n from its status flags, tokenises everything else,
  * and keeps the decoded receipts. While paper is out or the cover is open it prints nothing.
  */
-export function createPrinterSimulator(end: DeviceEnd, options: PrinterSimOptions = {}): Record<string, ControlRoute> {
+export function createPrinterSimulator(end: DeviceLine, options: PrinterSimOptions = {}): Record<string, ControlRoute> {
   const tokenizer = new EscPosTokenizer('gb18030');
   let flags: PrinterFlags = { ...ALL_CLEAR };
   let job: EscPosEvent[] = [];

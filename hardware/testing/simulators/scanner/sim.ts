@@ -1,9 +1,10 @@
 import iconv from 'iconv-lite';
 import { ControlError, type ControlRoute } from '../control';
-import { garbage, type DeviceEnd } from '../serial-end';
+import type { DeviceLine } from '../../../transport/serial-transport';
+import { garbage } from '../serial-end';
 
 /** A serial scan engine configured for CR LF suffix (notes §1): each scan is payload + suffix. */
-export function createScannerSimulator(end: DeviceEnd): Record<string, ControlRoute> {
+export function createScannerSimulator(end: DeviceLine): Record<string, ControlRoute> {
   end.onData(() => {
     // Scanners ignore host bytes unless configured for host triggering.
   });

@@ -1,6 +1,5 @@
 import type { EnterpriseProfile } from '../../../../contract';
 import type { FormDefinition } from '../../../../contract';
-import type { CardPerson } from '../identity/device-events';
 
 /**
  * Values the kiosk can fill in from the ID card and the enterprise profile, by field id. The card
@@ -8,7 +7,7 @@ import type { CardPerson } from '../identity/device-events';
  */
 export function prefillValues(
   form: FormDefinition,
-  person: CardPerson | null,
+  person: { readonly name: string; readonly idNumber: string; readonly address: string | null } | null,
   profile: EnterpriseProfile | null,
   creditCode: string | null,
   role: 'legal_rep' | 'agent' | null,
@@ -20,7 +19,7 @@ export function prefillValues(
     switch (field.prefill) {
       case 'id_card.name': v = person?.name; break;
       case 'id_card.number': v = person?.idNumber; break;
-      case 'id_card.address': v = person?.address; break;
+      case 'id_card.address': v = person?.address ?? undefined; break;
       case 'enterprise.creditCode': v = profile?.creditCode ?? creditCode ?? undefined; break;
       case 'enterprise.name': v = profile?.name; break;
       case 'enterprise.legalRepresentative': v = profile?.legalRepresentative; break;

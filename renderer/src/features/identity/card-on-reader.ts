@@ -52,7 +52,7 @@ export function useCardOnReader(deliver: (s: DeviceSignal) => void) {
         return;
       }
       const signal: DeviceSignal | null =
-        v.outcome === 'card' ? toDeviceSignal({ type: 'card.read', card: v.card }) : { kind: 'card-failed', reasonKey: v.reasonKey, reason: v.message };
+        v.outcome === 'card' ? toDeviceSignal({ type: 'card.read', card: v.card }) : toDeviceSignal({ type: 'card.error', reasonKey: v.reasonKey, message: v.message });
       if (signal) seen(signal);
     })();
     return pending;

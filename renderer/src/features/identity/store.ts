@@ -1,10 +1,9 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import type { EnterpriseProfile } from '../../../../contract';
-import { maskIdNumber, maskName } from '../../../../kernel/mask';
+import type { CardView, EnterpriseProfile } from '../../../../contract';
 import { useBridge } from '../../bridge';
 import { registerSessionReset } from '../../stores/session';
-import { toDeviceSignal, type CardPerson, type DeviceSignal } from './device-events';
+import { toDeviceSignal, type DeviceSignal } from './device-events';
 import { useCardOnReader } from './card-on-reader';
 
 export type Role = 'legal_rep' | 'agent';
@@ -15,11 +14,12 @@ export type EnterpriseLookup = 'idle' | 'busy' | 'found' | 'not-found' | 'unavai
 export const inactiveStanding = (s: EnterpriseProfile['standing']): boolean => s === 'cancelled' || s === 'revoked';
 
 /**
- * Who is at the kiosk: the person from the ID card (memory only, never persisted), the enterprise
- * profile fetched from the platform, and the role they act in. Wiped with the session.
+ * Who is at the kiosk, as this screen knows it: the card on the reader (masked; the services hold the
+ * card and file in its holder's name), the enterprise profile fetched from the platform, and the role
+ * the person acts in. Wiped with the session. Identity is never sent back to the services.
  */
 export const useIdentityStore = defineStore('identity', () => {
-  const person = shallowRef<CardPerson | null>(null);
+  const person = shallowRef<CardView | null>(null);
   const enterprise = shallowRef<EnterpriseProfile | null>(null);
   const creditCode = ref<string | null>(null);
   const lookup = ref<EnterpriseLookup>('idle');
@@ -32,7 +32,7 @@ export const useIdentityStore = defineStore('identity', () => {
     for (const l of listeners) l(s);
   });
 
-  const personMasked = computed(() => (person.value ? { name: maskName(person.value.name), idNumber: maskIdNumber(person.value.idNumber) } : null));
+  const personMasked = computed(() => (person.value ? { name: person.value.nameMasked, idNumber: person.value.idNumberMasked } : null));
   /** The enterprise may file: found and active, or the platform could not be asked (filed without prefill, checked there). */
   const enterpriseUsable = computed(
     () => creditCode.value !== null && ((lookup.value === 'found' && !!enterprise.value && !inactiveStanding(enterprise.value.standing)) || lookup.value === 'unavailable'),
@@ -58,16 +58,24 @@ export const useIdentityStore = defineStore('identity', () => {
     sessionStarted.value = r.ok;
   };
 
-  /** Tells the services who is here (they file applications in this name). */
+  /** Tells the services what the person chose: the enterprise and the role (the person is the card on the reader). */
   const syncServices = async (): Promise<{ ok: boolean; messageKey?: string; message?: string }> => {
-    const input: { person?: { name: string; idNumber: string }; creditCode?: string } = {};
-    if (person.value) input.person = { name: person.value.name, idNumber: person.value.idNumber };
+    const input: { creditCode?: string; role?: Role } = {};
     if (creditCode.value) input.creditCode = creditCode.value;
-    const r = await useBridge().call('session.identify', input);
-    return r.ok ? { ok: true } : { ok: false, ...(r.error.messageKey ? { messageKey: r.error.messageKey } : {}), message: r.error.details?.[0] ?? r.error.message };
+    if (role.value) input.role = role.value;
+    let r = await useBridge().call('session.identify', input);
+    if (r.ok && r.value.person === null && person.value !== null) {
+      // The services no longer hold the card (their side of the visit ended): read the card on the reader again.
+      await reader.refresh();
+      r = await useBridge().call('session.identify', input);
+    }
+    if (!r.ok) return { ok: false, ...(r.error.messageKey ? { messageKey: r.error.messageKey } : {}), message: r.error.details?.[0] ?? r.error.message };
+    // The services are the authority on who is here: no card there, nobody here.
+    person.value = r.value.person;
+    return { ok: true };
   };
 
-  const setPerson = async (p: CardPerson): Promise<void> => {
+  const setPerson = async (p: CardView): Promise<void> => {
     await beginSession('id-card');
     person.value = p;
     cardRemovedAt.value = null;
@@ -98,7 +106,7 @@ export const useIdentityStore = defineStore('identity', () => {
     const signal = toDeviceSignal(event);
     if (!signal) return;
     if (signal.kind === 'card-removed' && person.value && cardRemovedAt.value === null) cardRemovedAt.value = Date.now();
-    if (signal.kind === 'card-read' && cardRemovedAt.value !== null && person.value?.idNumber === signal.person.idNumber) cardRemovedAt.value = null;
+    if (signal.kind === 'card-read' && cardRemovedAt.value !== null && person.value?.holder === signal.card.holder) cardRemovedAt.value = null;
     reader.seen(signal);
   });
   /**

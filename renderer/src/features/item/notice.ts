@@ -1,6 +1,6 @@
 import type { Duration, LocalText, Material, ServiceItem } from '../../../../contract';
 import { materialCopiesZh } from './material-copies';
-import type { ReceiptTemplate } from './print';
+import type { ReceiptInput } from '../printing/usePrinter';
 
 const zh = (l: LocalText | undefined): string => l?.zh ?? '';
 export const zhDuration = (d: Duration): string =>
@@ -24,7 +24,7 @@ function materialLine(m: Material, i: number): string[] {
  * 一次性告知: the complete list of what to bring for this item (the paper is the official record,
  * so it is printed in Chinese), with the window and hours.
  */
-export function oneTimeNotice(item: ServiceItem, materials: readonly Material[], printedAt: Date): ReceiptTemplate {
+export function oneTimeNotice(item: ServiceItem, materials: readonly Material[], printedAt: Date): ReceiptInput {
   const g = item.guide;
   return {
     title: '一次性告知单',

@@ -16,9 +16,6 @@ export interface PrintResult {
   receipt?: ReceiptInput;
 }
 
-/** Conditions in which nothing came out of the printer, so the receipt must be shown on screen. */
-export const cannotPrint = (r: PrintResult): boolean => !r.printed;
-
 /**
  * Prints receipts through the services. Never throws: a printer that cannot print (paper out, cover
  * open, offline, absent, or a services failure) comes back as `printed: false` with the preview, so the

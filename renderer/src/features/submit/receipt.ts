@@ -1,6 +1,6 @@
 import type { Duration, Material, ServiceItem } from '../../../../contract';
 import { placeZh, zhDuration } from '../item/notice';
-import type { ReceiptTemplate } from '../item/print';
+import type { ReceiptInput } from '../printing/usePrinter';
 import type { SubmissionOutcome } from '../form/draft';
 
 /** The QR payload on a receipt: progress lookup by application number (or, while queued, by receipt). */
@@ -49,7 +49,7 @@ export function originalsToShow(materials: readonly Material[], replaced: Readon
  * 受理回执, or 办结通知书 after an instant decision: printed in Chinese, the official record. Never
  * for an application the platform did not take (the caller shows the refusal instead).
  */
-export function submissionReceipt(item: ServiceItem, outcome: SubmissionOutcome, originals: readonly Material[]): ReceiptTemplate {
+export function submissionReceipt(item: ServiceItem, outcome: SubmissionOutcome, originals: readonly Material[]): ReceiptInput {
   const g = item.guide;
   // 秒批: decided at intake, so the receipt is the notice of completion with the result's number.
   const approved = outcome.decision?.outcome === 'approved' ? outcome.decision : null;

@@ -1,17 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../config';
+import { samplePaths } from '../config';
 import { readOperatorKey } from '../../content-bundle/bundle/keys';
 import { signBundle } from '../../content-bundle/bundle/metadata';
 import { loadContentDir, packBundle } from '../../content-bundle/bundle/pack';
-
-/** The embedded sample content and the sample operator keys (public in the repo: development only). */
-export const samplePaths = {
-  contentDir: path.join(projectRoot, 'content', 'sample'),
-  keysDir: path.join(projectRoot, 'content', 'sample-keys'),
-  root: path.join(projectRoot, 'content', 'sample-keys', 'root.json'),
-};
 
 export const sampleVersion = (): number =>
   (JSON.parse(fs.readFileSync(path.join(samplePaths.contentDir, 'version.json'), 'utf8')) as { version: number }).version;

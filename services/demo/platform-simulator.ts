@@ -12,10 +12,10 @@ export interface SimulatorProcess {
  * READY line. The kiosk's public key is registered at start, as a real platform would have it
  * provisioned.
  */
-export function startSimulatorProcess(kioskKeys: Record<string, string>, env: NodeJS.ProcessEnv, timeoutMs = 20_000): Promise<SimulatorProcess> {
+export function startPlatformSimulator(kioskKeys: Record<string, string>, timeoutMs = 20_000): Promise<SimulatorProcess> {
   const child: ChildProcess = spawn(process.execPath, [...nodeProgram(projectRoot, import.meta.url, 'platform-sim/cli.ts', 'platform-sim.mjs'), '--port', '0'], {
     cwd: projectRoot,
-    env: { ...env, PLATFORM_SIM_KIOSK_KEYS: JSON.stringify(kioskKeys), PLATFORM_SIM_EXIT_WITH_PARENT: '1' },
+    env: { ...process.env, PLATFORM_SIM_KIOSK_KEYS: JSON.stringify(kioskKeys), PLATFORM_SIM_EXIT_WITH_PARENT: '1' },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
