@@ -4,6 +4,7 @@ import type { ContentSet, ServiceItem } from '../model';
 import { pinyinForms } from './pinyin';
 import { grams, hasCjk } from './search-text';
 
+import { packSentenceIndex } from '../sentence/pack';
 import { CONTENT_DB_FORMAT, FIELD_WEIGHT } from './format';
 
 const DDL = `
@@ -74,8 +75,10 @@ export function buildContentDb(content: ContentSet, file: string, onProgress?: B
       const byNameLength = content.items
         .map((item, ord) => ({ item, ord }))
         .sort((a, b) => [...a.item.name.zh].length - [...b.item.name.zh].length || a.ord - b.ord);
+      const rids = new Map<string, number>();
       byNameLength.forEach(({ item, ord }, i) => {
         const rid = i + 1;
+        rids.set(item.code, rid);
         const keywords = [...new Set([...item.keywords, ...expandSynonyms(item, content.synonyms)])];
         const name = pinyinForms(item.name.zh);
         const kw = keywords.filter(hasCjk).map(pinyinForms);
@@ -96,6 +99,7 @@ export function buildContentDb(content: ContentSet, file: string, onProgress?: B
         for (const [term, weight] of short) insertShort.run(term, weight, rid);
         if (onProgress && (rid % 1000 === 0 || rid === content.items.length)) onProgress(rid, content.items.length);
       });
+      packSentenceIndex(db, content, rids);
       const kinds: [string, { id: string }[]][] = [
         ['department', content.departments],
         ['flow', content.flows],

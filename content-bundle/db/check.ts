@@ -16,6 +16,7 @@ import {
 } from '../model';
 import { CONTENT_DB_FORMAT } from './format';
 import { contentDbFormat, openContentDb, readContentParts, readContentSet } from './read';
+import { ftsLiteral } from './search-text';
 
 export type ContentDbCheck =
   | { ok: true; items: number; /** How many item documents were read and checked (the others were unchanged). */ checkedItems: number }
@@ -74,6 +75,23 @@ function checkAll(db: Database): ContentDbCheck {
   const n = parsed.data.items.length;
   return issues.length > 0 ? { ok: false, issues } : { ok: true, items: n, checkedItems: n };
 }
+
+/**
+ * Whether a lexicon term occurs in the packed catalogue: the name/keyword/guide index first, then
+ * (a term it lacks, e.g. one only in an FAQ) the documents themselves, stopping at the first hit.
+ */
+const catalogueHasIn = (db: Database) => {
+  const head = db.prepare('SELECT 1 FROM search_head WHERE search_head MATCH ? LIMIT 1');
+  const body = db.prepare('SELECT 1 FROM search_body WHERE search_body MATCH ? LIMIT 1');
+  const scan = db.prepare("SELECT 1 FROM main.item_docs WHERE instr(doc, @t) > 0 UNION ALL SELECT 1 FROM main.docs WHERE kind = 'package' AND instr(doc, @t) > 0 LIMIT 1");
+  return (term: string): boolean => {
+    if ([...term].length >= 3) {
+      const literal = ftsLiteral(term);
+      if (head.get(literal) !== undefined || body.get(literal) !== undefined) return true;
+    }
+    return scan.get({ t: term }) !== undefined;
+  };
+};
 
 /** The incremental path; null when it does not apply (then everything is checked). */
 function checkChanges(db: Database, previous: string): ContentDbCheck | null {
@@ -142,7 +160,7 @@ function checkChanges(db: Database, previous: string): ContentDbCheck | null {
         return doc === undefined ? undefined : (JSON.parse(doc) as ServiceItem);
       },
     };
-    issues.push(...checkParts(parts, lookup));
+    issues.push(...checkParts(parts, lookup, catalogueHasIn(db)));
     return issues.length > 0 ? { ok: false, issues: issues.slice(0, MAX_ISSUES) } : { ok: true, items: codes.length, checkedItems: changed.length };
   } finally {
     db.exec('DETACH DATABASE installed');

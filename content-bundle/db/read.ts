@@ -28,6 +28,7 @@ export function readContentParts(db: Database): Record<string, unknown> {
   const out: Record<string, unknown> = {
     meta: JSON.parse(info.meta ?? 'null'),
     synonyms: JSON.parse(info.synonyms ?? '[]'),
+    lexicon: JSON.parse(info.lexicon ?? '{}'),
   };
   for (const key of Object.values(DOC_KIND_KEYS)) out[key] = [];
   for (const row of db.prepare('SELECT kind, doc FROM docs ORDER BY rowid').iterate() as Iterable<{ kind: string; doc: string }>) {

@@ -3,6 +3,7 @@ import { department, notice, policy, servicePackage, servicePoint, synonymGroup 
 import { situationFlow } from './flow';
 import { formDefinition } from './form';
 import { serviceItem } from './item';
+import { lexicon } from './lexicon';
 import { localText } from './text';
 
 /**
@@ -25,6 +26,8 @@ export const contentSet = z.object({
   notices: z.array(notice).default([]),
   servicePoints: z.array(servicePoint).default([]),
   synonyms: z.array(synonymGroup).default([]),
+  /** Everyday words → catalogue concepts, life events and clarifying questions, for sentences people type. */
+  lexicon: lexicon.prefault({}),
 });
 export type ContentSet = z.infer<typeof contentSet>;
 export type ContentSetInput = z.input<typeof contentSet>;
@@ -41,4 +44,5 @@ export const contentFiles = {
   notices: 'notices.json',
   servicePoints: 'service-points.json',
   synonyms: 'synonyms.json',
+  lexicon: 'lexicon.json',
 } as const satisfies Record<keyof ContentSet, string>;

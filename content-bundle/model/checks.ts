@@ -5,6 +5,8 @@ import type { ContentSet } from './bundle';
 import type { SituationFlow } from './flow';
 import type { FormDefinition } from './form';
 import type { ServiceItem } from './item';
+import { checkLexicon } from './lexicon-checks';
+import { catalogueContains } from './search-fields';
 
 /** One problem found in a content set; a bundle build fails when there is any. */
 export interface ContentIssue {
@@ -225,8 +227,11 @@ export function checkItem(item: ServiceItem, ctx: ItemContext): ContentIssue[] {
   return issues;
 }
 
-/** Checks of everything but the items' own: flows, forms, packages, policies and service points. */
-export function checkParts(parts: ContentParts, items: ItemLookup): ContentIssue[] {
+/**
+ * Checks of everything but the items' own: flows, forms, packages, policies, service points and the
+ * lexicon (`catalogueHas`: whether a catalogue word occurs anywhere; without it that check is skipped).
+ */
+export function checkParts(parts: ContentParts, items: ItemLookup, catalogueHas?: (term: string) => boolean): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const formIds = new Set(parts.forms.map((f) => f.id));
   for (const flow of parts.flows) issues.push(...checkFlow(flow, items, formIds));
@@ -245,6 +250,7 @@ export function checkParts(parts: ContentParts, items: ItemLookup): ContentIssue
     if (p.ruleLabels.length !== clauses) issues.push({ where: `policy ${p.id}`, message: `${clauses} rules but ${p.ruleLabels.length} labels` });
   }
   for (const s of parts.servicePoints) for (const c of s.itemCodes) if (!items.has(c)) issues.push({ where: `service point ${s.id}`, message: `unknown item ${c}` });
+  issues.push(...checkLexicon(parts.lexicon, { items, packageIds: new Set(parts.packages.map((p) => p.id)), ...(catalogueHas ? { catalogueHas } : {}) }));
   return issues;
 }
 
@@ -255,6 +261,6 @@ export function checkContent(content: ContentSet): ContentIssue[] {
     ...duplicateIssues('item', content.items.map((i) => i.code)),
     ...checkPartIds(content),
     ...content.items.flatMap((item) => checkItem(item, ctx)),
-    ...checkParts(content, itemLookup(content.items)),
+    ...checkParts(content, itemLookup(content.items), catalogueContains(content.items, content.packages, content.synonyms)),
   ];
 }

@@ -6,4 +6,8 @@ export * from './form';
 export * from './catalogue';
 export * from './bundle';
 export * from './checks';
+export * from './lexicon';
+export * from './lexicon-checks';
+export * from './lexicon-fillers';
+export * from './search-fields';
 export * from './evaluate';

@@ -5,6 +5,7 @@ import { forms } from './forms';
 import { departments } from './helpers';
 import { hrItems } from './items-hr';
 import { licenceItems } from './items-licences';
+import { lexicon } from './lexicon';
 import { registrationItems } from './items-registration';
 import { smartApprovalRules } from './smart-approval';
 
@@ -15,5 +16,5 @@ const items = [...registrationItems, ...licenceItems, ...hrItems].map((i) =>
 /** The sample content set, as authored (before schema defaults are applied). */
 export const sampleContent: ContentSetInput = {
   meta, departments, items, flows, forms, packages, policies, notices,
-  servicePoints: servicePoints(items.map((i) => i.code)), synonyms,
+  servicePoints: servicePoints(items.map((i) => i.code)), synonyms, lexicon,
 };

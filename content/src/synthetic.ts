@@ -1,4 +1,4 @@
-import type { ContentSet, ServiceItem } from '../../content-bundle/model';
+import { catalogueContains, type ContentSet, type Lexicon, type ServiceItem } from '../../content-bundle/model';
 
 const TOWNS = ['桂城', '九江', '西樵', '丹灶', '狮山', '大沥', '里水', '松岗', '小塘', '官窑', '黄岐', '盐步', '和顺', '罗村', '大圃'];
 const SUBJECTS = ['食品', '药品', '医疗器械', '建筑工程', '道路运输', '出版物', '特种设备', '排水', '户外广告', '公共场所', '危险化学品', '劳务派遣', '旅行社', '娱乐场所', '网吧', '烟草', '酒类', '粮食', '农药', '兽药', '种子', '消防', '人防', '燃气', '供水', '园林绿化', '档案', '测绘', '气象', '文物'];
@@ -32,5 +32,17 @@ export function syntheticContent(sample: ContentSet, n = 20_000, seed = 42): Con
       guide: { ...base.guide, materials: base.guide.materials.map((m) => ({ ...m, appliesWhen: undefined, formId: undefined })) },
     });
   }
-  return { ...sample, meta: { ...sample.meta, sample: true }, items, flows: [], forms: [], packages: [], policies: [], servicePoints: [] };
+  return { ...sample, meta: { ...sample.meta, sample: true }, items, flows: [], forms: [], packages: [], policies: [], servicePoints: [], lexicon: lexiconFor(sample.lexicon, items, sample.synonyms) };
+}
+
+/**
+ * The sample lexicon as it applies to synthetic items: no direct items or packages (none exist),
+ * no life events (no packages), only the terms the synthetic catalogue holds.
+ */
+function lexiconFor(lexicon: Lexicon, items: ServiceItem[], synonyms: string[][]): Lexicon {
+  const has = catalogueContains(items, [], synonyms);
+  const concepts = lexicon.concepts.map((c) => ({ ...c, items: [], packages: [], terms: c.terms.filter(has) })).filter((c) => c.terms.length > 0);
+  const ids = new Set(concepts.map((c) => c.id));
+  const clarify = lexicon.clarify.filter((q) => ids.has(q.when) && q.options.every((o) => ids.has(o.concept)));
+  return { fillers: lexicon.fillers, concepts, lifeEvents: [], clarify };
 }
