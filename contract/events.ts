@@ -3,6 +3,7 @@ import { deviceStatus, sessionEndReason } from './api/system';
 import { devicesEvents } from './events/devices';
 import { contentEvents } from './events/content';
 import { platformEvents } from './events/platform';
+import { adminEvents } from './events/admin';
 
 /**
  * Every event the renderer may receive, one discriminated union so one schema validates the stream
@@ -15,6 +16,7 @@ export const kioskEvent = z.discriminatedUnion('type', [
   ...devicesEvents,
   ...contentEvents,
   ...platformEvents,
+  ...adminEvents,
 ]);
 export type KioskEvent = z.infer<typeof kioskEvent>;
 export type KioskEventType = KioskEvent['type'];

@@ -3,6 +3,7 @@ export * from './api';
 export * from './api/system';
 export * from './api/approval';
 export * from './api/session';
+export * from './api/admin';
 export * from './events/devices';
 export * from './events';
 export * from './channels';

@@ -3,6 +3,7 @@ export { IdCardReader, type CardError, type CardRead, type IdReaderOptions } fro
 export type { DecodedPhoto, PhotoDecoder } from './drivers/idcard/photo';
 export { ReceiptPrinter, type PrintResult, type PrinterOptions } from './drivers/printer/driver';
 export { EvaluationPad, PadRequestError, type PadOptions } from './drivers/pad/driver';
+export type { PadKey } from './protocols/pad/messages';
 export { QrScanner, partialLineTimeoutMs, type ScannerOptions, type ScannerSuffix } from './drivers/scanner/driver';
 export { SupervisedDevice, type DeviceRole, type DeviceState, type DeviceStatus, type SupervisorOptions } from './drivers/supervisor';
 export type { IdCardRecord, CardType } from './protocols/idcard/text-block';
@@ -11,6 +12,7 @@ export type { PadRating, PadReasonTable, RatingLevel } from './protocols/pad/mes
 export type { ScanLine } from './protocols/scanner/lines';
 export { buildReceipt, receiptPreviewSvg, receiptMarkup, type BuiltReceipt } from './receipts/build';
 export { DEFAULT_PROFILE, type PrinterProfile } from './receipts/profile';
+export { testReceipt } from './receipts/test-receipt';
 export type { ReceiptTemplate } from '../kernel/receipt';
 export { probePorts, type ProbeOptions, type ProbeResult } from './probe';
 export type {

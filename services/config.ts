@@ -59,6 +59,12 @@ const environment = z.object({
   KIOSK_ESPEAK: nonEmpty.optional(),
   KIOSK_SPEECH_TIMEOUT_MS: count(15_000),
   KIOSK_MODE: flag.optional(),
+  KIOSK_DEVTOOLS: flag.optional(),
+  KIOSK_SERIAL_BY_ID_DIR: nonEmpty.optional(),
+  KIOSK_SERIAL_BY_PATH_DIR: nonEmpty.optional(),
+  KIOSK_EXPORT_ROOTS: nonEmpty.optional(),
+  KIOSK_ADMIN_LOCKOUT_SECONDS: count(30),
+  KIOSK_APP_SLOTS_DIR: nonEmpty.optional(),
   npm_package_version: z.string().optional(),
 });
 
@@ -81,7 +87,12 @@ export interface KioskConfig {
   readonly idle: { readonly timeoutSeconds: number; readonly warningSeconds: number };
   /** Where the renderer's built files are (vite build output). */
   readonly rendererDir: string;
-  readonly devices: { readonly mode: 'simulated' | 'configured' | 'none' | 'auto'; readonly fast: boolean };
+  readonly devices: {
+    readonly mode: 'simulated' | 'configured' | 'none' | 'auto';
+    readonly fast: boolean;
+    /** udev's stable serial names (KIOSK_SERIAL_BY_ID_DIR / _BY_PATH_DIR; tests point them at links of their own). */
+    readonly portDirs: { readonly byIdDir: string; readonly byPathDir: string };
+  };
   /** null: the demo starts its platform simulator; production is then not ready. */
   readonly platform: { readonly url: string | null; readonly timeoutMs: number };
   readonly content: {
@@ -98,6 +109,18 @@ export interface KioskConfig {
   readonly speech: { readonly espeak: string; readonly timeoutMs: number };
   /** Electron lockdown: true/false when KIOSK_MODE says so, null to use the stored setting. */
   readonly shellKioskMode: boolean | null;
+  /** KIOSK_DEVTOOLS=1: DevTools stay available in a locked-down shell (a technician debugging on site). */
+  readonly shellDevtools: boolean;
+  readonly admin: {
+    /** Where exports may be written: removable media under these roots (KIOSK_EXPORT_ROOTS, comma-separated). */
+    readonly exportRoots: readonly string[];
+    /** Only mount points count under the default system roots; configured roots take any writable folder. */
+    readonly exportNeedsMount: boolean;
+    /** The first lockout after wrong PINs; each further one doubles (KIOSK_ADMIN_LOCKOUT_SECONDS). */
+    readonly lockoutSeconds: number;
+    /** Where signed app updates are installed side by side (A/B); null: this build is not updated in place. */
+    readonly appSlotsDir: string | null;
+  };
   /** What production is missing (always empty in the demo). */
   readonly notReady: readonly NotReadyReason[];
 }
@@ -196,7 +219,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
     version: e.npm_package_version ?? packageVersion(),
     idle: { timeoutSeconds: Math.max(1, e.KIOSK_IDLE_SECONDS), warningSeconds: Math.max(1, e.KIOSK_IDLE_WARNING_SECONDS) },
     rendererDir: path.resolve(e.KIOSK_RENDERER_DIR ?? defaults.rendererDir ?? path.join(projectRoot, 'dist', 'renderer')),
-    devices: { mode: devicesMode, fast: e.KIOSK_DEVICES_FAST ?? false },
+    devices: {
+      mode: devicesMode,
+      fast: e.KIOSK_DEVICES_FAST ?? false,
+      portDirs: { byIdDir: e.KIOSK_SERIAL_BY_ID_DIR ?? '/dev/serial/by-id', byPathDir: e.KIOSK_SERIAL_BY_PATH_DIR ?? '/dev/serial/by-path' },
+    },
     platform: { url: e.KIOSK_PLATFORM_URL ?? null, timeoutMs: e.KIOSK_PLATFORM_TIMEOUT_MS },
     content: {
       url: e.KIOSK_CONTENT_URL ?? null,
@@ -209,6 +236,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
     log: { level: e.KIOSK_LOG_LEVEL ?? 'info', echo: e.KIOSK_LOG_ECHO ?? false },
     speech: { espeak: e.KIOSK_ESPEAK ?? 'espeak-ng', timeoutMs: e.KIOSK_SPEECH_TIMEOUT_MS > 0 ? e.KIOSK_SPEECH_TIMEOUT_MS : 15_000 },
     shellKioskMode: e.KIOSK_MODE ?? null,
+    shellDevtools: e.KIOSK_DEVTOOLS ?? false,
+    admin: {
+      exportRoots: e.KIOSK_EXPORT_ROOTS ? e.KIOSK_EXPORT_ROOTS.split(',').map((r) => path.resolve(r.trim())).filter(Boolean) : ['/media', '/run/media', '/mnt'],
+      exportNeedsMount: !e.KIOSK_EXPORT_ROOTS,
+      lockoutSeconds: Math.max(1, e.KIOSK_ADMIN_LOCKOUT_SECONDS),
+      appSlotsDir: e.KIOSK_APP_SLOTS_DIR ? path.resolve(e.KIOSK_APP_SLOTS_DIR) : null,
+    },
     notReady,
   };
 }

@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { Health, SessionEndReason } from '../contract';
 import type { PhotoDecoder } from '../hardware';
 import type { AreaDeps, ServiceArea } from './area';
+import { createAdminArea } from './admin/area';
+import { openStoreWithRecovery } from './admin/db-recovery';
 import { createApprovalArea } from './approval/area';
 import { createDispatcher, type Dispatch, type Handlers } from './bridge/dispatcher';
 import { EventBus } from './bridge/event-bus';
@@ -19,7 +21,7 @@ import type { SenderOptions } from './platform/sender';
 import { createSessionArea } from './session/area';
 import { createSpeechArea } from './speech/area';
 import { coreMigrations } from './store/core-migrations';
-import { checkpoint, openStore, SettingsRepository, type Database } from './store/database';
+import { checkpoint, SettingsRepository, type Database } from './store/database';
 import { createSystemArea } from './system/area';
 
 export interface KioskServices {
@@ -29,6 +31,8 @@ export interface KioskServices {
   readonly db: Database;
   readonly kioskId: string;
   health(): Health;
+  /** A host restarted its renderer after a crash or a hang (the Electron shell); a crash loop means safe mode. */
+  rendererRestarted(cause: 'crash' | 'hang'): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -75,7 +79,8 @@ const noKey: KeyProvider = {
  */
 export function createKioskServices(config: KioskConfig, options: KioskServicesOptions = {}): KioskServices {
   const log = createLogger({ file: path.join(config.dataDir, 'logs', 'kiosk.log'), echo: config.log.echo, level: config.log.level });
-  const db = openStore(config.dataDir, allMigrations);
+  // A database damaged by a power cut is rebuilt, keeping the outbox entries that can still be read.
+  const { db, recovery: storeRecovery, rebuiltNow } = openStoreWithRecovery(config.dataDir, allMigrations, log.child('store'));
   const kioskId = persistentKioskId(db, config.kioskId);
   const bus = new EventBus();
   const deps: AreaDeps = { config, db, log, bus, kioskId };
@@ -107,12 +112,61 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
   );
   const speech = createSpeechArea({ ...deps, log: log.child('speech') });
   const approval = createApprovalArea({ ...deps, log: log.child('approval') }, { content: content.port, platform: platform.port, session: session.port });
-  const areas: ServiceArea<unknown>[] = [session, devices, content, platform, speech, approval];
+  const personAreas: ServiceArea<unknown>[] = [session, devices, content, platform, speech, approval];
+  const admin = createAdminArea(
+    { ...deps, log: log.child('admin') },
+    {
+      personSession: () => personAreas.some((a) => a.holdsSession?.() ?? false),
+      devices: devices.port,
+      outbox: {
+        status: () => {
+          const c = platform.store.counts();
+          return {
+            depth: c.pending + c.dead,
+            pending: platform.store.pendingByKind().map((p) => ({ kind: p.kind, count: p.n, oldest: p.oldest })),
+            deadLetters: platform.store.deadLetters().map((e) => ({
+              receiptId: e.receiptId, kind: e.kind, attempts: e.attempts, reason: e.parkedReason, lastError: e.lastError, createdAt: e.createdAt,
+            })),
+          };
+        },
+        retry: (receiptId) => {
+          const requeued = platform.store.requeue(receiptId);
+          if (requeued) platform.sender.kick();
+          return requeued;
+        },
+        discard: (receiptId) => {
+          const discarded = platform.store.discard(receiptId);
+          checkpoint(db);
+          return discarded;
+        },
+      },
+      content: async () => {
+        const status = await content.handlers['content.status']({}, { via: 'internal' });
+        if (!status.ok) return { version: null, sample: false, expires: null, lastCheck: null, lastRejected: null };
+        // Freshness comes with the update channel; read loosely so diagnostics work with and without it.
+        const v = status.value as typeof status.value & { freshness?: { expires: string | null; lastCheck: string | null; lastRejected: { at: string; reason: string; message: string } | null } };
+        const last = v.lastAttempt;
+        return {
+          version: v.installedVersion,
+          sample: v.sample,
+          expires: v.freshness?.expires ?? null,
+          lastCheck: v.freshness?.lastCheck ?? last?.at ?? null,
+          lastRejected: v.freshness?.lastRejected ?? (last?.outcome === 'rejected' ? { at: last.at, reason: last.reason ?? 'other', message: last.message ?? '' } : null),
+        };
+      },
+      platform: () => ({ url: platform.platformUrl(), reachable: platform.health().platform.reachable }),
+      health: () => health(),
+      storeRecovery,
+      storeRebuiltNow: rebuiltNow,
+    },
+  );
+  const areas: ServiceArea<unknown>[] = [...personAreas, admin];
 
   const notReady = (): NotReadyReason[] => {
-    if (demo) return [];
+    // Safe mode holds in every profile: the demo's crash loop ends on the maintenance screen too.
+    if (demo) return admin.blocking();
     const keyless = keyProvider.available?.() === false ? [{ code: 'outbox-key-missing', message: 'no key can be had to keep personal data encrypted' }] : [];
-    const reasons = [...config.notReady, ...keyless, ...areas.flatMap((a) => a.notReady?.() ?? [])];
+    const reasons = [...admin.blocking(), ...config.notReady, ...keyless, ...areas.flatMap((a) => a.notReady?.() ?? [])];
     // One reason per code: the configuration and an area may both see the same gap.
     return reasons.filter((r, i) => reasons.findIndex((x) => x.code === r.code) === i);
   };
@@ -136,6 +190,7 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
   /** Wipes every area; says whether anything of a person was still held. */
   const endSession = async (reason: SessionEndReason): Promise<{ hadSession: boolean }> => {
     const hadSession = areas.some((a) => a.holdsSession?.() ?? false);
+    if (reason === 'renderer-start') admin.rendererStarted();
     await Promise.all(areas.map((a) => a.wipeSession?.()));
     log.redactor.forgetAll();
     // Pages this session wrote (sealed help requests, drafts) leave the write-ahead log.
@@ -154,6 +209,7 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
     ...platform.handlers,
     ...speech.handlers,
     ...approval.handlers,
+    ...admin.handlers,
   } satisfies Handlers;
   const dispatch = createDispatcher(handlers, log.child('bridge'));
 
@@ -164,7 +220,10 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
     db,
     kioskId,
     health,
+    rendererRestarted: (cause) => admin.rendererRestarted(cause),
     start: async () => {
+      // Safe mode outlives a restart: the drivers stay off until a technician leaves it.
+      if (admin.safeMode()) await devices.port.switchOff();
       // The areas do not depend on one another's start; together, the simulators' and the platform's
       // child processes start side by side instead of one after the other.
       await Promise.all(areas.map((a) => a.start?.()));

@@ -7,6 +7,7 @@ import { platformApi } from './platform';
 import { speechApi } from './speech';
 import { approvalApi } from './approval';
 import { sessionApi } from './session';
+import { adminApi } from './admin';
 
 /**
  * Every call the renderer may make. Each area of the product keeps its methods in its own file
@@ -20,6 +21,7 @@ export const kioskApi = {
   ...speechApi,
   ...approvalApi,
   ...sessionApi,
+  ...adminApi,
 } satisfies Record<string, MethodSpec>;
 
 export type KioskApiSpec = typeof kioskApi;
@@ -42,4 +44,5 @@ export const TECHNICIAN_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'outbox.status',
   'outbox.retry',
   'content.importFromDirectory',
+  'admin.rendererRestarted',
 ]);

@@ -14,6 +14,10 @@ export interface SerialOpenOptions {
 export interface SerialPortInfo {
   readonly path: string;
   readonly manufacturer?: string;
+  /** USB ids (hex, as udev spells them) and serial number, when the adapter reports them. */
+  readonly vendorId?: string;
+  readonly productId?: string;
+  readonly serialNumber?: string;
 }
 
 export interface SerialTransportPortEvents {

@@ -43,6 +43,13 @@ export const serialportTransport: SerialTransport = {
     });
   },
   async list(): Promise<SerialPortInfo[]> {
-    return (await SerialPort.list()).map((p) => ({ path: p.path, ...(p.manufacturer === undefined ? {} : { manufacturer: p.manufacturer }) }));
+    return (await SerialPort.list()).map((p) => {
+      const info: { -readonly [K in keyof SerialPortInfo]: SerialPortInfo[K] } = { path: p.path };
+      if (p.manufacturer) info.manufacturer = p.manufacturer;
+      if (p.vendorId) info.vendorId = p.vendorId.toLowerCase();
+      if (p.productId) info.productId = p.productId.toLowerCase();
+      if (p.serialNumber) info.serialNumber = p.serialNumber;
+      return info;
+    });
   },
 };

@@ -1,5 +1,5 @@
 import {
-  DEFAULT_PROFILE, EvaluationPad, IdCardReader, QrScanner, ReceiptPrinter, buildReceipt,
+  DEFAULT_PROFILE, EvaluationPad, IdCardReader, QrScanner, ReceiptPrinter, buildReceipt, testReceipt,
   probePorts, type DeviceRole, type DeviceStatus as HardwareStatus, type PhotoDecoder,
   type CardError, type PrinterProfile, type ProbeResult, type ReceiptTemplate, type SupervisedDevice,
 } from '../../hardware';
@@ -11,6 +11,17 @@ import type { EventBus } from '../bridge/event-bus';
 import type { Logger } from '../log/logger';
 import { ratingByLevel } from '../../kernel/rating';
 import { PAD_REASON_TABLE, reasonsFromPadCodes } from './pad-reasons';
+import { samePort } from './ports';
+import type { CardOutcome, SelfTestDevices } from './self-tests';
+
+/** One remembered status change of a device, for the technician's "last errors". */
+export interface StatusChange {
+  readonly at: string;
+  readonly state: string;
+  readonly condition: string | null;
+  readonly reason: string;
+}
+const HISTORY = 10;
 
 export type DevicesMode = 'simulated' | 'configured' | 'none';
 
@@ -40,6 +51,11 @@ export class DeviceManager {
   private mode: DevicesMode = 'simulated';
   private readonly sessions = new Map<number, string>();
   private nextSession = (Date.now() % 1_000_000) * 1000;
+  private readonly history = new Map<DeviceRole, StatusChange[]>();
+  /** While a technician tests the reader or the scanner, what it reads goes to the test, not to a session or a screen. */
+  private cardDiversion: ((o: CardOutcome) => void) | null = null;
+  private scanDiversion: ((text: string) => void) | null = null;
+  private simulatorPorts: ReadonlyArray<{ role: DeviceRole; path: string; baudRate: number }> = [];
 
   constructor(private readonly o: DeviceManagerOptions) {}
 
@@ -47,24 +63,58 @@ export class DeviceManager {
     return this.mode;
   }
 
+  /**
+   * Starts the drivers for `mode`. Simulated devices (the demo's hardware) are started once and stay
+   * while the drivers are restarted on another assignment: a technician assigning the simulators' ports
+   * by hand must find them still there.
+   */
   async start(mode: DevicesMode, entries: readonly DeviceConfigEntry[]): Promise<void> {
     this.mode = mode;
+    // In the demo the simulators are the kiosk's hardware: running whatever the drivers are pointed at.
+    if (mode !== 'none') await this.ensureSimulators();
     if (mode === 'simulated') {
       if (!this.o.simulators) throw new Error('simulated devices are for the demo profile only');
-      const sims = await this.o.simulators();
-      this.simulated = sims;
-      for (const p of sims.ports) this.startDriver({ role: p.role, path: p.path, baudRate: p.baudRate as DeviceConfigEntry['baudRate'] });
+      for (const p of this.simulatorPorts) this.startDriver({ role: p.role, path: p.path, baudRate: p.baudRate as DeviceConfigEntry['baudRate'] });
     } else if (mode === 'configured') {
       for (const e of entries) this.startDriver(e);
     }
     this.o.log.info('devices started', { mode, roles: Object.keys(this.drivers) });
   }
 
-  async stop(): Promise<void> {
+  private async ensureSimulators(): Promise<void> {
+    if (this.simulated || !this.o.simulators) return;
+    const sims = await this.o.simulators();
+    this.simulated = sims;
+    this.simulatorPorts = sims.ports;
+  }
+
+  /** Stops the drivers only (a probe, a new assignment, safe mode); simulators keep running. */
+  async stopDrivers(): Promise<void> {
     await Promise.all(Object.values(this.drivers).map((d) => d.stop()));
     this.drivers = {};
+  }
+
+  /** Stops the drivers on another assignment and starts them again. */
+  async restart(mode: DevicesMode, entries: readonly DeviceConfigEntry[]): Promise<void> {
+    await this.stopDrivers();
+    await this.start(mode, entries);
+  }
+
+  async stop(): Promise<void> {
+    await this.stopDrivers();
     await this.simulated?.close();
     this.simulated = null;
+    this.simulatorPorts = [];
+  }
+
+  /** Ports the OS list does not show: the simulators' PTYs (demo), and every port a driver uses. */
+  extraPorts(): string[] {
+    return [...new Set([...this.simulatorPorts.map((p) => p.path), ...Object.values(this.drivers).map((d) => d.status.port)])];
+  }
+
+  /** The last status changes of a device, newest first. */
+  historyOf(role: DeviceRole): StatusChange[] {
+    return [...(this.history.get(role) ?? [])].reverse();
   }
 
   statuses(): DeviceStatus[] {
@@ -77,7 +127,9 @@ export class DeviceManager {
   }
 
   private toContract(s: HardwareStatus): DeviceStatus {
-    return { ...s, simulated: this.mode === 'simulated' };
+    // A simulator assigned by hand (configured mode in the demo) is still a simulator.
+    const simulated = this.mode === 'simulated' || this.simulatorPorts.some((p) => samePort(p.path, s.port));
+    return { ...s, simulated };
   }
 
   private startDriver(e: DeviceConfigEntry): void {
@@ -89,9 +141,17 @@ export class DeviceManager {
     switch (e.role) {
       case 'idReader': {
         const reader = new IdCardReader({ ...base, ...(this.o.photoDecoder ? { photoDecoder: this.o.photoDecoder } : {}), ...(fast ? { pollIntervalMs: 100 } : {}) });
-        reader.onCard((read) => bus.publish({ type: 'card.read', card: this.o.cards.presented(read) }));
-        reader.onRemoved(() => bus.publish({ type: 'card.removed' }));
-        reader.onCardError((err) => bus.publish({ type: 'card.error', reasonKey: err.reasonKey, message: err.reason }));
+        reader.onCard((read) => {
+          if (this.cardDiversion) return this.cardDiversion({ kind: 'card', read });
+          bus.publish({ type: 'card.read', card: this.o.cards.presented(read) });
+        });
+        reader.onRemoved(() => {
+          if (!this.cardDiversion) bus.publish({ type: 'card.removed' });
+        });
+        reader.onCardError((err) => {
+          if (this.cardDiversion) return this.cardDiversion({ kind: 'error', error: err });
+          bus.publish({ type: 'card.error', reasonKey: err.reasonKey, message: err.reason });
+        });
         driver = reader;
         break;
       }
@@ -116,7 +176,10 @@ export class DeviceManager {
       }
       case 'scanner': {
         const scanner = new QrScanner(base);
-        scanner.onScan((s) => bus.publish({ type: 'scanner.scan', text: s.text }));
+        scanner.onScan((s) => {
+          if (this.scanDiversion) return this.scanDiversion(s.text);
+          bus.publish({ type: 'scanner.scan', text: s.text });
+        });
         scanner.onScanError((err) => log.warn('scanner input refused', { error: err.error, detail: err.detail }));
         driver = scanner;
         break;
@@ -124,6 +187,10 @@ export class DeviceManager {
     }
     driver.onStatus((s) => {
       log.info('device status', { role: s.role, state: s.state, condition: s.condition, reason: s.reason });
+      if (s.state !== 'busy') {
+        const list = [...(this.history.get(s.role) ?? []), { at: s.since, state: s.state, condition: s.condition ?? null, reason: s.reason }];
+        this.history.set(s.role, list.slice(-HISTORY));
+      }
       bus.publish({ type: 'device.status', status: this.toContract(s) });
     });
     this.drivers[e.role] = driver;
@@ -196,5 +263,46 @@ export class DeviceManager {
   async probe(): Promise<ProbeResult[]> {
     const inUse = new Set(Object.values(this.drivers).map((d) => d.status.port));
     return probePorts({ skip: inUse, extraPaths: [...inUse] });
+  }
+
+  /**
+   * A technician's probe: the drivers let go of their ports, every port is asked which device it is,
+   * then the drivers start again as they were (nobody is using the kiosk in admin mode).
+   */
+  async probeAll(paths: readonly string[], entries: readonly DeviceConfigEntry[]): Promise<ProbeResult[]> {
+    const mode = this.mode;
+    await this.stopDrivers();
+    try {
+      return await probePorts({ extraPaths: [...paths] });
+    } finally {
+      await this.start(mode, entries);
+    }
+  }
+
+  /** The devices as a self-test drives them. */
+  selfTestDevices(kioskId: string): SelfTestDevices {
+    const driver = <T>(role: DeviceRole): T | null => (this.drivers[role] as T | undefined) ?? null;
+    return {
+      printer: () => driver<ReceiptPrinter>('printer'),
+      reader: () => driver<IdCardReader>('idReader'),
+      pad: () => driver<EvaluationPad>('pad'),
+      scanner: () => driver<QrScanner>('scanner'),
+      printTest: async () => {
+        const r = await this.print(testReceipt(kioskId, new Date()));
+        return { printed: r.printed, condition: r.condition, reason: r.reason };
+      },
+      divertCards: (listener) => {
+        this.cardDiversion = listener;
+        return () => {
+          if (this.cardDiversion === listener) this.cardDiversion = null;
+        };
+      },
+      divertScans: (listener) => {
+        this.scanDiversion = listener;
+        return () => {
+          if (this.scanDiversion === listener) this.scanDiversion = null;
+        };
+      },
+    };
   }
 }

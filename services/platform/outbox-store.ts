@@ -140,6 +140,7 @@ export class OutboxStore {
         `UPDATE platform_outbox SET state = 'pending', attempts = 0, next_attempt_at = 0, parked_reason = NULL, refusal_code = NULL
          WHERE receipt_id = ? AND state = 'dead'`,
       ),
+      discard: db.prepare(`DELETE FROM platform_outbox WHERE receipt_id = ? AND state = 'dead'`),
       depth: db.prepare(`SELECT state, COUNT(*) AS n FROM platform_outbox WHERE state <> 'delivered' GROUP BY state`),
       dead: db.prepare(`SELECT * FROM platform_outbox WHERE state = 'dead' ORDER BY seq`),
       pendingByKind: db.prepare(`SELECT kind, COUNT(*) AS n, MIN(created_at) AS oldest FROM platform_outbox WHERE state = 'pending' GROUP BY kind`),
@@ -186,6 +187,14 @@ export class OutboxStore {
   /** Technician action: puts a dead letter back in line. */
   requeue(receiptId: string): boolean {
     return this.stmts.requeue.run(receiptId).changes === 1;
+  }
+
+  /**
+   * Technician action, after confirming: drops a dead letter for good (the write will never be sent);
+   * secure_delete zeroes its sealed payload in the file.
+   */
+  discard(receiptId: string): boolean {
+    return this.stmts.discard.run(receiptId).changes === 1;
   }
 
   counts(): { pending: number; dead: number } {

@@ -1,6 +1,7 @@
 import { Kep1Decoder, encodeFrame, type Kep1Frame } from '../../protocols/pad/frame';
 import {
-  CMD, EVT, NAK, RESPONSE, RESULT, decodePong, decodeRating, encodeRequestRating, encodeSession, encodeSetReasons, type PadRating, type PadReasonTable,
+  CMD, EVT, NAK, PROMPT, RESPONSE, RESULT, decodeKey, decodePong, decodeRating, encodePrompt, encodeRequestRating, encodeSession, encodeSetReasons,
+  type PadKey, type PadRating, type PadReasonTable,
 } from '../../protocols/pad/messages';
 import { NoAnswerError, Requester } from '../../transport/requester';
 import type { SerialLink } from '../../transport/serial-link';
@@ -46,6 +47,11 @@ export class EvaluationPad extends SupervisedDevice {
   onRatingTimeout(l: (session: number) => void): this {
     return this.on('rating-timeout', l);
   }
+  /** Key presses and releases, sent by the pad only while it is in button test (`buttonTest(true)`). */
+  onKey(l: (k: PadKey) => void): () => void {
+    this.on('key', l);
+    return () => this.off('key', l);
+  }
 
   protected onData(chunk: Buffer): void {
     for (const d of this.decoder.push(chunk)) {
@@ -71,6 +77,10 @@ export class EvaluationPad extends SupervisedDevice {
     } else if (f.cmd === EVT.ratingTimeout) {
       ack(RESULT.ok);
       if (f.payload.length === 4) this.emit('rating-timeout', f.payload.readUInt32BE(0));
+    } else if (f.cmd === EVT.key) {
+      const key = decodeKey(f.payload);
+      ack(key ? RESULT.ok : RESULT.badPayload);
+      if (key) this.emit('key', key);
     } else {
       ack(RESULT.ok);
       if (f.cmd === EVT.fault) this.emit('fault', f.payload[0] ?? 0);
@@ -152,6 +162,18 @@ export class EvaluationPad extends SupervisedDevice {
     const f = await this.request(CMD.requestRating, encodeRequestRating(session, options.timeoutSeconds ?? 60, options.reasonRequired ?? true), 'REQUEST_RATING');
     const result = f.payload[0] ?? 0xff;
     if (f.cmd === NAK || result !== RESULT.ok) throw new PadRequestError(result, 'REQUEST_RATING');
+  }
+
+  /** Enters or leaves button test: the pad reports every key as a KEY event instead of rating. */
+  async buttonTest(enter: boolean): Promise<void> {
+    const f = await this.request(CMD.buttonTest, Buffer.from([enter ? 1 : 0]), 'BUTTON_TEST');
+    if (f.cmd === NAK || f.payload[0] !== RESULT.ok) throw new PadRequestError(f.payload[0] ?? 0xff, 'BUTTON_TEST');
+  }
+
+  /** Shows a free message on the pad's display (`\n` breaks the line). */
+  async showPrompt(text: string, mode: number = PROMPT.message): Promise<void> {
+    const f = await this.request(CMD.showPrompt, encodePrompt(mode, text), 'SHOW_PROMPT');
+    if (f.cmd === NAK || f.payload[0] !== RESULT.ok) throw new PadRequestError(f.payload[0] ?? 0xff, 'SHOW_PROMPT');
   }
 
   async cancelRating(session: number): Promise<void> {

@@ -71,6 +71,25 @@ export const encodePong = (p: PadPong): Buffer => {
 export const decodePong = (p: Buffer): PadPong | null =>
   p.length === 6 ? { state: p[0]!, pending: p[1]!, uptimeSeconds: p.readUInt32BE(2) } : null;
 
+/** A key event of the button test (notes §3.4, KEY): level keys 1–5, confirm 0x10, back 0x11; down or up. */
+export interface PadKey {
+  readonly key: number;
+  readonly down: boolean;
+}
+
+export const encodeKey = (k: PadKey): Buffer => Buffer.from([k.key, k.down ? 1 : 0]);
+export const decodeKey = (p: Buffer): PadKey | null => (p.length === 2 ? { key: p[0]!, down: p[1] === 1 } : null);
+
+/** SHOW_PROMPT modes (notes §3.3). */
+export const PROMPT = { welcome: 1, thanks: 2, message: 3 } as const;
+export const encodePrompt = (mode: number, text: string): Buffer => {
+  // The pad takes at most 200 bytes of UTF-8: cut on a character boundary, never inside one.
+  const chars = [...text];
+  let body = Buffer.from(text, 'utf8');
+  while (body.length > 200) body = Buffer.from((chars.pop(), chars.join('')), 'utf8');
+  return Buffer.concat([Buffer.from([mode]), body]);
+};
+
 export const encodeSession = (session: number): Buffer => {
   const b = Buffer.alloc(4);
   b.writeUInt32BE(session >>> 0, 0);

@@ -1,6 +1,6 @@
 import { Kep1Decoder, encodeFrame } from '../../../protocols/pad/frame';
 import {
-  CMD, EVT, NAK, RESPONSE, RESULT, decodeRequestRating, decodeSetReasons, encodePong, encodeRating, encodeSession, type PadReasonTable, type RatingLevel,
+  CMD, EVT, NAK, RESPONSE, RESULT, decodeRequestRating, decodeSetReasons, encodeKey, encodePong, encodeRating, encodeSession, type PadReasonTable, type RatingLevel,
 } from '../../../protocols/pad/messages';
 import { ControlError, type ControlRoute } from '../control';
 import type { DeviceLine } from '../../../transport/serial-transport';
@@ -15,6 +15,9 @@ export function createPadSimulator(end: DeviceLine): Record<string, ControlRoute
   let reasonTable: PadReasonTable | null = null;
   let eventSeq = 0x80;
   let corruptNext = false;
+  // Button test (BUTTON_TEST on): every key is reported as a KEY event; the display shows the last prompt.
+  let buttonTest = false;
+  let prompt: string | null = null;
   const unacked = new Map<number, { frame: Buffer; tries: number; timer: NodeJS.Timeout }>();
 
   const send = (frame: Buffer): void => {
@@ -65,10 +68,21 @@ export function createPadSimulator(end: DeviceLine): Record<string, ControlRoute
           respond(seq, cmd, Buffer.concat([Buffer.from([1]), Buffer.from('SIM-PAD;1.0.0;SIM0001', 'utf8')]));
           break;
         case CMD.ping:
-          respond(seq, cmd, encodePong({ state: active === null ? 0 : 2, pending: unacked.size, uptimeSeconds: Math.floor((Date.now() - started) / 1000) }));
+          respond(seq, cmd, encodePong({ state: buttonTest ? 3 : active === null ? 0 : 2, pending: unacked.size, uptimeSeconds: Math.floor((Date.now() - started) / 1000) }));
           break;
         case CMD.showPrompt:
+          prompt = payload.length > 0 ? payload.subarray(1).toString('utf8') : null;
+          respond(seq, cmd, Buffer.from([RESULT.ok]));
+          break;
         case CMD.buttonTest:
+          if (payload.length !== 1) nak(seq, RESULT.badPayload);
+          else if (payload[0] === 1 && active !== null) nak(seq, RESULT.busy);
+          else {
+            buttonTest = payload[0] === 1;
+            if (!buttonTest) prompt = null;
+            respond(seq, cmd, Buffer.from([RESULT.ok]));
+          }
+          break;
         case CMD.setVolume:
           respond(seq, cmd, Buffer.from([RESULT.ok]));
           break;
@@ -120,6 +134,15 @@ export function createPadSimulator(end: DeviceLine): Record<string, ControlRoute
       const seq = sendEvent(EVT.rating, encodeRating({ session, level: level as RatingLevel, reasons }));
       return { session, level, reasons, seq };
     },
+    /** A key pressed (and released) on the pad: reported as KEY events only in button test (level keys 1–5, confirm 16, back 17). */
+    'POST /pad/key': (body) => {
+      const key = body.key;
+      if (typeof key !== 'number' || ![1, 2, 3, 4, 5, 0x10, 0x11].includes(key)) throw new ControlError('key must be 1..5, 16 (confirm) or 17 (back)');
+      if (!buttonTest) throw new ControlError('the pad is not in button test: keys rate a lit session instead');
+      sendEvent(EVT.key, encodeKey({ key, down: true }));
+      sendEvent(EVT.key, encodeKey({ key, down: false }));
+      return { key };
+    },
     'POST /pad/timeout': () => {
       if (active === null) throw new ControlError('no rating requested');
       const session = active;
@@ -131,9 +154,11 @@ export function createPadSimulator(end: DeviceLine): Record<string, ControlRoute
       started = Date.now();
       reasonTable = null;
       active = null;
+      buttonTest = false;
+      prompt = null;
       return { restarted: true };
     },
-    'GET /pad/state': () => ({ activeSession: active, reasonTable, unacked: unacked.size }),
+    'GET /pad/state': () => ({ activeSession: active, reasonTable, unacked: unacked.size, buttonTest, prompt }),
     'POST /corrupt-next': () => {
       corruptNext = true;
       return { corruptNext };
