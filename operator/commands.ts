@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateOperatorKey, publicPart, readOperatorKey } from '../content-bundle/bundle/keys';
-import { buildRoot, sha256File, signBundle, TARGET_NAME, TARGETS_DIR } from '../content-bundle/bundle/metadata';
+import { buildRoot, renewTimestamp, signBundle, TARGET_NAME, TARGETS_DIR } from '../content-bundle/bundle/metadata';
+import { exportRepository, publishToRepository } from '../content-bundle/bundle/repository';
 import { loadContentDir, packBundle } from '../content-bundle/bundle/pack';
 import { BundleRejected, verifyBundleDir } from '../content-bundle/bundle/verify';
 import { checkContentDb } from '../content-bundle/db/check';
@@ -45,12 +46,18 @@ export function build(contentDir: string, outDir: string, say: Out): void {
   say(`packed ${packed.items} items into ${packed.file} (${(packed.bytes / 1024 / 1024).toFixed(1)} MiB); next: operator sign`);
 }
 
-export async function sign(o: { dir: string; version: number; keys: string; roots: string; expiresDays: number }, say: Out): Promise<void> {
+export async function sign(o: { dir: string; version: number; keys: string; roots: string; expiresDays: number; timestampDays: number }, say: Out): Promise<void> {
   const signers = list(o.keys).map(readOperatorKey);
   const roots = list(o.roots).map(readJson).sort((a, b) => (a.signed as { version: number }).version - (b.signed as { version: number }).version);
   if (roots.length === 0) throw new Error('--roots: give every root.json from version 1 to the current one');
   say(`hashing ${TARGET_NAME} …`);
-  await signBundle(o.dir, { version: o.version, expires: new Date(Date.now() + o.expiresDays * DAY), signers, roots });
+  await signBundle(o.dir, {
+    version: o.version,
+    expires: new Date(Date.now() + o.expiresDays * DAY),
+    timestampExpires: new Date(Date.now() + Math.min(o.timestampDays, o.expiresDays) * DAY),
+    signers,
+    roots,
+  });
   say(`signed bundle v${o.version} with ${signers.length} key(s); expires in ${o.expiresDays} days`);
 }
 
@@ -68,24 +75,62 @@ export async function verify(dir: string, rootFile: string, say: Out): Promise<v
   }
 }
 
-/** Copies a signed bundle into a content server directory and then repoints latest.json atomically. */
-export async function publish(dir: string, serverDir: string, say: Out): Promise<void> {
-  const targets = readJson(path.join(dir, 'targets.json')) as { signed: { version: number } };
-  const version = targets.signed.version;
-  const rel = `bundles/v${version}`;
-  const dest = path.join(serverDir, rel);
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
-  files.push(`${TARGETS_DIR}/${TARGET_NAME}`);
-  fs.mkdirSync(path.join(dest, TARGETS_DIR), { recursive: true });
-  const entries: { name: string; length: number }[] = [];
-  for (const f of files) {
-    fs.copyFileSync(path.join(dir, f), path.join(dest, f));
-    entries.push({ name: f, length: fs.statSync(path.join(dest, f)).size });
-    say(`  copied ${f}`);
+/**
+ * Publishes a signed, verified bundle's content into the repository the kiosks poll (a static folder
+ * for any HTTP server or CDN): verified first exactly as a kiosk would, then added as
+ * `targets/content/v<N>/content.db` and the repository's metadata re-signed (timestamp last).
+ */
+export async function publish(
+  o: { dir: string; repo: string; keys: string; roots: string; expiresDays: number; timestampDays: number; keep: number; channel: string },
+  say: Out,
+): Promise<void> {
+  const roots = list(o.roots).map(readJson).sort((a, b) => (a.signed as { version: number }).version - (b.signed as { version: number }).version);
+  const latestRoot = roots[roots.length - 1];
+  if (!latestRoot) throw new Error('--roots: give every root.json from version 1 to the current one');
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'operator-publish-'));
+  try {
+    const rootFile = path.join(scratch, 'root.json');
+    fs.writeFileSync(rootFile, JSON.stringify(roots[0]));
+    const v = await verifyBundleDir(o.dir, { 'root.json': fs.readFileSync(rootFile, 'utf8') }, path.join(scratch, TARGET_NAME));
+    const check = checkContentDb(v.contentFile);
+    if (!check.ok) throw new BundleRejected('schema', check.issues.slice(0, 5).map((i) => `${i.where}: ${i.message}`).join('; '));
+    fs.mkdirSync(o.repo, { recursive: true });
+    const r = await publishToRepository(
+      o.repo,
+      { kind: 'content', file: v.contentFile, version: v.version, channel: o.channel },
+      { signers: list(o.keys).map(readOperatorKey), roots, expires: new Date(Date.now() + o.expiresDays * DAY), timestampExpires: new Date(Date.now() + o.timestampDays * DAY), keepContent: o.keep },
+    );
+    say(`published content v${v.version} as ${r.name}; repository metadata v${r.metadataVersion}${r.removed.length ? `; retired ${r.removed.join(', ')}` : ''}`);
+    say(`the timestamp expires in ${o.timestampDays} day(s): renew it on a schedule with "operator timestamp"`);
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
   }
-  const db = await sha256File(path.join(dest, TARGETS_DIR, TARGET_NAME));
-  const tmp = path.join(serverDir, `.latest-${process.pid}.json`);
-  fs.writeFileSync(tmp, `${JSON.stringify({ version, path: rel, files: entries }, null, 2)}\n`);
-  fs.renameSync(tmp, path.join(serverDir, 'latest.json'));
-  say(`published v${version} (${(db.length / 1024 / 1024).toFixed(1)} MiB) → ${serverDir}/latest.json`);
+}
+
+/** Publishes an app build (a packaged kiosk release) into the same repository, for the technicians' A/B installer. */
+export async function publishApp(
+  o: { file: string; repo: string; version: string; keys: string; roots: string; expiresDays: number; timestampDays: number; channel: string },
+  say: Out,
+): Promise<void> {
+  const roots = list(o.roots).map(readJson).sort((a, b) => (a.signed as { version: number }).version - (b.signed as { version: number }).version);
+  if (!/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(o.version)) throw new Error('--version must be a semantic version such as 0.2.0');
+  fs.mkdirSync(o.repo, { recursive: true });
+  const r = await publishToRepository(
+    o.repo,
+    { kind: 'app', file: o.file, version: o.version, channel: o.channel },
+    { signers: list(o.keys).map(readOperatorKey), roots, expires: new Date(Date.now() + o.expiresDays * DAY), timestampExpires: new Date(Date.now() + o.timestampDays * DAY) },
+  );
+  say(`published app ${o.version} as ${r.name}; repository metadata v${r.metadataVersion}`);
+}
+
+/** Re-signs the repository's timestamp with a fresh expiry (run it on a schedule: kiosks treat an expired one as a frozen mirror). */
+export function timestamp(o: { repo: string; keys: string; days: number }, say: Out): void {
+  const version = renewTimestamp(o.repo, { expires: new Date(Date.now() + o.days * DAY), signers: list(o.keys).map(readOperatorKey) });
+  say(`timestamp v${version}, expires in ${o.days} day(s)`);
+}
+
+/** Copies the repository's metadata and newest content (for a USB drive) into `out`. */
+export function exportForDrive(o: { repo: string; out: string; apps: boolean }, say: Out): void {
+  const names = exportRepository(o.repo, o.out, { apps: o.apps });
+  say(`exported ${names.join(', ') || 'metadata only'} → ${o.out} (a technician imports it with content.importFromDirectory)`);
 }

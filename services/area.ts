@@ -30,4 +30,6 @@ export interface ServiceArea<Spec> {
   wipeSession?(): void | Promise<void>;
   /** Whether this area holds anything of a person right now (a session is in progress). */
   holdsSession?(): boolean;
+  /** A session has ended and been wiped: work held back for the person may go ahead. */
+  sessionEnded?(): void;
 }

@@ -46,6 +46,7 @@ const environment = z.object({
   KIOSK_PLATFORM_TIMEOUT_MS: count(8_000),
   KIOSK_CONTENT_URL: httpUrl.optional(),
   KIOSK_CONTENT_POLL_SECONDS: count(300),
+  KIOSK_CONTENT_GRACE_HOURS: count(72),
   KIOSK_TRUSTED_ROOT: nonEmpty.optional(),
   KIOSK_CONTENT_SAMPLE: flag.optional(),
   KIOSK_OUTBOX_KEY: z
@@ -59,6 +60,10 @@ const environment = z.object({
   KIOSK_ESPEAK: nonEmpty.optional(),
   KIOSK_SPEECH_TIMEOUT_MS: count(15_000),
   KIOSK_MODE: flag.optional(),
+  KIOSK_ASSIST_URL: httpUrl.optional(),
+  KIOSK_ASSIST_MODEL: nonEmpty.optional(),
+  KIOSK_ASSIST_API_KEY: nonEmpty.optional(),
+  KIOSK_ASSIST_TIMEOUT_MS: count(2_000),
   KIOSK_DEVTOOLS: flag.optional(),
   KIOSK_SERIAL_BY_ID_DIR: nonEmpty.optional(),
   KIOSK_SERIAL_BY_PATH_DIR: nonEmpty.optional(),
@@ -101,6 +106,8 @@ export interface KioskConfig {
     /** The operators' pinned TUF root; null in production when none is configured. */
     readonly trustedRootFile: string | null;
     readonly installSample: boolean;
+    /** How long content whose signed metadata expired (a frozen or unreachable mirror) is still shown. */
+    readonly graceHours: number;
   };
   /** Where the outbox key comes from on the Node host (the Electron shell supplies its own). */
   readonly outboxKey: { readonly base64: string } | { readonly file: string } | null;
@@ -121,6 +128,11 @@ export interface KioskConfig {
     /** Where signed app updates are installed side by side (A/B); null: this build is not updated in place. */
     readonly appSlotsDir: string | null;
   };
+  /**
+   * 智能导办's optional on-premises language model (an OpenAI-compatible chat API on the government
+   * network), used only to choose among catalogue candidates; null (the default): the offline ranking alone.
+   */
+  readonly assistant: { readonly url: string; readonly model: string; readonly apiKey: string | null; readonly timeoutMs: number } | null;
   /** What production is missing (always empty in the demo). */
   readonly notReady: readonly NotReadyReason[];
 }
@@ -180,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
   const parsed = environment.safeParse(env);
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   const e = parsed.data;
+  if (e.KIOSK_ASSIST_URL && !e.KIOSK_ASSIST_MODEL) throw new ConfigError(['KIOSK_ASSIST_MODEL: required when KIOSK_ASSIST_URL is set (the model name the service serves)']);
   const profile = e.KIOSK_PROFILE ?? defaults.profile ?? 'production';
   const demo = profile === 'demo';
   const dataDir = path.resolve(e.KIOSK_DATA_DIR ?? defaults.dataDir ?? path.join(projectRoot, '.kiosk-data'));
@@ -230,6 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
       pollSeconds: Math.max(5, e.KIOSK_CONTENT_POLL_SECONDS),
       trustedRootFile,
       installSample: demo && (e.KIOSK_CONTENT_SAMPLE ?? true),
+      graceHours: e.KIOSK_CONTENT_GRACE_HOURS,
     },
     outboxKey,
     technicianToken: e.KIOSK_TECHNICIAN_TOKEN ?? null,
@@ -243,6 +257,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
       lockoutSeconds: Math.max(1, e.KIOSK_ADMIN_LOCKOUT_SECONDS),
       appSlotsDir: e.KIOSK_APP_SLOTS_DIR ? path.resolve(e.KIOSK_APP_SLOTS_DIR) : null,
     },
+    assistant: e.KIOSK_ASSIST_URL && e.KIOSK_ASSIST_MODEL
+      ? { url: e.KIOSK_ASSIST_URL, model: e.KIOSK_ASSIST_MODEL, apiKey: e.KIOSK_ASSIST_API_KEY ?? null, timeoutMs: Math.max(100, e.KIOSK_ASSIST_TIMEOUT_MS) }
+      : null,
     notReady,
   };
 }

@@ -96,9 +96,10 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
       ...(options.photoDecoder ? { photoDecoder: options.photoDecoder } : {}),
     },
   );
+  // Content never switches under a person: the session area says whether one is at the kiosk.
   const content = createContentArea(
     { ...deps, log: log.child('content') },
-    demo ? { sample: { version: sampleVersion, build: buildSampleBundle } } : {},
+    { sessionInProgress: () => session.holdsSession(), ...(demo ? { sample: { version: sampleVersion, build: buildSampleBundle } } : {}) },
   );
   const platform = createPlatformArea(
     { ...deps, log: log.child('platform') },
@@ -180,6 +181,7 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
       ready: reasons.length === 0,
       reasons,
       contentVersion: null,
+      content: { state: 'none', expires: null, graceUntil: null, servable: false, lastRefresh: null, lastCheck: null, lastRejected: null },
       devices: [],
       outboxDepth: 0,
       platform: { url: null, reachable: null },
@@ -193,6 +195,7 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
     if (reason === 'renderer-start') admin.rendererStarted();
     await Promise.all(areas.map((a) => a.wipeSession?.()));
     log.redactor.forgetAll();
+    for (const a of areas) a.sessionEnded?.();
     // Pages this session wrote (sealed help requests, drafts) leave the write-ahead log.
     checkpoint(db);
     bus.publish({ type: 'session.expired', reason });

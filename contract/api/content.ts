@@ -11,7 +11,9 @@ import {
   situationFlow,
 } from '../../content-bundle/model';
 import { enterpriseProfile } from '../../platform-wire/model/enterprise';
+import { askApi } from './ask';
 import { method } from './define';
+import { contentFreshness } from './system';
 
 const code = z.string().min(1).max(64);
 const id = z.string().min(1).max(80);
@@ -43,6 +45,7 @@ export const contentStatus = z.object({
     })
     .nullable(),
   contentUrl: z.string().nullable(),
+  freshness: contentFreshness,
 });
 
 export const policyMatch = z.object({
@@ -80,4 +83,5 @@ export const contentApi = {
   'content.servicePoints': method(z.object({ itemCode: code.optional() }), z.object({ points: z.array(servicePoint) })),
   'content.status': method(z.object({}), contentStatus),
   'content.importFromDirectory': method(z.object({ dir: z.string().min(1).max(4096) }), z.object({ version: z.number().int() })),
+  ...askApi,
 };

@@ -31,6 +31,24 @@ export type NotReadyReason = z.infer<typeof notReadyReason>;
 
 export const kioskProfile = z.enum(['demo', 'production']);
 
+/**
+ * Whether the installed content may still be shown. `fresh`: the update channel's last refresh verified
+ * and its metadata has not expired; `stale`: refreshes are failing but the metadata has not expired yet;
+ * `expired`: past the metadata's expiry (a frozen or unreachable mirror) — shown only until `graceUntil`;
+ * `none`: nothing installed.
+ */
+export const contentFreshness = z.object({
+  state: z.enum(['fresh', 'stale', 'expired', 'none']),
+  expires: z.string().nullable(),
+  graceUntil: z.string().nullable(),
+  /** false once the grace window is over: the kiosk shows its maintenance screen instead of stale guidance. */
+  servable: z.boolean(),
+  lastRefresh: z.string().nullable(),
+  lastCheck: z.string().nullable(),
+  lastRejected: z.object({ at: z.string(), reason: z.string(), message: z.string() }).nullable(),
+});
+export type ContentFreshness = z.infer<typeof contentFreshness>;
+
 export const health = z.object({
   app: z.literal('zhengwu-kiosk'),
   version: z.string(),
@@ -39,6 +57,7 @@ export const health = z.object({
   ready: z.boolean(),
   reasons: z.array(notReadyReason),
   contentVersion: z.number().int().nullable(),
+  content: contentFreshness,
   devices: z.array(deviceStatus),
   outboxDepth: z.number().int().nonnegative(),
   platform: z.object({ url: z.string().nullable(), reachable: z.boolean().nullable() }),

@@ -1,24 +1,31 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fail, ok } from '../../contract';
+import { fail, ok, type ContentFreshness } from '../../contract';
 import type { contentApi } from '../../contract/api/content';
 import type { AreaDeps, ServiceArea } from '../area';
 import { BundleRejected } from '../../content-bundle/bundle/verify';
-import { downloadBundle, fetchLatest } from './download';
 import { ContentReader, UnsupportedContentFormat } from './reader';
 import type { FormDefinition, ServiceItem } from '../../content-bundle/model';
-import { ContentStore, contentMigrations } from './store';
+import { createSentenceHandlers, unfoundSentenceMigrations } from './sentence/handlers';
+import { ContentStore, contentMigrations as storeMigrations } from './store';
+import { ContentUpdates } from './updates';
 
-export { contentMigrations };
+/** The store's content tables, and the sentences that found nothing (智能导办). */
+export const contentMigrations = [...storeMigrations, ...unfoundSentenceMigrations];
 
 const notReady = () => fail('unavailable', 'no content installed', { messageKey: 'content.notInstalled' });
 const notFound = (what: string) => fail('not-found', `${what} not found`, { messageKey: 'content.notFound' });
 
-/** What other areas read of the installed content. */
+/** What other areas read of the installed content, and how the fleet steers its updates. */
 export interface ContentPort {
   item(code: string): ServiceItem | null;
   /** The forms an item may be filed with: its own and those its guided flow's outcomes ask for. */
   formsOf(itemCode: string): FormDefinition[];
+  /** A staged rollout: the newest version this kiosk may install (null: the newest signed). */
+  offerVersion(version: number | null): void;
+  /** Checks the update channel now (a console command); resolves when the poll is over. */
+  checkNow(): Promise<void>;
+  freshness(): ContentFreshness;
 }
 
 /** The demo's embedded sample: a signed bundle directory to apply, and its version. */
@@ -31,8 +38,16 @@ export interface ContentArea extends ServiceArea<typeof contentApi> {
   readonly port: ContentPort;
 }
 
+export interface ContentAreaOptions {
+  readonly sample?: SampleContent;
+  /** A person's session is open: content never switches under them. */
+  readonly sessionInProgress?: () => boolean;
+  /** Shorter stall timeout of the update channel (tests of a slow-drip mirror). */
+  readonly idleTimeoutMs?: number;
+}
+
 /** Builds the content area: signed bundles in, a read-only packed database out. */
-export function createContentArea(deps: AreaDeps, options: { sample?: SampleContent } = {}): ContentArea {
+export function createContentArea(deps: AreaDeps, options: ContentAreaOptions = {}): ContentArea {
   const { db, log, bus, config } = deps;
   const store = new ContentStore(db, config.dataDir, log, config.version);
   const contentUrl = config.content.url;
@@ -40,6 +55,7 @@ export function createContentArea(deps: AreaDeps, options: { sample?: SampleCont
   let reader: ContentReader | null = null;
   let timer: NodeJS.Timeout | null = null;
   let busy: Promise<unknown> = Promise.resolve();
+  const sentences = createSentenceHandlers(deps, () => reader);
 
   const openCurrent = (): void => {
     const s = store.state();
@@ -58,42 +74,39 @@ export function createContentArea(deps: AreaDeps, options: { sample?: SampleCont
     old?.close();
   };
 
-  /** One apply at a time; publishes content.updated or content.rejected. */
-  const apply = (dir: string, source: string) => {
+  const published = (r: BundleRejected, source: string): void =>
+    bus.publish({ type: 'content.rejected', reason: r.reason, message: r.message.slice(0, 500), source });
+
+  /** One apply at a time, whatever its source; publishes content.updated or content.rejected. */
+  const serialised = <T extends { version: number }>(source: string, work: () => Promise<T>, publishRefusal: boolean): Promise<T> => {
     const run = busy.then(async () => {
       try {
-        const { version } = await store.applyBundleDir(dir, source, (step) => log.info('content apply', { step, source }));
+        const done = await work();
         openCurrent();
-        bus.publish({ type: 'content.updated', version });
-        return { version };
+        bus.publish({ type: 'content.updated', version: done.version });
+        return done;
       } catch (err) {
         const r = err instanceof BundleRejected ? err : new BundleRejected('other', String(err));
-        bus.publish({ type: 'content.rejected', reason: r.reason, message: r.message.slice(0, 500), source });
+        if (publishRefusal) published(r, source);
         throw r;
       }
     });
     busy = run.catch(() => undefined);
     return run;
   };
+  const applyDir = (dir: string, source: string) =>
+    serialised(source, () => store.applyBundleDir(dir, source, (step) => log.info('content apply', { step, source })), true);
 
-  const poll = async (): Promise<void> => {
-    if (!contentUrl) return;
-    try {
-      const latest = await fetchLatest(contentUrl);
-      const installed = store.state().currentVersion;
-      if (installed !== null && latest.version <= installed) return;
-      const dir = path.join(store.dir, 'download', `v${latest.version}`);
-      let lastPct = -1;
-      await downloadBundle(contentUrl, latest, dir, (done, total) => {
-        const pct = total > 0 ? Math.floor((done / total) * 10) * 10 : 100;
-        if (pct !== lastPct) log.info('content download', { version: latest.version, percent: pct });
-        lastPct = pct;
-      });
-      await apply(dir, `url:${contentUrl}`).finally(() => fs.rmSync(dir, { recursive: true, force: true }));
-    } catch (err) {
-      log.warn('content poll failed', { error: err instanceof Error ? err.message : String(err) });
-    }
-  };
+  const updates = new ContentUpdates({
+    store,
+    log,
+    url: contentUrl,
+    graceMs: config.content.graceHours * 3600_000,
+    sessionInProgress: options.sessionInProgress ?? (() => false),
+    install: (verified, source) => serialised(source, () => store.install(verified, source, (step) => log.info('content apply', { step, source })), false),
+    onRejected: published,
+    ...(options.idleTimeoutMs !== undefined ? { idleTimeoutMs: options.idleTimeoutMs } : {}),
+  });
 
   const installSampleIfNeeded = async (sample: SampleContent): Promise<void> => {
     const installed = store.state().currentVersion;
@@ -101,7 +114,7 @@ export function createContentArea(deps: AreaDeps, options: { sample?: SampleCont
     if (installed !== null && installed >= version) return;
     const dir = await sample.build(version);
     try {
-      await apply(dir, 'embedded-sample');
+      await applyDir(dir, 'embedded-sample');
     } catch (err) {
       log.warn('embedded sample content not applied', { error: (err as Error).message });
     } finally {
@@ -120,7 +133,13 @@ export function createContentArea(deps: AreaDeps, options: { sample?: SampleCont
   };
 
   return {
-    port: { item: (code) => reader?.item(code) ?? null, formsOf },
+    port: {
+      item: (code) => reader?.item(code) ?? null,
+      formsOf,
+      offerVersion: (v) => updates.offer(v),
+      checkNow: () => updates.check(),
+      freshness: () => updates.freshness(),
+    },
     handlers: {
       'content.search': ({ query, stage, department, limit }) => withReader((r) => ok({ hits: r.search({ query, stage, department, limit }) })),
       'content.item': ({ code }) => withReader((r) => {
@@ -150,19 +169,26 @@ export function createContentArea(deps: AreaDeps, options: { sample?: SampleCont
           sample: reader?.meta().sample ?? false,
           lastAttempt: store.attempts(1)[0] ?? null,
           contentUrl,
+          freshness: updates.freshness(),
         });
       },
       'content.importFromDirectory': async ({ dir }) => {
         try {
-          return ok(await apply(path.resolve(dir), `directory:${dir}`));
+          return ok({ version: (await applyDir(path.resolve(dir), `directory:${dir}`)).version });
         } catch (err) {
           const r = err as BundleRejected;
           return fail('rejected', `bundle rejected (${r.reason}): ${r.message}`, { messageKey: `content.rejected.${r.reason}` });
         }
       },
+      ...sentences.handlers,
     },
-    health: () => ({ contentVersion: store.state().currentVersion }),
-    notReady: () => (reader ? [] : [{ code: 'content-not-installed', message: 'no verified content is installed' }]),
+    health: () => ({ contentVersion: store.state().currentVersion, content: updates.freshness() }),
+    notReady: () => {
+      if (!reader) return [{ code: 'content-not-installed', message: 'no verified content is installed' }];
+      const f = updates.freshness();
+      return f.servable ? [] : [{ code: 'content-expired', message: `the content's signed metadata expired at ${f.expires} and the grace window ended at ${f.graceUntil}` }];
+    },
+    sessionEnded: () => updates.sessionEnded(),
     start: async () => {
       // Production without a trusted root verifies nothing, so it installs nothing (and says so).
       if (!config.content.trustedRootFile) return;
@@ -170,9 +196,11 @@ export function createContentArea(deps: AreaDeps, options: { sample?: SampleCont
       store.removeUnreferenced();
       openCurrent();
       if (config.content.installSample && options.sample) await installSampleIfNeeded(options.sample);
+      sentences.warm();
       if (contentUrl) {
-        void poll();
-        timer = setInterval(() => void poll(), Math.max(5_000, pollMs));
+        // At start too: a kiosk that was off while its mirror froze notices before it serves anything.
+        void updates.check();
+        timer = setInterval(() => void updates.check(), Math.max(5_000, pollMs));
         timer.unref();
       }
     },

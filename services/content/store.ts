@@ -30,9 +30,17 @@ export const contentMigrations: Migration[] = [
     name: 'what the installed content was checked with',
     up: (db) => db.exec('ALTER TABLE content_state ADD COLUMN checked_with TEXT'),
   },
+  {
+    area: 'content',
+    version: 3,
+    name: 'freshness: the last successful refresh of the update channel',
+    up: (db) => db.exec('ALTER TABLE content_state ADD COLUMN last_refresh TEXT'),
+  },
 ];
 
 export interface ContentState {
+  /** When the update channel last completed a verified refresh (null: never, or no channel). */
+  lastRefresh: string | null;
   currentVersion: number | null;
   currentFile: string | null;
   previousVersion: number | null;
@@ -82,9 +90,10 @@ export class ContentStore {
 
   state(): ContentState {
     const r = this.db.prepare('SELECT * FROM content_state WHERE id = 1').get() as {
-      current_version: number | null; current_file: string | null; previous_version: number | null; previous_file: string | null; trusted: string;
+      current_version: number | null; current_file: string | null; previous_version: number | null; previous_file: string | null; trusted: string; last_refresh: string | null;
     };
     return {
+      lastRefresh: r.last_refresh,
       currentVersion: r.current_version,
       currentFile: r.current_file ? path.join(this.dir, r.current_file) : null,
       previousVersion: r.previous_version,
@@ -119,15 +128,48 @@ export class ContentStore {
       .run(new Date().toISOString(), a.source, a.version, a.outcome, a.reason, a.message);
   }
 
+  /** Keeps the metadata of a verified refresh that brought nothing to install (newer timestamp: freshness, rollback). */
+  saveRefresh(trusted: TrustedMetadata, at = new Date()): void {
+    this.db.prepare('UPDATE content_state SET trusted = ?, last_refresh = ? WHERE id = 1').run(JSON.stringify(trusted), at.toISOString());
+  }
+
+  /** Records a refusal that happened before anything was staged (a refresh the mirror failed). */
+  recordRejected(source: string, rejected: BundleRejected, version: number | null = null): void {
+    this.record({ source, version, outcome: 'rejected', reason: rejected.reason, message: rejected.message.slice(0, 500) });
+  }
+
+  /** A fresh name for a staging file in the content folder. */
+  stagingFile(): string {
+    return path.join(this.dir, `staging-${process.pid}-${crypto.randomBytes(4).toString('hex')}.db`);
+  }
+
   /** Verifies and applies a bundle directory; throws BundleRejected (nothing changed) on refusal. */
   async applyBundleDir(bundleDir: string, source: string, onProgress?: (step: string) => void): Promise<{ version: number; items: number; checkedItems: number }> {
-    const staging = path.join(this.dir, `staging-${process.pid}-${crypto.randomBytes(4).toString('hex')}.db`);
-    let version: number | null = null;
+    const staging = this.stagingFile();
     try {
       onProgress?.('verify');
+      const verified = await verifyBundleDir(bundleDir, this.state().trusted, staging);
+      return await this.install({ version: verified.version, contentFile: staging, trusted: verified.trusted }, source, onProgress);
+    } catch (err) {
+      fs.rmSync(staging, { force: true });
+      const rejected = err instanceof BundleRejected ? err : new BundleRejected('io', (err as Error).message);
+      if (!(err instanceof InstallRefused)) this.refused(source, null, rejected);
+      throw rejected;
+    }
+  }
+
+  /**
+   * Installs a verified content file (its version and the metadata that vouched for it): refuses a
+   * version not newer than the installed one, checks the content, then switches atomically.
+   */
+  async install(
+    verified: { version: number; contentFile: string; trusted: TrustedMetadata },
+    source: string,
+    onProgress?: (step: string) => void,
+  ): Promise<{ version: number; items: number; checkedItems: number }> {
+    const staging = verified.contentFile;
+    try {
       const before = this.state();
-      const verified = await verifyBundleDir(bundleDir, before.trusted, staging);
-      version = verified.version;
       if (before.currentVersion !== null && verified.version <= before.currentVersion) {
         throw new BundleRejected('rollback', `bundle version ${verified.version} is not newer than installed ${before.currentVersion}`);
       }
@@ -157,10 +199,14 @@ export class ContentStore {
     } catch (err) {
       fs.rmSync(staging, { force: true });
       const rejected = err instanceof BundleRejected ? err : new BundleRejected('io', (err as Error).message);
-      this.record({ source, version, outcome: 'rejected', reason: rejected.reason, message: rejected.message.slice(0, 500) });
-      this.log.warn('content bundle rejected', { reason: rejected.reason, message: rejected.message, source });
-      throw rejected;
+      this.refused(source, verified.version, rejected);
+      throw new InstallRefused(rejected);
     }
+  }
+
+  private refused(source: string, version: number | null, rejected: BundleRejected): void {
+    this.record({ source, version, outcome: 'rejected', reason: rejected.reason, message: rejected.message.slice(0, 500) });
+    this.log.warn('content bundle rejected', { reason: rejected.reason, message: rejected.message, source });
   }
 
   /** Deletes staged or superseded files that no pointer references (left by a crash or an older apply). */
@@ -172,6 +218,13 @@ export class ContentStore {
       if (f.startsWith('staging-') && f.includes(`-${process.pid}-`)) continue;
       fs.rmSync(path.join(this.dir, f), { force: true });
     }
+  }
+}
+
+/** A refusal `install` already recorded (so a caller does not record it twice). */
+class InstallRefused extends BundleRejected {
+  constructor(cause: BundleRejected) {
+    super(cause.reason, cause.message);
   }
 }
 

@@ -8,7 +8,6 @@ import type { KioskEvent } from '../../../contract';
 import { EventBus } from '../../../services/bridge/event-bus';
 import { readOperatorKey } from '../../../content-bundle/bundle/keys';
 import { createContentArea, contentMigrations } from '../../../services/content/area';
-import { downloadBundle, fetchLatest } from '../../../services/content/download';
 import { samplePaths } from '../../../services/config';
 import { buildSampleBundle, sampleVersion } from '../../../services/demo/sample-content';
 import { testAreaDeps, testConfig } from '../../support/kiosk-config';
@@ -16,7 +15,7 @@ import { silentLogger } from '../../../services/log/logger';
 import { coreMigrations } from '../../../services/store/core-migrations';
 import { openStore } from '../../../services/store/database';
 import { createContentServer } from '../../../operator/content-server';
-import { publish } from '../../../operator/commands';
+import { publishToRepository } from '../../../content-bundle/bundle/repository';
 import { makeBundle, tmp } from './fixtures';
 
 /** The embedded sample's version; bundles in these tests are numbered after it. */
@@ -26,8 +25,6 @@ const sampleKeys = fs.readdirSync(samplePaths.keysDir).filter((f) => f.endsWith(
 const sampleRoot = JSON.parse(fs.readFileSync(samplePaths.root, 'utf8')) as Record<string, unknown>;
 const serverDir = tmp('server');
 const server = createContentServer(serverDir);
-const ranges: string[] = [];
-server.on('request', (req) => { if (req.headers.range) ranges.push(req.headers.range); });
 let url = '';
 const dataDir = tmp('area');
 const db = openStore(dataDir, [...coreMigrations, ...contentMigrations]);
@@ -61,7 +58,7 @@ describe('content area', () => {
   it('installs the embedded sample through the signed-bundle path on first start and serves it', async () => {
     const a = area();
     await a.start?.();
-    expect(a.health?.()).toEqual({ contentVersion: SAMPLE });
+    expect(a.health?.()).toMatchObject({ contentVersion: SAMPLE });
     const status = (await call(a, 'content.status', {})) as { value: { installedVersion: number; sample: boolean; lastAttempt: { source: string } } };
     expect(status.value).toMatchObject({ installedVersion: SAMPLE, sample: true, lastAttempt: { source: 'embedded-sample', outcome: 'applied' } });
     const hits = (await call(a, 'content.search', { query: '社保' })) as { value: { hits: { code: string }[] } };
@@ -92,7 +89,7 @@ describe('content area', () => {
       sample: { version: sampleVersion, build: buildSampleBundle },
     });
     await a.start?.();
-    expect(a.health?.()).toEqual({ contentVersion: SAMPLE });
+    expect(a.health?.()).toMatchObject({ contentVersion: SAMPLE });
     const hits = (await call(a, 'content.search', { query: '社保' })) as { value: { hits: { code: string }[] } };
     expect(hits.value.hits.map((h) => h.code)).toContain('NH-SI-1001');
     await a.stop?.();
@@ -127,30 +124,25 @@ describe('content area', () => {
     const r = await call(a, 'content.importFromDirectory', { dir });
     expect(r.error?.code).toBe('rejected');
     expect(events).toContainEqual(expect.objectContaining({ type: 'content.rejected', reason: 'hash' }));
-    expect(a.health?.()).toEqual({ contentVersion: SAMPLE });
+    expect(a.health?.()).toMatchObject({ contentVersion: SAMPLE });
     const status = (await call(a, 'content.status', {})) as { value: { lastAttempt: { outcome: string; reason: string } } };
     expect(status.value.lastAttempt).toMatchObject({ outcome: 'rejected', reason: 'hash' });
     await a.stop?.();
   });
 
-  it('picks up a bundle published to the content server, resuming a partial download', async () => {
+  it('picks up content published to the repository the kiosk polls', async () => {
     const bundle = await makeBundle(path.join(tmp('pub'), 'bundle'), { version: SAMPLE + 2, signers: sampleKeys.slice(1, 3), roots: [sampleRoot] });
-    await publish(bundle, serverDir, () => undefined);
-    // A previous, interrupted download left half of the content file behind.
-    const latest = await fetchLatest(url);
-    const partialDir = path.join(tmp('resume'), 'next');
-    const full = fs.readFileSync(path.join(bundle, 'targets', 'content.db'));
-    fs.mkdirSync(path.join(partialDir, 'targets'), { recursive: true });
-    fs.writeFileSync(path.join(partialDir, 'targets', 'content.db'), full.subarray(0, Math.floor(full.length / 2)));
-    await downloadBundle(url, latest, partialDir);
-    expect(ranges).toContain(`bytes=${Math.floor(full.length / 2)}-`);
-    expect(fs.readFileSync(path.join(partialDir, 'targets', 'content.db')).equals(full)).toBe(true);
-
+    await publishToRepository(serverDir, { kind: 'content', file: path.join(bundle, 'targets', 'content.db'), version: SAMPLE + 2 }, {
+      signers: sampleKeys.slice(0, 2),
+      roots: [sampleRoot],
+      expires: new Date(Date.now() + 30 * 86_400_000),
+      timestampExpires: new Date(Date.now() + 86_400_000),
+    });
     const a = area();
     const updated = new Promise<void>((resolve) => bus.subscribe((e) => { if (e.type === 'content.updated' && e.version === SAMPLE + 2) resolve(); }));
     await a.start?.();
     await updated;
-    expect(a.health?.()).toEqual({ contentVersion: SAMPLE + 2 });
+    expect(a.health?.()).toMatchObject({ contentVersion: SAMPLE + 2, content: { state: 'fresh', servable: true } });
     const status = (await call(a, 'content.status', {})) as { value: { installedVersion: number; previousVersion: number } };
     expect(status.value).toMatchObject({ installedVersion: SAMPLE + 2, previousVersion: SAMPLE });
     await a.stop?.();
