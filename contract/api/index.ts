@@ -44,5 +44,6 @@ export const TECHNICIAN_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'outbox.status',
   'outbox.retry',
   'content.importFromDirectory',
+  'content.unfoundSentences',
   'admin.rendererRestarted',
 ]);

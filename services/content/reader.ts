@@ -16,6 +16,7 @@ import { CONTENT_DB_FORMAT } from '../../content-bundle/db/format';
 import { contentDbFormat, openContentDb } from '../../content-bundle/db/read';
 import { pinyinForms } from '../../content-bundle/db/pinyin';
 import { ContentSearch, type SearchHit, type SearchQuery } from './search';
+import { SentenceIndex } from '../../content-bundle/sentence/index';
 
 /** Installed content this build cannot read (packed by an older or newer operator tool). */
 export class UnsupportedContentFormat extends Error {
@@ -30,6 +31,7 @@ export class ContentReader {
   private readonly db: Database;
   private readonly searcher: ContentSearch;
   private readonly docStmt;
+  private sentenceIndex: SentenceIndex | null = null;
 
   constructor(file: string, readonly version: number) {
     this.db = openContentDb(file);
@@ -48,6 +50,12 @@ export class ContentReader {
 
   search(q: SearchQuery): SearchHit[] {
     return this.searcher.search(q);
+  }
+
+  /** Sentence search of this version, opened on first use (jieba's dictionary loads then, once per process). */
+  sentences(): SentenceIndex {
+    this.sentenceIndex ??= new SentenceIndex(this.db);
+    return this.sentenceIndex;
   }
 
   item(code: string): ServiceItem | null {
