@@ -83,8 +83,12 @@ export function rankSlots(slots: readonly Slot[], postings: Statement, targetDid
     for (const [did, match] of m) totals.set(did, [...(totals.get(did) ?? []), match]);
   });
   const n = slots.length;
-  const scored: Scored[] = [...totals].map(([did, matches]) => {
-    const sum = matches.reduce((s, m) => s + m.score * (m.slot.concept ? CONCEPT_WEIGHT * m.slot.concept.weight : 1), 0);
+  // One word of the person's found only somewhere in a long guide is no evidence that the entry fits,
+  // and a lone character (小, 证) outside the lexicon is hardly a word of theirs at all.
+  const strong = (m: SlotMatch) => m.slot.kind === 'concept' || [...(m.slot.meant ?? m.slot.said)].length > 1;
+  const evident = (matches: readonly SlotMatch[]) => matches.some((m) => m.slot.kind === 'concept' || (strong(m) && m.field !== 'guide')) || matches.filter(strong).length >= 2;
+  const scored: Scored[] = [...totals].filter(([, matches]) => evident(matches)).map(([did, matches]) => {
+    const sum = matches.reduce((s, m) => s + m.score * m.slot.weight * (m.slot.kind === 'concept' ? CONCEPT_WEIGHT : 1), 0);
     return { did, score: sum * ((1 + matches.length) / (1 + n)), matches: [...matches].sort((a, b) => b.score - a.score) };
   });
   scored.sort((a, b) => b.score - a.score || a.did - b.did);

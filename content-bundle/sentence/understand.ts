@@ -22,6 +22,8 @@ export interface Slot {
   /** The option of a clarifying question that added this concept. */
   readonly chosen?: LocalText;
   readonly alternatives: readonly Alternative[];
+  /** How much the slot counts in the ranking (a concept's weight; less once a more specific concept said which). */
+  readonly weight: number;
 }
 
 export interface Understanding {
@@ -37,6 +39,12 @@ export interface Understanding {
 
 /** Weight of the known words inside an unknown one (公积 inside 公积金的) against a whole word. */
 const PART_WEIGHT = 0.8;
+/**
+ * A concept a clarifying question would ask about (开店) counts this much once the sentence also
+ * names one of the question's answers (卖药): the specific concept says which entry, the general one
+ * only that it is a shop.
+ */
+const ANSWERED_WEIGHT = 0.3;
 
 interface ConceptHit {
   readonly concept: LexiconConcept;
@@ -117,7 +125,7 @@ export function createUnderstander(lex: Lexicon, vocab: Vocabulary, seg: Segment
   const conceptSlot = (concept: LexiconConcept, said: string, word: string | null, via?: 'typo' | 'pinyin'): Slot => {
     const alternatives: Alternative[] = concept.terms.map((t) => ({ tokens: tokensOf(t), weight: 1 })).filter((a) => a.tokens.length > 0);
     if (word !== null && vocab.frequency(word) > 0) alternatives.push({ tokens: [word], weight: 1 });
-    return { kind: 'concept', said, ...(via && word !== null ? { via, meant: word } : {}), concept, alternatives };
+    return { kind: 'concept', said, ...(via && word !== null ? { via, meant: word } : {}), concept, alternatives, weight: concept.weight };
   };
 
   /** A word's own index word, its content synonyms, and (weaker) the known words inside it. */
@@ -172,17 +180,20 @@ export function createUnderstander(lex: Lexicon, vocab: Vocabulary, seg: Segment
       if (alternatives.length === 0) unknown.push(w.said);
       else if (!seen.has(w.text)) {
         seen.add(w.text);
-        slots.push({ kind: 'word', said: w.said, ...(w.text !== w.said ? { meant: w.text } : {}), ...(w.via ? { via: w.via } : {}), alternatives });
+        slots.push({ kind: 'word', said: w.said, ...(w.text !== w.said ? { meant: w.text } : {}), ...(w.via ? { via: w.via } : {}), alternatives, weight: 1 });
       }
     });
 
+    const specific = (q: ClarifyQuestion) => q.options.some((o) => o.concept !== q.when && concepts.has(o.concept));
     const answered = new Set(answers.map((a) => a.split(':')[0]));
-    const clarify = lex.clarify.find((q) => concepts.has(q.when) && !answered.has(q.id) && !q.options.some((o) => o.concept !== q.when && concepts.has(o.concept))) ?? null;
+    const clarify = lex.clarify.find((q) => concepts.has(q.when) && !answered.has(q.id) && !specific(q)) ?? null;
+    const general = new Set(lex.clarify.filter((q) => concepts.has(q.when) && specific(q)).map((q) => q.when));
+    const weighted = slots.map((sl) => (sl.concept && general.has(sl.concept.id) ? { ...sl, weight: sl.weight * ANSWERED_WEIGHT } : sl));
     const lifeEvents = lex.lifeEvents
       .filter((r) => r.when.every((c) => concepts.has(c)) && !r.unless.some((c) => concepts.has(c)))
       .sort((a, b) => b.when.length - a.when.length);
     const everyday = hits.some((h) => vocab.frequency(h.word) <= 0);
-    return { slots, concepts, unknown, sentence: fillerDropped || runs > 1 || latinWords > 1 || everyday, clarify, lifeEvents };
+    return { slots: weighted, concepts, unknown, sentence: fillerDropped || runs > 1 || latinWords > 1 || everyday, clarify, lifeEvents };
   };
 
   return { understand };

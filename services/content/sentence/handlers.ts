@@ -19,7 +19,7 @@ const toContract = (r: SentenceResult): AskResult => ({ kind: r.kind, ref: r.ref
 
 /**
  * 智能导办's bridge methods: the offline sentence index first; the keyword search when it finds
- * nothing (a catalogue word the sentence path does not read, such as pinyin initials); the hall's
+ * nothing for what is not a sentence (a catalogue word it does not read, such as pinyin initials); the hall's
  * language model, when configured, only to reorder the candidates found; a submitted sentence that
  * finds nothing kept, scrubbed, for the operators (`content.unfoundSentences`, technicians only).
  */
@@ -32,7 +32,9 @@ export function createSentenceHandlers(deps: Pick<AreaDeps, 'db' | 'log' | 'conf
     const offline = r.sentences().ask(input.sentence, { answers: input.answers, limit: assistant ? Math.max(input.limit, ASSISTANT_CANDIDATES) : input.limit });
     let results = offline.results.map(toContract);
     let via: AskAnswer['via'] = 'offline';
-    if (results.length === 0 && input.sentence.trim() !== '') {
+    // A catalogue word the sentence path does not read (pinyin initials, part of a code) is the
+    // keyword search's; a sentence the index found nothing for is not, or its loose matches would show.
+    if (results.length === 0 && !offline.sentence && input.sentence.trim() !== '') {
       results = keywordResults(r, input.sentence, input.limit);
       if (results.length > 0) via = 'keywords';
     } else if (assistant && results.length >= 2) {
