@@ -12,6 +12,7 @@ const programs: Record<string, string> = {
   host: 'host/cli.ts',
   'device-sim': 'hardware/testing/simulators/cli.ts',
   'platform-sim': 'platform-sim/cli.ts',
+  'kiosk-admin': 'host/admin-cli.ts',
 };
 
 await build({

@@ -36,10 +36,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const writes = new Map<string, StoredWrite>();
   const stats = { requests: 0, filed: {} as Record<string, number>, replayed: 0, authRefused: {} as Record<string, number>, faulted: 0 };
   const hanging = new Set<ServerResponse>();
+  // A platform whose clock is off (POST /_control/clock): its Date header and its check of request times follow it.
+  let clockOffsetMs = 0;
+  const platformNow = (): number => Date.now() + clockOffsetMs;
 
   const send = (res: ServerResponse, a: Answer, extra: Record<string, string> = {}): void => {
     const text = JSON.stringify(a.body);
-    res.writeHead(a.status, { 'content-type': 'application/json; charset=utf-8', ...extra });
+    res.writeHead(a.status, { 'content-type': 'application/json; charset=utf-8', ...(clockOffsetMs ? { date: new Date(platformNow()).toUTCString() } : {}), ...extra });
     res.end(text);
   };
 
@@ -98,6 +101,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       hanging.clear();
       return send(res, { status: 200, body: faults.current });
     }
+    if (method === 'POST' && path === '/_control/clock') {
+      const offset = (body as { offsetMs?: unknown } | null)?.offsetMs;
+      if (typeof offset !== 'number' || !Number.isFinite(offset)) return send(res, { status: 400, body: { error: { code: 'invalid-request', message: 'offsetMs (number) required' } } });
+      clockOffsetMs = Math.round(offset);
+      return send(res, { status: 200, body: { offsetMs: clockOffsetMs } });
+    }
     if (method === 'POST' && path === '/_control/kiosks') {
       const b = body as { kioskId?: unknown; publicKeySpkiBase64?: unknown } | null;
       if (typeof b?.kioskId !== 'string' || typeof b.publicKeySpkiBase64 !== 'string') {
@@ -139,10 +148,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       }
     }
     if (url.pathname.startsWith('/_control/')) return control(method, url.pathname, body, res);
-    if (url.pathname === '/v1/health') return send(res, { status: 200, body: { ok: true, time: new Date().toISOString() } });
+    if (url.pathname === '/v1/health') return send(res, { status: 200, body: { ok: true, time: new Date(platformNow()).toISOString() } });
     stats.requests += 1;
 
-    const refused = auth.check(method, url.pathname + url.search, req.headers, raw);
+    const refused = auth.check(method, url.pathname + url.search, req.headers, raw, platformNow());
     if (refused) {
       stats.authRefused[refused] = (stats.authRefused[refused] ?? 0) + 1;
       return send(res, { status: 401, body: { error: { code: refused, message: `request refused: ${refused}` } } });

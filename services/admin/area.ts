@@ -166,7 +166,11 @@ export function createAdminArea(deps: AreaDeps, o: AdminAreaOptions): AdminArea 
       profile: config.profile,
       app: { version: config.version, slot: update.slot, update: update.update },
       content: { version: content.version, sample: content.sample, expires: content.expires, lastCheck: content.lastCheck, lastRejected: content.lastRejected },
-      platform: { ...platform, latencyMs: clockReadings.find((r) => r.source === 'platform')?.latencyMs ?? null },
+      // The reading just taken says more than the link's last exchange: a platform that went down a second ago is down.
+      platform: (() => {
+        const reading = clockReadings.find((r) => r.source === 'platform');
+        return { url: platform.url, reachable: reading ? reading.error === null : platform.reachable, latencyMs: reading?.latencyMs ?? null };
+      })(),
       clock: { checks: clockReadings, skewed: clockReadings.some(isSkewed), worstOffsetMs: worst },
       outbox: o.outbox.status(),
       devices: health.devices,
