@@ -4,6 +4,7 @@ import { devicesEvents } from './events/devices';
 import { contentEvents } from './events/content';
 import { platformEvents } from './events/platform';
 import { adminEvents } from './events/admin';
+import { fleetEvents } from './events/fleet';
 
 /**
  * Every event the renderer may receive, one discriminated union so one schema validates the stream
@@ -17,6 +18,7 @@ export const kioskEvent = z.discriminatedUnion('type', [
   ...contentEvents,
   ...platformEvents,
   ...adminEvents,
+  ...fleetEvents,
 ]);
 export type KioskEvent = z.infer<typeof kioskEvent>;
 export type KioskEventType = KioskEvent['type'];

@@ -45,6 +45,7 @@ const environment = z.object({
   KIOSK_PLATFORM_URL: httpUrl.optional(),
   KIOSK_PLATFORM_TIMEOUT_MS: count(8_000),
   KIOSK_CONTENT_URL: httpUrl.optional(),
+  KIOSK_FLEET_URL: httpUrl.optional(),
   KIOSK_CONTENT_POLL_SECONDS: count(300),
   KIOSK_CONTENT_GRACE_HOURS: count(72),
   KIOSK_TRUSTED_ROOT: nonEmpty.optional(),
@@ -70,6 +71,8 @@ const environment = z.object({
   KIOSK_EXPORT_ROOTS: nonEmpty.optional(),
   KIOSK_ADMIN_LOCKOUT_SECONDS: count(30),
   KIOSK_APP_SLOTS_DIR: nonEmpty.optional(),
+  KIOSK_APP_SLOT: z.enum(['factory', 'a', 'b']).optional(),
+  KIOSK_APP_CHANNEL: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
   npm_package_version: z.string().optional(),
 });
 
@@ -109,6 +112,8 @@ export interface KioskConfig {
     /** How long content whose signed metadata expired (a frozen or unreachable mirror) is still shown. */
     readonly graceHours: number;
   };
+  /** The operators' fleet console (KIOSK_FLEET_URL): enrolment, signed heartbeats, remote commands, rollout offers. */
+  readonly fleet: { readonly url: string | null };
   /** Where the outbox key comes from on the Node host (the Electron shell supplies its own). */
   readonly outboxKey: { readonly base64: string } | { readonly file: string } | null;
   readonly technicianToken: string | null;
@@ -127,6 +132,10 @@ export interface KioskConfig {
     readonly lockoutSeconds: number;
     /** Where signed app updates are installed side by side (A/B); null: this build is not updated in place. */
     readonly appSlotsDir: string | null;
+    /** Which of them this process runs (set by the launcher); the package's own build is `factory`. */
+    readonly appSlot: 'factory' | 'a' | 'b';
+    /** The release channel whose app builds this kiosk takes (KIOSK_APP_CHANNEL, default stable). */
+    readonly appChannel: string;
   };
   /**
    * 智能导办's optional on-premises language model (an OpenAI-compatible chat API on the government
@@ -216,6 +225,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
     }
   }
 
+  // The console's answers say what the kiosk installs and which commands it runs: production hears them only over TLS (or on the machine itself).
+  const fleetUrl = e.KIOSK_FLEET_URL ?? null;
+  if (!demo && fleetUrl && !/^https:\/\//.test(fleetUrl) && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(fleetUrl)) {
+    missing('fleet-url-insecure', 'KIOSK_FLEET_URL must be https:// (or on this machine)');
+  }
+
   let outboxKey: KioskConfig['outboxKey'] = null;
   if (e.KIOSK_OUTBOX_KEY) outboxKey = { base64: e.KIOSK_OUTBOX_KEY };
   else if (e.KIOSK_KEY_FILE) {
@@ -245,6 +260,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
       installSample: demo && (e.KIOSK_CONTENT_SAMPLE ?? true),
       graceHours: e.KIOSK_CONTENT_GRACE_HOURS,
     },
+    fleet: { url: fleetUrl },
     outboxKey,
     technicianToken: e.KIOSK_TECHNICIAN_TOKEN ?? null,
     log: { level: e.KIOSK_LOG_LEVEL ?? 'info', echo: e.KIOSK_LOG_ECHO ?? false },
@@ -256,6 +272,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
       exportNeedsMount: !e.KIOSK_EXPORT_ROOTS,
       lockoutSeconds: Math.max(1, e.KIOSK_ADMIN_LOCKOUT_SECONDS),
       appSlotsDir: e.KIOSK_APP_SLOTS_DIR ? path.resolve(e.KIOSK_APP_SLOTS_DIR) : null,
+      appSlot: e.KIOSK_APP_SLOT ?? 'factory',
+      appChannel: e.KIOSK_APP_CHANNEL ?? 'stable',
     },
     assistant: e.KIOSK_ASSIST_URL && e.KIOSK_ASSIST_MODEL
       ? { url: e.KIOSK_ASSIST_URL, model: e.KIOSK_ASSIST_MODEL, apiKey: e.KIOSK_ASSIST_API_KEY ?? null, timeoutMs: Math.max(100, e.KIOSK_ASSIST_TIMEOUT_MS) }

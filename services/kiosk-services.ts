@@ -5,16 +5,21 @@ import type { PhotoDecoder } from '../hardware';
 import type { AreaDeps, ServiceArea } from './area';
 import { createAdminArea } from './admin/area';
 import { openStoreWithRecovery } from './admin/db-recovery';
+import { AbSlots } from './admin/app-update/ab-slots';
+import { channelAppSource } from './admin/app-update/channel-source';
+import { AppUpdates } from './admin/app-update/machine';
+import { compareAppVersions } from '../content-bundle/channel/targets';
 import { createApprovalArea } from './approval/area';
 import { createDispatcher, type Dispatch, type Handlers } from './bridge/dispatcher';
 import { EventBus } from './bridge/event-bus';
-import type { KioskConfig, NotReadyReason } from './config';
+import { projectRoot, type KioskConfig, type NotReadyReason } from './config';
 import { createContentArea, contentMigrations } from './content/area';
 import { startPlatformSimulator } from './demo/platform-simulator';
 import { buildSampleBundle, sampleVersion } from './demo/sample-content';
 import { startSimulatedDevices } from './demo/simulated-devices';
 import { createDevicesArea, devicesMigrations } from './devices/area';
 import { createLogger, type Logger } from './log/logger';
+import { createFleetArea, fleetMigrations } from './fleet/area';
 import { createPlatformArea, platformMigrations } from './platform/area';
 import { FileKeyProvider, StaticKeyProvider, type KeyProvider } from './platform/keys';
 import type { SenderOptions } from './platform/sender';
@@ -43,8 +48,15 @@ export interface KioskServicesOptions {
   readonly keyProvider?: KeyProvider;
   /** A licensed WLT photo decoder, when the kiosk vendor supplies one. */
   readonly photoDecoder?: PhotoDecoder;
+  /**
+   * Ends this process so the launcher starts the build the A/B state names (an app update switching,
+   * or rolling back); without it a staged update waits for the next restart.
+   */
+  readonly restart?: (reason: string) => void;
   /** Shorter retry and probe intervals of the platform link (tests that take the platform down and up). */
   readonly platformTiming?: { readonly sender?: SenderOptions; readonly probeMs?: number };
+  /** A picture of the screen for the fleet console's screenshot command (the Electron shell can take one). */
+  readonly captureScreen?: () => Promise<Buffer>;
 }
 
 /** A kiosk keeps its identity across restarts: the platform and operators know it by this id. */
@@ -55,7 +67,7 @@ function persistentKioskId(db: Database, configured: string | null): string {
   return id;
 }
 
-export const allMigrations = [...coreMigrations, ...devicesMigrations, ...contentMigrations, ...platformMigrations];
+export const allMigrations = [...coreMigrations, ...devicesMigrations, ...contentMigrations, ...platformMigrations, ...fleetMigrations];
 
 /** The outbox key on the Node host, as the configuration says (production without one is not ready). */
 function configuredKeyProvider(config: KioskConfig): KeyProvider | null {
@@ -114,10 +126,32 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
   const speech = createSpeechArea({ ...deps, log: log.child('speech') });
   const approval = createApprovalArea({ ...deps, log: log.child('approval') }, { content: content.port, platform: platform.port, session: session.port });
   const personAreas: ServiceArea<unknown>[] = [session, devices, content, platform, speech, approval];
+  const personSession = (): boolean => personAreas.some((a) => a.holdsSession?.() ?? false);
+  // Signed app builds, installed side by side (A/B), when this kiosk is set up for them.
+  let adminActive = (): boolean => false;
+  const appUpdates = config.admin.appSlotsDir
+    ? new AppUpdates({
+        source:
+          config.content.url && config.content.trustedRootFile
+            ? channelAppSource({
+                source: { kind: 'http', baseUrl: config.content.url },
+                rootFile: config.content.trustedRootFile,
+                workDir: path.join(config.dataDir, 'app-updates'),
+                channel: config.admin.appChannel,
+              })
+            : { latest: () => Promise.resolve(null), download: () => Promise.reject(new Error('no update channel is configured')) },
+        slots: new AbSlots(config.admin.appSlotsDir, projectRoot),
+        running: { version: config.version, slot: config.admin.appSlot },
+        isIdle: () => !personSession() && !adminActive(),
+        ...(options.restart ? { restart: options.restart } : {}),
+        log: log.child('app-update'),
+        newer: (a, b) => compareAppVersions(a, b) > 0,
+      })
+    : undefined;
   const admin = createAdminArea(
     { ...deps, log: log.child('admin') },
     {
-      personSession: () => personAreas.some((a) => a.holdsSession?.() ?? false),
+      personSession,
       devices: devices.port,
       outbox: {
         status: () => {
@@ -159,9 +193,27 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
       health: () => health(),
       storeRecovery,
       storeRebuiltNow: rebuiltNow,
+      ...(appUpdates ? { updates: appUpdates } : {}),
     },
   );
-  const areas: ServiceArea<unknown>[] = [...personAreas, admin];
+  adminActive = () => admin.adminActive();
+  // The fleet console's link: signed heartbeats from the areas' health, rollout offers into the content area.
+  const fleet = createFleetArea(
+    { ...deps, log: log.child('fleet') },
+    {
+      health: () => health(),
+      sessionInProgress: () => personAreas.some((a) => a.holdsSession?.() ?? false),
+      outbox: () => {
+        const c = platform.store.counts();
+        const dead = platform.store.deadLetters().slice(0, 200);
+        return { ...c, deadLetters: dead.map((e) => ({ receiptId: e.receiptId, kind: e.kind, reason: e.parkedReason, code: e.refusalCode })) };
+      },
+      offerContentVersion: (v) => content.port.offerVersion(v),
+      checkContentNow: () => content.port.checkNow(),
+      ...(options.captureScreen ? { captureScreen: options.captureScreen } : {}),
+    },
+  );
+  const areas: ServiceArea<unknown>[] = [...personAreas, admin, fleet];
 
   const notReady = (): NotReadyReason[] => {
     // Safe mode holds in every profile: the demo's crash loop ends on the maintenance screen too.
@@ -213,6 +265,7 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
     ...speech.handlers,
     ...approval.handlers,
     ...admin.handlers,
+    ...fleet.handlers,
   } satisfies Handlers;
   const dispatch = createDispatcher(handlers, log.child('bridge'));
 

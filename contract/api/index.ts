@@ -8,6 +8,7 @@ import { speechApi } from './speech';
 import { approvalApi } from './approval';
 import { sessionApi } from './session';
 import { adminApi } from './admin';
+import { fleetApi } from './fleet';
 
 /**
  * Every call the renderer may make. Each area of the product keeps its methods in its own file
@@ -22,6 +23,7 @@ export const kioskApi = {
   ...approvalApi,
   ...sessionApi,
   ...adminApi,
+  ...fleetApi,
 } satisfies Record<string, MethodSpec>;
 
 export type KioskApiSpec = typeof kioskApi;
@@ -46,4 +48,5 @@ export const TECHNICIAN_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'content.importFromDirectory',
   'content.unfoundSentences',
   'admin.rendererRestarted',
+  'fleet.status',
 ]);

@@ -19,6 +19,8 @@ const app = createApp(App).use(createPinia()).use(router).use(i18n);
 
 useBridge().subscribe((event) => {
   if (event.type === 'device.status') useDevicesStore().update(event.status);
+  // The fleet console's "restart the renderer" (the services send it only while nobody is at the kiosk).
+  if (event.type === 'fleet.restartRenderer') window.location.reload();
 });
 void useKioskStore().load();
 // Listening from the start: a card placed before the identify screen opens is not missed.
