@@ -57,7 +57,9 @@ export function lifeEventReason(rule: LifeEventRule, items: readonly LocalText[]
  */
 export function reasons(subject: ReasonSubject, matches: readonly SlotMatch[], lead: readonly LocalText[] = []): LocalText[] {
   const out: LocalText[] = [...lead];
-  const concepts = matches.filter((m) => m.slot.kind === 'concept');
+  // Context concepts (开, 公司) go unsaid when a concept that says more was found too.
+  const all = matches.filter((m) => m.slot.kind === 'concept');
+  const concepts = all.some((m) => m.slot.weight >= 1) ? all.filter((m) => m.slot.weight >= 1) : all;
   concepts.forEach((m, i) => out.push(conceptReason(m, subject, i === 0 && lead.length === 0)));
   const byField = new Map<string, string[]>();
   for (const m of matches) {

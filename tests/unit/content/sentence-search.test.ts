@@ -6,6 +6,7 @@ import { openContentDb } from '../../../content-bundle/db/read';
 import { SentenceIndex } from '../../../content-bundle/sentence/index';
 import { readSentenceTestFile, runSentenceTests } from '../../../content-bundle/sentence/test-file';
 import { sampleContent } from '../../../content/src/index';
+import { syntheticContent } from '../../../content/src/synthetic';
 import { projectRoot } from '../../../services/config';
 import { tmp } from '../../integration/content/fixtures';
 
@@ -76,6 +77,16 @@ describe('sentences in people’s own words', () => {
 
   it('nonsense finds nothing instead of something far-fetched, and a word only mentioned in some guide is no match', () => {
     for (const s of ['今天天气怎么样', 'asdf qwer', '我的电话是多少']) expect(refs(s), s).toEqual([]);
+  });
+
+  it('reads a content version the same way whatever other content the process read before', () => {
+    const before = ['我想开个奶茶店', '公司搬家了', 'gongsi banjia'].map((s) => refs(s));
+    const other = path.join(tmp('sentences-other'), 'content.db');
+    buildContentDb(contentSet.parse(syntheticContent(sample, 300, 7)), other);
+    const otherDb = openContentDb(other);
+    new SentenceIndex(otherDb).ask('奶茶店');
+    otherDb.close();
+    expect(['我想开个奶茶店', '公司搬家了', 'gongsi banjia'].map((s) => new SentenceIndex(db).ask(s).results.map((r) => r.ref))).toEqual(before);
   });
 
   it('only ever answers with entries of the catalogue, each with at least one reason', () => {
