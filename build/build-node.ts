@@ -13,6 +13,7 @@ const programs: Record<string, string> = {
   'device-sim': 'hardware/testing/simulators/cli.ts',
   'platform-sim': 'platform-sim/cli.ts',
   'kiosk-admin': 'host/admin-cli.ts',
+  'kiosk-launcher': 'host/launcher.ts',
 };
 
 await build({

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { RESTART_EXIT_CODE } from '../services/admin/app-update/ab-slots';
 import { ConfigError, kioskProfile, loadConfig } from '../services/config';
 import { createKioskServices } from '../services/kiosk-services';
 import { technicianToken } from '../services/security/technician-token';
-import { startNodeHost } from './server';
+import { startNodeHost, type NodeHost } from './server';
 
 /**
  * The services and the renderer in plain Node, for a browser or a Chromium kiosk. Production unless
@@ -17,20 +18,22 @@ async function main(): Promise<void> {
     console.error(`The renderer is not built (${config.rendererDir} missing): run "npm run build:renderer".`);
     process.exit(1);
   }
-  const services = createKioskServices(config);
+  let stopping = false;
+  let host: NodeHost | null = null;
+  // An app update switching (or rolling back) ends this process; the launcher starts the build it names.
+  const services = createKioskServices(config, { restart: () => void stop(RESTART_EXIT_CODE) });
+  async function stop(code = 0): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    await host?.close();
+    await services.stop();
+    process.exit(code);
+  }
   await services.start();
-  const host = await startNodeHost(services, config.rendererDir, config.port, { technicianToken: technicianToken(config.dataDir, config.technicianToken) });
+  host = await startNodeHost(services, config.rendererDir, config.port, { technicianToken: technicianToken(config.dataDir, config.technicianToken) });
   const health = services.health();
   if (health.ready) console.log(`Kiosk ready at ${host.url}`);
   else console.log(`Kiosk not ready at ${host.url}: ${health.reasons.map((r) => r.message).join('; ')}`);
-  let stopping = false;
-  const stop = async (): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    await host.close();
-    await services.stop();
-    process.exit(0);
-  };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
 }

@@ -13,6 +13,7 @@ import { CLOCK_SKEW_LIMIT_MS, isSkewed, readServerClock, type ClockReading } fro
 import type { StoreRecovery } from './db-recovery';
 import { listExportTargets, redactedLogs, writeExport } from './export';
 import { PinLockout } from './lockout';
+import type { AppUpdates } from './app-update/machine';
 import { PinStore, pinFile } from './pin';
 import { RendererWatch } from './safe-mode';
 
@@ -36,10 +37,6 @@ export interface OutboxPort {
   discard(receiptId: string): boolean;
 }
 
-/** What the app update side reports (the A/B slot running, the last update's fate). */
-export interface AppUpdatePort {
-  status(): { slot: string | null; update: string | null };
-}
 
 export interface AdminAreaOptions {
   /** Whether any other area holds something of a person (a session is open). */
@@ -54,7 +51,12 @@ export interface AdminAreaOptions {
   /** The database's last rebuild (diagnostics), and whether it happened at this start (audited once). */
   readonly storeRecovery: StoreRecovery | null;
   readonly storeRebuiltNow: boolean;
-  readonly updates?: AppUpdatePort;
+  /** Signed app updates (A/B), when this kiosk takes them (KIOSK_APP_SLOTS_DIR). */
+  readonly updates?: AppUpdates;
+  /** How long a build on trial has to pass its start-up self-check (default 2 minutes). */
+  readonly selfCheckMs?: number;
+  /** How often the update channel is asked for app builds (default 10 minutes). */
+  readonly updatePollMs?: number;
   /** Tests: a fake clock for lockouts and the crash-loop window. */
   readonly now?: () => number;
 }
@@ -70,6 +72,8 @@ export interface AdminArea extends ServiceArea<typeof adminApi> {
   rendererRestarted(cause: 'crash' | 'hang'): Promise<void>;
   /** Clock readings against the platform and the content server, refreshed in the background. */
   clock(): ClockReading[];
+  /** Whether a technician is in admin mode (an app update does not switch under them either). */
+  adminActive(): boolean;
 }
 
 const summaryLine = (d: Diagnostics): string => {
@@ -107,7 +111,10 @@ export function createAdminArea(deps: AreaDeps, o: AdminAreaOptions): AdminArea 
     o.devices.selfTests.cancelAll();
     audit.record('admin.leave', reason);
     bus.publish({ type: 'admin.ended', reason });
+    // A staged app build waited for the technician too.
+    queueMicrotask(() => o.updates?.sessionEnded());
   });
+  let updateTimer: NodeJS.Timeout | null = null;
   let clockReadings: ClockReading[] = [];
   let clockTimer: NodeJS.Timeout | null = null;
   const started = now();
@@ -160,7 +167,10 @@ export function createAdminArea(deps: AreaDeps, o: AdminAreaOptions): AdminArea 
     }
     const offsets = clockReadings.flatMap((r) => (r.offsetMs === null ? [] : [r.offsetMs]));
     const worst = offsets.length ? offsets.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a)) : null;
-    const update = o.updates?.status() ?? { slot: null, update: null };
+    const u = o.updates?.status();
+    const update = u
+      ? { slot: u.slot, update: [u.phase !== 'idle' ? `${u.phase}: ${u.detail}` : null, u.last ? `last ${u.last.outcome} ${u.last.version} (${u.last.detail})` : null].filter(Boolean).join('; ') || null }
+      : { slot: null, update: null };
     return {
       kioskId: deps.kioskId,
       profile: config.profile,
@@ -338,6 +348,8 @@ export function createAdminArea(deps: AreaDeps, o: AdminAreaOptions): AdminArea 
     },
     safeMode: () => watch.safeMode.on,
     clock: () => clockReadings,
+    adminActive: () => sessions.active,
+    sessionEnded: () => o.updates?.sessionEnded(),
     blocking: () => {
       const reasons: NotReadyReason[] = [];
       if (watch.safeMode.on) reasons.push({ code: 'safe-mode', message: `safe mode: ${watch.safeMode.reason ?? 'set by a technician'}; a technician leaves it in admin mode` });
@@ -358,10 +370,30 @@ export function createAdminArea(deps: AreaDeps, o: AdminAreaOptions): AdminArea 
         clockTimer.unref();
       };
       loop(2_000);
+      const updates = o.updates;
+      if (updates) {
+        // A build on trial proves itself: the services started (we are here), a screen came up on them,
+        // and it is not crash-looping. Then it commits, or goes back to the build before.
+        void updates
+          .startupSelfCheck(() => {
+            const stats = watch.stats();
+            if (watch.safeMode.on) return { ok: false, detail: 'the screen crash-looped into safe mode' };
+            return stats.starts > 0 ? { ok: true, detail: 'a screen started' } : { ok: false, detail: 'no screen started on the new build' };
+          }, o.selfCheckMs ?? 120_000)
+          .then((r) => r !== 'not-on-trial' && record('app.update', r, { version: config.version }));
+        const poll = (): void => {
+          updateTimer = setTimeout(() => void updates.check().finally(() => updateTimer && poll()), o.updatePollMs ?? 10 * 60_000);
+          updateTimer.unref();
+        };
+        void updates.check();
+        poll();
+      }
     },
     stop: async () => {
       if (clockTimer) clearTimeout(clockTimer);
       clockTimer = null;
+      if (updateTimer) clearTimeout(updateTimer);
+      updateTimer = null;
       sessions.end('logout');
       unsubscribe();
     },

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import type { Redactor } from '../log/redact';
+import { tarGzip } from './tar';
 
 export interface ExportTarget {
   readonly path: string;
@@ -61,38 +61,6 @@ export function listExportTargets(roots: readonly string[], requireMount: boolea
   };
   for (const root of roots) consider(root, 1);
   return found;
-}
-
-/** One ustar header block (POSIX tar), so the export opens with any archiver, Windows included. */
-function tarHeader(name: string, size: number, mtime: Date): Buffer {
-  const h = Buffer.alloc(512, 0);
-  const put = (text: string, at: number, len: number): void => void h.write(text.slice(0, len), at, len, 'utf8');
-  const octal = (n: number, len: number): string => `${n.toString(8).padStart(len - 1, '0')}\0`;
-  put(name, 0, 100);
-  put(octal(0o644, 8), 100, 8);
-  put(octal(0, 8), 108, 8);
-  put(octal(0, 8), 116, 8);
-  put(octal(size, 12), 124, 12);
-  put(octal(Math.floor(mtime.getTime() / 1000), 12), 136, 12);
-  put('        ', 148, 8);
-  put('0', 156, 1);
-  put('ustar\0', 257, 6);
-  put('00', 263, 2);
-  let sum = 0;
-  for (const b of h) sum += b;
-  put(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8);
-  return h;
-}
-
-export function tarGzip(files: ReadonlyArray<{ name: string; data: Buffer }>, mtime = new Date()): Buffer {
-  const parts: Buffer[] = [];
-  for (const f of files) {
-    parts.push(tarHeader(f.name, f.data.length, mtime), f.data);
-    const pad = (512 - (f.data.length % 512)) % 512;
-    if (pad) parts.push(Buffer.alloc(pad, 0));
-  }
-  parts.push(Buffer.alloc(1024, 0));
-  return zlib.gzipSync(Buffer.concat(parts), { level: 6 });
 }
 
 /** Log lines are redacted when written; the export passes them through the redactor again, in case an older build wrote them. */
