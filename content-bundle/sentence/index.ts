@@ -51,6 +51,8 @@ export class SentenceIndex {
   private readonly itemRow: Statement;
   private readonly itemByCode: Statement;
   private readonly packageDoc: Statement;
+  /** Each package's entry and the entries of its items. */
+  private readonly packageItems = new Map<number, number[]>();
 
   constructor(db: Database) {
     const info = db.prepare('SELECT value FROM bundle_info WHERE key = ?').pluck();
@@ -71,12 +73,16 @@ export class SentenceIndex {
     this.itemRow = db.prepare('SELECT i.name_zh, i.name_en, d.doc FROM items i JOIN item_docs d ON d.rid = i.rid WHERE i.code = ?');
     this.itemByCode = db.prepare('SELECT name_zh, name_en FROM items WHERE code = ?');
     this.packageDoc = db.prepare("SELECT doc FROM docs WHERE kind = 'package' AND id = ?").pluck();
+    for (const { did, ref } of db.prepare("SELECT did, ref FROM sentence_docs WHERE kind = 'package'").all() as { did: number; ref: string }[]) {
+      const codes = this.package(ref)?.itemCodes ?? [];
+      this.packageItems.set(did, codes.flatMap((c) => (this.didOf.get('item', c) as number | undefined) ?? []));
+    }
   }
 
   ask(sentence: string, options: AskOptions = {}): SentenceAnswer {
     const limit = options.limit ?? 5;
     const understood = this.understander.understand(sentence, options.answers ?? []);
-    const scored = understood.slots.length > 0 ? rankSlots(understood.slots, this.postings, (kind, ref) => this.didOf.get(kind, ref) as number | undefined) : [];
+    const scored = this.packagesBehindTheirItems(understood.slots.length > 0 ? rankSlots(understood.slots, this.postings, (kind, ref) => this.didOf.get(kind, ref) as number | undefined) : []);
     const results: SentenceResult[] = [];
     const placed = new Set<string>();
     for (const rule of understood.lifeEvents) {
@@ -103,6 +109,22 @@ export class SentenceIndex {
       clarify: q ? { id: q.id, question: q.question, options: q.options.map((o) => ({ id: `${q.id}:${o.id}`, label: o.label })) } : null,
       understood,
     };
+  }
+
+  /**
+   * A package found only through its items' names and its description comes right after the best
+   * of those items: the item is what the sentence named. Found by its own name, or named by the
+   * lexicon, it keeps its place (and a life event puts it first anyway).
+   */
+  private packagesBehindTheirItems(scored: Scored[]): Scored[] {
+    const score = new Map(scored.map((s) => [s.did, s.score]));
+    const out = scored.map((s) => {
+      const items = this.packageItems.get(s.did);
+      if (!items || s.matches.some((m) => (m.field === 'name' || m.field === 'target') && m.slot.weight >= 1)) return s;
+      const best = Math.max(0, ...items.map((d) => score.get(d) ?? 0));
+      return best > 0 && best < s.score ? { ...s, score: best * 0.95 } : s;
+    });
+    return out.sort((a, b) => b.score - a.score || a.did - b.did);
   }
 
   private result(s: Scored): SentenceResult | null {

@@ -82,14 +82,18 @@ export function rankSlots(slots: readonly Slot[], postings: Statement, targetDid
   perSlot.forEach((m) => {
     for (const [did, match] of m) totals.set(did, [...(totals.get(did) ?? []), match]);
   });
-  const n = slots.length;
   // One word of the person's found only somewhere in a long guide is no evidence that the entry fits,
   // and a lone character (小, 证) outside the lexicon is hardly a word of theirs at all.
   const strong = (m: SlotMatch) => m.slot.kind === 'concept' || [...(m.slot.meant ?? m.slot.said)].length > 1;
   const evident = (matches: readonly SlotMatch[]) => matches.some((m) => m.slot.kind === 'concept' || (strong(m) && m.field !== 'guide')) || matches.filter(strong).length >= 2;
+  // The share of the sentence an entry fits counts what was said of substance: context (开, 公司) adds
+  // to the score but matching it does not make an entry fit the sentence better.
+  const substantive = slots.filter((sl) => sl.weight >= 1).length;
+  const share = (matches: readonly SlotMatch[]) =>
+    substantive > 0 ? (1 + matches.filter((m) => m.slot.weight >= 1).length) / (1 + substantive) : (1 + matches.length) / (1 + slots.length);
   const scored: Scored[] = [...totals].filter(([, matches]) => evident(matches)).map(([did, matches]) => {
     const sum = matches.reduce((s, m) => s + m.score * m.slot.weight * (m.slot.kind === 'concept' ? CONCEPT_WEIGHT : 1), 0);
-    return { did, score: sum * ((1 + matches.length) / (1 + n)), matches: [...matches].sort((a, b) => b.score - a.score) };
+    return { did, score: sum * share(matches), matches: [...matches].sort((a, b) => b.score - a.score) };
   });
   scored.sort((a, b) => b.score - a.score || a.did - b.did);
   const floor = (scored[0]?.score ?? 0) * RELATIVE_FLOOR;

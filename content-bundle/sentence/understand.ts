@@ -22,7 +22,7 @@ export interface Slot {
   /** The option of a clarifying question that added this concept. */
   readonly chosen?: LocalText;
   readonly alternatives: readonly Alternative[];
-  /** How much the slot counts in the ranking (a concept's weight; less once a more specific concept said which). */
+  /** How much the slot counts in the ranking (a concept's weight; less for a lone character). */
   readonly weight: number;
 }
 
@@ -39,12 +39,8 @@ export interface Understanding {
 
 /** Weight of the known words inside an unknown one (公积 inside 公积金的) against a whole word. */
 const PART_WEIGHT = 0.8;
-/**
- * A concept a clarifying question would ask about (开店) counts this much once the sentence also
- * names one of the question's answers (卖药): the specific concept says which entry, the general one
- * only that it is a shop.
- */
-const ANSWERED_WEIGHT = 0.3;
+/** A lone character outside the lexicon (证, 小) says little: 许可证 and 小微 are not what was meant by it. */
+const LONE_CHARACTER_WEIGHT = 0.3;
 
 interface ConceptHit {
   readonly concept: LexiconConcept;
@@ -106,6 +102,10 @@ export function createUnderstander(lex: Lexicon, vocab: Vocabulary, seg: Segment
           if (target.some((c, k) => chars[at + k] !== c)) continue;
           const covered = [...new Set(owner.slice(at, at + target.length))];
           if (covered.some((i) => taken[i])) continue;
+          // Part of a catalogue word (补助 in 扩岗补助, 开户 in 社保开户) is that word's, not the concept's.
+          const cut = (i: number, from: number) => owner[from] === i;
+          const partOf = (i: number) => vocab.frequency(words[i]!.text) > 0 && [...words[i]!.text].length > target.length;
+          if ((partOf(covered[0]!) && cut(covered[0]!, at - 1)) || (partOf(covered.at(-1)!) && cut(covered.at(-1)!, at + target.length))) continue;
           for (const i of covered) taken[i] = true;
           const parts = covered.map((i) => words[i]!);
           const via = parts.find((p) => p.via)?.via;
@@ -143,6 +143,7 @@ export function createUnderstander(lex: Lexicon, vocab: Vocabulary, seg: Segment
       const parts = [...new Set(seg.cutForSearch(text))].filter((p) => p !== text && vocab.frequency(p) > 0);
       if (parts.length > 0) out.push({ tokens: parts, weight: PART_WEIGHT });
     }
+    if (!isHan(text)) for (const w of vocab.englishRelatives(text)) out.push({ tokens: [w], weight: PART_WEIGHT });
     return out;
   };
 
@@ -180,20 +181,17 @@ export function createUnderstander(lex: Lexicon, vocab: Vocabulary, seg: Segment
       if (alternatives.length === 0) unknown.push(w.said);
       else if (!seen.has(w.text)) {
         seen.add(w.text);
-        slots.push({ kind: 'word', said: w.said, ...(w.text !== w.said ? { meant: w.text } : {}), ...(w.via ? { via: w.via } : {}), alternatives, weight: 1 });
+        slots.push({ kind: 'word', said: w.said, ...(w.text !== w.said ? { meant: w.text } : {}), ...(w.via ? { via: w.via } : {}), alternatives, weight: isHan(w.text) && [...w.text].length === 1 ? LONE_CHARACTER_WEIGHT : 1 });
       }
     });
 
-    const specific = (q: ClarifyQuestion) => q.options.some((o) => o.concept !== q.when && concepts.has(o.concept));
     const answered = new Set(answers.map((a) => a.split(':')[0]));
-    const clarify = lex.clarify.find((q) => concepts.has(q.when) && !answered.has(q.id) && !specific(q)) ?? null;
-    const general = new Set(lex.clarify.filter((q) => concepts.has(q.when) && specific(q)).map((q) => q.when));
-    const weighted = slots.map((sl) => (sl.concept && general.has(sl.concept.id) ? { ...sl, weight: sl.weight * ANSWERED_WEIGHT } : sl));
+    const clarify = lex.clarify.find((q) => concepts.has(q.when) && !answered.has(q.id) && !q.options.some((o) => o.concept !== q.when && concepts.has(o.concept))) ?? null;
     const lifeEvents = lex.lifeEvents
       .filter((r) => r.when.every((c) => concepts.has(c)) && !r.unless.some((c) => concepts.has(c)))
       .sort((a, b) => b.when.length - a.when.length);
     const everyday = hits.some((h) => vocab.frequency(h.word) <= 0);
-    return { slots: weighted, concepts, unknown, sentence: fillerDropped || runs > 1 || latinWords > 1 || everyday, clarify, lifeEvents };
+    return { slots, concepts, unknown, sentence: fillerDropped || runs > 1 || latinWords > 1 || everyday, clarify, lifeEvents };
   };
 
   return { understand };

@@ -14,6 +14,7 @@ export class Vocabulary {
   private readonly df = new Map<string, number>();
   private readonly byPinyin = new Map<string, string[]>();
   private oneOff: Map<string, string[]> | null = null;
+  private english: string[] | null = null;
 
   /**
    * `spoken`: words people say that are not catalogue words (lexicon words, fillers); they win a
@@ -81,6 +82,22 @@ export class Vocabulary {
       }
     }
     return best[n] ?? null;
+  }
+
+  /**
+   * Catalogue English words of the same stem family (register → registration, licence → license):
+   * a shared beginning of 5+ letters that is most of the shorter word.
+   */
+  englishRelatives(stem: string): string[] {
+    this.english ??= [...this.df.keys()].filter((w) => !isHan(w) && (this.df.get(w) ?? 0) > 0);
+    const out: string[] = [];
+    for (const w of this.english) {
+      if (w === stem) continue;
+      let common = 0;
+      while (common < w.length && common < stem.length && w[common] === stem[common]) common++;
+      if (common >= 5 && common >= 0.7 * Math.min(w.length, stem.length)) out.push(w);
+    }
+    return out;
   }
 
   /** A known word of 3+ characters that differs from the text in exactly one character (食吕经营 → 食品经营). */

@@ -12,14 +12,15 @@ type Concept = NonNullable<LexiconInput['concepts']>[number];
 const concepts: Concept[] = [
   // — What people want to do —
   { id: 'open', label: t('开办', 'opening'), weight: 0.5, words: ['开', '开办', '开设', '新开', '开张', '开业', '创业', '创办', '成立', '新办', '注册', '开一家', '开一个', 'open', 'start', 'setup', 'new'], terms: ['设立', '开办', '新办'] },
-  { id: 'close', label: t('注销', 'closing down'), words: ['关掉', '关门', '关了', '关闭', '不做了', '不干了', '不开了', '倒闭', '歇业', '停业', '结业', '散伙', '解散', '清算', '撤销', '注销', '关店', 'close', 'shut', 'deregister', 'deregistration', 'cancel', 'wind'], terms: ['注销'] },
+  { id: 'close', label: t('注销', 'closing down'), words: ['关掉', '关门', '关了', '关闭', '不做了', '不干了', '不开了', '倒闭', '歇业', '停业', '结业', '散伙', '解散', '清算', '撤销', '注销', '关店', '停掉', '停了', '不要了', '销户', 'close', 'shut', 'deregister', 'deregistration', 'cancel', 'wind'], terms: ['注销'] },
   { id: 'change', label: t('变更', 'a change'), weight: 0.5, words: ['改', '换', '修改', '更改', '改一下', '变更', '变动', '调整', '换人', '变了', '换成', '改成', 'change', 'modify', 'update', 'amend'], terms: ['变更'] },
   { id: 'renew', label: t('延续', 'renewal'), words: ['延续', '续期', '续证', '延期', '到期', '快到期', '过期', '换证', '续办', 'renew', 'renewal', 'expire', 'expiring', 'extend'], terms: ['延续'] },
 
   // — The enterprise itself —
   { id: 'company', label: t('公司（企业）', 'a company'), weight: 0.3, words: ['公司', '企业', '有限公司', '工厂', '厂', '工作室', '单位', 'company', 'firm', 'enterprise', 'business', 'factory', 'ltd'], terms: ['有限责任公司', '企业'] },
   { id: 'start_company', label: t('企业开办', 'starting a company'), words: ['开公司', '注册公司', '办公司', '成立公司', '开个公司', '开家公司', '企业开办', '开办企业'], terms: ['企业开办', '设立登记'], items: ['NH-AMR-0101'], packages: ['pkg_start_business'] },
-  { id: 'shop', label: t('个体工商户', 'an individual business'), words: ['店', '开店', '小店', '门店', '店铺', '铺子', '铺面', '门面', '档口', '摊位', '摆摊', '摊', '夫妻店', '个体', '个体户', '网店', 'shop', 'store', 'stall'], terms: ['个体工商户'] },
+  // A shop says little about which licence (the clarifying question asks which): it counts less than the trade.
+  { id: 'shop', label: t('个体工商户', 'an individual business'), weight: 0.6, words: ['店', '开店', '小店', '门店', '店铺', '铺子', '铺面', '门面', '档口', '摊位', '摆摊', '摊', '夫妻店', '个体', '个体户', '网店', '地摊', '摆地摊', 'shop', 'store', 'stall'], terms: ['个体工商户'] },
   { id: 'business_licence', label: t('营业执照', 'the business licence'), words: ['执照', '营业执照', '牌照', '营照', 'licence', 'license'], terms: ['营业执照'] },
   { id: 'name', label: t('企业名称', 'the company name'), words: ['改名', '改名字', '换名字', '换个名字', '更名', '名字', '名称', '字号', '叫法', 'rename', 'name'], terms: ['名称变更', '名称'] },
   { id: 'address', label: t('住所（地址）', 'the registered address'), words: ['搬家', '搬迁', '搬走', '搬到', '搬过去', '迁址', '迁移', '挪地方', '换地方', '换个地方', '换地址', '换个地址', '改地址', '地址', '新地址', '住所', '注册地址', '办公地址', 'move', 'moved', 'relocate', 'address'], terms: ['住所变更', '住所', '迁址'] },
@@ -64,7 +65,8 @@ const concepts: Concept[] = [
 /** Life events: the 一件事 package goes first when all these concepts were said (and none of `unless`). */
 const lifeEvents: NonNullable<LexiconInput['lifeEvents']> = [
   { id: 'start_company', label: t('开办企业', 'starting a company'), when: ['start_company'], package: 'pkg_start_business' },
-  { id: 'open_company', label: t('开办企业', 'starting a company'), when: ['open', 'company'], unless: ['catering', 'hygiene', 'pharmacy'], package: 'pkg_start_business' },
+  // “开” and “公司” alone are an event only when nothing more specific was said (开公积金账户, 公司搬到新地址).
+  { id: 'open_company', label: t('开办企业', 'starting a company'), when: ['open', 'company'], unless: ['catering', 'hygiene', 'pharmacy', 'address', 'name', 'legal_rep', 'scope', 'capital', 'close', 'tax', 'bank', 'seal', 'social_insurance', 'housing_fund', 'staff', 'hire'], package: 'pkg_start_business' },
   { id: 'open_restaurant', label: t('开办餐饮店', 'opening a restaurant'), when: ['open', 'catering'], package: 'pkg_open_restaurant' },
   { id: 'open_restaurant_shop', label: t('开办餐饮店', 'opening a restaurant'), when: ['shop', 'catering'], unless: ['close', 'renew'], package: 'pkg_open_restaurant' },
   { id: 'hire', label: t('招用员工', 'hiring staff'), when: ['hire'], unless: ['subsidy', 'graduates'], package: 'pkg_hire_employee' },
