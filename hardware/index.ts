@@ -1,5 +1,5 @@
 /** Public surface of the hardware layer (no imports from contract, electron or the renderer). */
-export { IdCardReader, type CardError, type CardRead, type IdReaderOptions } from './drivers/idcard/driver';
+export { IdCardReader, type CardError, type CardRead, type IdReaderOptions, type RemovalDetect } from './drivers/idcard/driver';
 export type { DecodedPhoto, PhotoDecoder } from './drivers/idcard/photo';
 export { ReceiptPrinter, type PrintResult, type PrinterOptions } from './drivers/printer/driver';
 export { EvaluationPad, PadRequestError, type PadOptions } from './drivers/pad/driver';

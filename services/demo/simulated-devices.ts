@@ -20,10 +20,10 @@ export const simulatorsFilePath = (dataDir: string): string => path.join(dataDir
  * Starts the four device simulators (each a separate program speaking its device's wire protocol) and
  * writes `<data>/simulators.json`: each one's PTY and loopback control URL, for people and tests.
  */
-export async function startSimulatedDevices(dataDir: string): Promise<SimulatedDevices> {
+export async function startSimulatedDevices(dataDir: string, options: { readerWontRefind?: boolean } = {}): Promise<SimulatedDevices> {
   const dir = path.join(dataDir, 'pty');
   const rigs: SimulatedDeviceRig[] = await Promise.all(
-    SIMULATED_DEVICES.map((d) => startSimulatedDevice(d, { dir, outDir: path.join(dataDir, 'printer-out') })),
+    SIMULATED_DEVICES.map((d) => startSimulatedDevice(d, { dir, outDir: path.join(dataDir, 'printer-out'), wontRefind: options.readerWontRefind ?? false })),
   );
   const file: SimulatorsFile = {
     simulators: rigs.map((r) => ({ role: r.device, pty: r.pty.devicePath, hostPty: r.pty.hostPath, control: r.sim.control, pid: r.sim.pid })),

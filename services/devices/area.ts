@@ -64,6 +64,7 @@ export function createDevicesArea(deps: AreaDeps, options: DevicesAreaOptions): 
     ...(options.simulators ? { simulators: options.simulators } : {}),
     ...(options.photoDecoder ? { photoDecoder: options.photoDecoder } : {}),
     ...(options.fast || deps.config.devices.fast ? { fast: true } : {}),
+    readerRemoval: deps.config.devices.readerRemoval,
   });
   const dirs: PortDirs = deps.config.devices.portDirs;
   const transport = options.transport ?? serialportTransport;

@@ -1,7 +1,7 @@
 import {
   DEFAULT_PROFILE, EvaluationPad, IdCardReader, QrScanner, ReceiptPrinter, buildReceipt, testReceipt,
   probePorts, type DeviceRole, type DeviceStatus as HardwareStatus, type PhotoDecoder,
-  type CardError, type PrinterProfile, type ProbeResult, type ReceiptTemplate, type SupervisedDevice,
+  type CardError, type PrinterProfile, type ProbeResult, type ReceiptTemplate, type RemovalDetect, type SupervisedDevice,
 } from '../../hardware';
 import type { DeviceConfigEntry, PrinterCondition } from '../../contract/api/devices';
 import type { DeviceStatus } from '../../contract/api/system';
@@ -38,6 +38,8 @@ export interface DeviceManagerOptions {
   readonly photoDecoder?: PhotoDecoder;
   /** Shorter timeouts and backoff (tests). */
   readonly fast?: boolean;
+  /** How the ID card reader tells a lifted card (default unreliable: it cannot). */
+  readonly readerRemoval?: RemovalDetect;
 }
 
 /**
@@ -140,7 +142,12 @@ export class DeviceManager {
     let driver: SupervisedDevice;
     switch (e.role) {
       case 'idReader': {
-        const reader = new IdCardReader({ ...base, ...(this.o.photoDecoder ? { photoDecoder: this.o.photoDecoder } : {}), ...(fast ? { pollIntervalMs: 100 } : {}) });
+        const reader = new IdCardReader({
+          ...base,
+          removalDetect: this.o.readerRemoval ?? 'unreliable',
+          ...(this.o.photoDecoder ? { photoDecoder: this.o.photoDecoder } : {}),
+          ...(fast ? { pollIntervalMs: 100 } : {}),
+        });
         reader.onCard((read) => {
           if (this.cardDiversion) return this.cardDiversion({ kind: 'card', read });
           bus.publish({ type: 'card.read', card: this.o.cards.presented(read) });
@@ -167,6 +174,7 @@ export class DeviceManager {
           bus.publish({ type: 'pad.rating', transactionId: this.sessions.get(r.session) ?? null, level: r.level, levelName: ratingByLevel(r.level).zh, reasons });
           this.sessions.delete(r.session);
         });
+        pad.onRestarted((why) => log.info('evaluation pad restarted: reason table (and a lit rating) given again', { why }));
         pad.onRatingTimeout((session) => {
           bus.publish({ type: 'pad.ratingTimeout', transactionId: this.sessions.get(session) ?? null });
           this.sessions.delete(session);
@@ -246,6 +254,8 @@ export class DeviceManager {
     if (reader.status.state !== 'ready' && reader.status.state !== 'busy') return { outcome: 'unavailable', reason: `reader ${reader.status.state}` };
     const o = await reader.reread();
     if (o.kind === 'no-card') return { outcome: 'no-card' };
+    // A card may lie there unseen: nothing is known, not "no card" (the screen keeps what it knows).
+    if (o.kind === 'cannot-tell') return { outcome: 'unavailable', reason: 'the reader does not find a card it has read until the card is lifted and placed again' };
     if (o.kind === 'error') return { outcome: 'error', reasonKey: o.error.reasonKey, message: o.error.reason };
     return { outcome: 'card', card: this.o.cards.presented(o.read) };
   }

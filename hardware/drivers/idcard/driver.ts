@@ -34,9 +34,20 @@ export interface IdReaderOptions extends SupervisorOptions {
   readonly today?: () => string;
   /** Poll for cards on its own (default true); false leaves reads to `readOnce()` (benchmarks, technician test read). */
   readonly autoPoll?: boolean;
+  /** How this reader model tells a lifted card (default `unreliable`, see `RemovalDetect`). */
+  readonly removalDetect?: RemovalDetect;
 }
 
-export type ReadOutcome = { kind: 'card'; read: CardRead } | { kind: 'error'; error: CardError } | { kind: 'no-card' };
+/**
+ * Whether the reader's "no card" after a read means the card was lifted. `reliable`: the reader finds
+ * a card lying on it again, so 80 means it left. `unreliable` (many models, notes §4): after a read it
+ * answers 80 until the card has left the field, so removal cannot be seen at all; only a card found
+ * again after an 80 is a card placed (the same one put back, or another).
+ */
+export type RemovalDetect = 'reliable' | 'unreliable';
+
+/** `cannot-tell`: the reader does not find a card it has read; one may lie there all the same. */
+export type ReadOutcome = { kind: 'card'; read: CardRead } | { kind: 'error'; error: CardError } | { kind: 'no-card' } | { kind: 'cannot-tell' };
 
 /**
  * SAM serial ID card reader: checks the SAM at connect, then polls find → select → read, reports the
@@ -67,6 +78,10 @@ export class IdCardReader extends SupervisedDevice {
 
   get samIdentifier(): string | null {
     return this.samId;
+  }
+
+  get removalDetect(): RemovalDetect {
+    return this.opts.removalDetect ?? 'unreliable';
   }
 
   /** Whether a card is on the reader (found and not lifted since). */
@@ -159,6 +174,16 @@ export class IdCardReader extends SupervisedDevice {
         if (outcome.kind === 'error') this.emit('card-error', outcome.error);
         // Asked while the first read ran: that read is the answer.
         this.answerRereads(outcome);
+        if (this.removalDetect === 'unreliable') {
+          // Removal cannot be seen: the next event is a card placed (found again after an 80).
+          while ((await this.waitForPlacement(gen, interval)) === 'placed') {
+            outcome = await this.readPresentCard();
+            if (outcome.kind === 'card') this.emit('card', outcome.read);
+            if (outcome.kind === 'error') this.emit('card-error', outcome.error);
+            this.answerRereads(outcome);
+          }
+          return;
+        }
         while (this.generation === gen && (await this.waitForRemoval(gen, interval)) === 'reread') {
           outcome = await this.readPresentCard();
           this.answerRereads(outcome);
@@ -192,6 +217,32 @@ export class IdCardReader extends SupervisedDevice {
     } finally {
       if (this.status.state === 'busy') this.setStatus('ready', 'card read finished');
     }
+  }
+
+  /**
+   * For a reader that cannot tell a lifted card (`unreliable`): polls until a card is found again after
+   * an 80 ('placed'). A card found with no 80 in between is the one just read, lying there (a reader
+   * that does find it again). A re-read asked for meanwhile reads it if the reader finds it, and is
+   * otherwise answered `cannot-tell`: the card may well lie there.
+   */
+  private async waitForPlacement(gen: number, interval: number): Promise<'placed' | 'stopped'> {
+    let left = false;
+    while (this.generation === gen) {
+      const find = await this.command(SAM.findCard, 'find card (waiting for a placement)');
+      const found = find.sw3 === SW3.cardFound;
+      if (this.rereadWaiters.length > 0) {
+        if (found) {
+          this.answerRereads(await this.readPresentCard());
+          left = false;
+          continue;
+        }
+        this.answerRereads({ kind: 'cannot-tell' });
+      }
+      if (!found) left = true;
+      else if (left) return 'placed';
+      await sleep(interval);
+    }
+    return 'stopped';
   }
 
   /** Polls until the card is lifted ('removed'), or a re-read is asked for while it lies there ('reread'). */

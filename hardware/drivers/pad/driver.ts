@@ -20,6 +20,12 @@ export interface PadOptions extends SupervisorOptions {
   readonly reasonTable?: PadReasonTable;
 }
 
+/**
+ * Two estimates of the pad's boot time (the kiosk's clock minus the uptime the pad reports, in whole
+ * seconds) differ by less than a second plus the answer's delay; a later boot by more is a restart.
+ */
+const RESTART_TOLERANCE_MS = 1_500;
+
 export class PadRequestError extends Error {
   constructor(readonly result: number, what: string) {
     super(`${what} refused by pad (result ${result})`);
@@ -35,7 +41,10 @@ export class EvaluationPad extends SupervisedDevice {
   private missed = 0;
   private readonly rated = new Set<number>();
   private info = '';
-  private uptimeSeconds = 0;
+  /** When the pad last booted, on the kiosk's monotonic clock (null until it first reported its uptime). */
+  private bootedAt: number | null = null;
+  /** The session lit on the pad: a pad that restarted forgot it and is lit again. */
+  private lit: { session: number; timeoutSeconds: number; reasonRequired: boolean } | null = null;
 
   constructor(private readonly opts: PadOptions) {
     super('pad', opts);
@@ -46,6 +55,10 @@ export class EvaluationPad extends SupervisedDevice {
   }
   onRatingTimeout(l: (session: number) => void): this {
     return this.on('rating-timeout', l);
+  }
+  /** The pad restarted (its reason table and any lit session were lost) and was set up again. */
+  onRestarted(l: (why: string) => void): this {
+    return this.on('restarted', l);
   }
   /** Key presses and releases, sent by the pad only while it is in button test (`buttonTest(true)`). */
   onKey(l: (k: PadKey) => void): () => void {
@@ -69,6 +82,7 @@ export class EvaluationPad extends SupervisedDevice {
       const rating = decodeRating(f.payload);
       if (!rating) return ack(RESULT.badPayload);
       ack(RESULT.ok);
+      if (this.lit?.session === rating.session) this.lit = null;
       // Idempotent by session: a retransmission whose ACK was lost is counted once.
       if (this.rated.has(rating.session)) return;
       this.rated.add(rating.session);
@@ -76,6 +90,7 @@ export class EvaluationPad extends SupervisedDevice {
       this.emit('rating', rating);
     } else if (f.cmd === EVT.ratingTimeout) {
       ack(RESULT.ok);
+      if (f.payload.length === 4 && this.lit?.session === f.payload.readUInt32BE(0)) this.lit = null;
       if (f.payload.length === 4) this.emit('rating-timeout', f.payload.readUInt32BE(0));
     } else if (f.cmd === EVT.key) {
       const key = decodeKey(f.payload);
@@ -105,8 +120,11 @@ export class EvaluationPad extends SupervisedDevice {
     this.requester = new Requester((b) => link.write(b));
     const info = await this.request(CMD.getInfo, Buffer.alloc(0), 'GET_INFO');
     this.info = info.payload.subarray(1).toString('utf8');
-    this.uptimeSeconds = 0;
     await this.pushReasons();
+    // The uptime now is the baseline: a restart before the first heartbeat is still seen as one.
+    this.bootedAt = null;
+    const pong = decodePong((await this.request(CMD.ping, Buffer.alloc(0), 'PING')).payload);
+    if (pong) this.restartedSince(pong.uptimeSeconds);
   }
 
   private async pushReasons(): Promise<void> {
@@ -117,13 +135,33 @@ export class EvaluationPad extends SupervisedDevice {
     if (set.cmd === NAK || result !== RESULT.ok) throw new PadRequestError(result, `reason table v${table.version}`);
   }
 
-  /** A pad whose uptime went backwards restarted between two heartbeats and lost its reason table. */
-  private checkRestart(uptimeSeconds: number, gen: number): void {
-    const restarted = uptimeSeconds < this.uptimeSeconds;
-    this.uptimeSeconds = uptimeSeconds;
-    if (!restarted || !this.opts.reasonTable) return;
-    this.pushReasons().catch((err: unknown) => {
-      if (this.generation === gen) this.lost(`pad restarted and refused its reason table: ${String(err)}`);
+  /**
+   * Whether the pad booted again since its last answer: its boot time (now minus its uptime) moved
+   * later. Compared with the previous answer only, so clocks drifting apart over days never look like
+   * a restart, and a stall between heartbeats hides nothing.
+   */
+  private restartedSince(uptimeSeconds: number): boolean {
+    const booted = performance.now() - uptimeSeconds * 1000;
+    const restarted = this.bootedAt !== null && booted - this.bootedAt > RESTART_TOLERANCE_MS;
+    this.bootedAt = booted;
+    return restarted;
+  }
+
+  /** A pad that restarted lost its reason table and its lit session: both are given back. */
+  private async setUpAgain(why: string): Promise<void> {
+    await this.pushReasons();
+    const lit = this.lit;
+    if (lit) await this.lightSession(lit);
+    this.emit('restarted', why);
+  }
+
+  private checkRestart(pong: { state: number; uptimeSeconds: number }, gen: number): void {
+    // A restart shows in the uptime; one too soon after the last boot to show does show as a lit session gone dark.
+    const restarted = this.restartedSince(pong.uptimeSeconds);
+    const forgotSession = this.lit !== null && pong.state === 0;
+    if (!restarted && !forgotSession) return;
+    this.setUpAgain(restarted ? 'uptime restarted' : 'the lit session was forgotten').catch((err: unknown) => {
+      if (this.generation === gen) this.lost(`pad restarted and refused to be set up again: ${String(err)}`);
     });
   }
 
@@ -142,7 +180,7 @@ export class EvaluationPad extends SupervisedDevice {
           const pong = decodePong(f.payload);
           if (!pong) return;
           this.missed = 0;
-          this.checkRestart(pong.uptimeSeconds, gen);
+          this.checkRestart(pong, gen);
         })
         .catch((err) => {
           if (this.generation !== gen) return;
@@ -155,13 +193,31 @@ export class EvaluationPad extends SupervisedDevice {
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.heartbeat = null;
     this.requester = null;
+    this.lit = null;
   }
 
-  /** Lights the pad for one session (no level is pre-selected on the pad). */
-  async requestRating(session: number, options: { timeoutSeconds?: number; reasonRequired?: boolean } = {}): Promise<void> {
-    const f = await this.request(CMD.requestRating, encodeRequestRating(session, options.timeoutSeconds ?? 60, options.reasonRequired ?? true), 'REQUEST_RATING');
+  private async lightSession(s: { session: number; timeoutSeconds: number; reasonRequired: boolean }): Promise<void> {
+    const f = await this.request(CMD.requestRating, encodeRequestRating(s.session, s.timeoutSeconds, s.reasonRequired), 'REQUEST_RATING');
     const result = f.payload[0] ?? 0xff;
     if (f.cmd === NAK || result !== RESULT.ok) throw new PadRequestError(result, 'REQUEST_RATING');
+    this.lit = s;
+  }
+
+  /**
+   * Lights the pad for one session (no level is pre-selected on the pad). Refused as busy or in the
+   * wrong state, the pad may have restarted unseen and lost its reason table (it cannot collect a
+   * 差评's reason without one): the table is given again and the request repeated once.
+   */
+  async requestRating(session: number, options: { timeoutSeconds?: number; reasonRequired?: boolean } = {}): Promise<void> {
+    const s = { session, timeoutSeconds: options.timeoutSeconds ?? 60, reasonRequired: options.reasonRequired ?? true };
+    try {
+      await this.lightSession(s);
+    } catch (err) {
+      if (!(err instanceof PadRequestError) || err.result !== RESULT.busy || !this.opts.reasonTable) throw err;
+      await this.pushReasons();
+      await this.lightSession(s);
+      this.emit('restarted', 'refused a rating request: its reason table was given again');
+    }
   }
 
   /** Enters or leaves button test: the pad reports every key as a KEY event instead of rating. */
@@ -177,6 +233,7 @@ export class EvaluationPad extends SupervisedDevice {
   }
 
   async cancelRating(session: number): Promise<void> {
+    if (this.lit?.session === session) this.lit = null;
     const f = await this.request(CMD.cancelRating, encodeSession(session), 'CANCEL_RATING');
     if (f.cmd === NAK || f.payload[0] !== RESULT.ok) throw new PadRequestError(f.payload[0] ?? 0xff, 'CANCEL_RATING');
   }

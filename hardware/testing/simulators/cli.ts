@@ -11,12 +11,16 @@ import { DeviceEnd } from './serial-end';
  * [--out dir] [--no-pace]`. Prints one JSON line `{"ready":true,"device":…,"control":"http://127.0.0.1:…"}`
  * on stdout once it listens; control actions are documented in hardware/README.md.
  */
-const DEVICES = {
-  idReader: { baud: 115200, make: createIdReaderSimulator },
-  printer: { baud: 115200, make: createPrinterSimulator },
-  pad: { baud: 115200, make: createPadSimulator },
-  scanner: { baud: 9600, make: createScannerSimulator },
-} as const;
+interface SimOptions {
+  readonly outDir?: string | undefined;
+  readonly wontRefind?: boolean;
+}
+const DEVICES: Record<'idReader' | 'printer' | 'pad' | 'scanner', { baud: number; make: (end: DeviceEnd, o: SimOptions) => Record<string, ControlRoute> }> = {
+  idReader: { baud: 115200, make: (end, o) => createIdReaderSimulator(end, { wontRefind: o.wontRefind ?? false }) },
+  printer: { baud: 115200, make: (end, o) => createPrinterSimulator(end, o.outDir ? { outDir: o.outDir } : {}) },
+  pad: { baud: 115200, make: (end) => createPadSimulator(end) },
+  scanner: { baud: 9600, make: (end) => createScannerSimulator(end) },
+};
 type DeviceName = keyof typeof DEVICES;
 
 const { values, positionals } = parseArgs({
@@ -29,6 +33,8 @@ const { values, positionals } = parseArgs({
     'no-pace': { type: 'boolean' },
     /** Exit when stdin closes: a simulator spawned by the kiosk dies with it, even on SIGKILL. */
     'exit-with-parent': { type: 'boolean' },
+    /** ID card reader: after a read, find answers 80 until the card leaves the field (notes §4). */
+    'wont-refind': { type: 'boolean' },
   },
 });
 const device = positionals[0] as DeviceName | undefined;
@@ -39,7 +45,7 @@ if (!device || !(device in DEVICES) || !values.port) {
 const spec = DEVICES[device];
 const baud = Number(values.baud ?? spec.baud);
 const end = new DeviceEnd(values.port, baud, !values['no-pace']);
-const deviceRoutes: Record<string, ControlRoute> = spec.make(end, { outDir: values.out });
+const deviceRoutes: Record<string, ControlRoute> = spec.make(end, { outDir: values.out, wontRefind: values['wont-refind'] ?? false });
 const routes: Record<string, ControlRoute> = {
   ...deviceRoutes,
   'POST /unplug': () => {

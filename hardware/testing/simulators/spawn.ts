@@ -33,6 +33,8 @@ export interface SpawnOptions {
   readonly pace?: boolean;
   readonly outDir?: string;
   readonly timeoutMs?: number;
+  /** ID card reader only: it answers 80 after a read until the card leaves the field. */
+  readonly wontRefind?: boolean;
 }
 
 /** Runs `hardware/testing/simulators/cli.ts` as its own process on the device end of a PTY. */
@@ -40,6 +42,7 @@ export async function spawnSimulator(device: SimulatedDevice, port: string, opti
   const args = [...nodeProgram(root, import.meta.url, 'hardware/testing/simulators/cli.ts', 'device-sim.mjs'), device, '--port', port, '--baud', String(options.baud ?? DEFAULT_BAUD[device]), '--exit-with-parent'];
   if (options.pace === false) args.push('--no-pace');
   if (options.outDir) args.push('--out', options.outDir);
+  if (options.wontRefind && device === 'idReader') args.push('--wont-refind');
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
   live.add(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => {

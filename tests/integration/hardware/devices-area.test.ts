@@ -29,7 +29,7 @@ const waitEvent = async <T extends KioskEvent['type']>(type: T, timeoutMs = 6000
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-devices-'));
-  const env = { KIOSK_DATA_DIR: dataDir, KIOSK_DEVICES: 'simulated', KIOSK_DEVICES_FAST: '1', KIOSK_ID: 'test-kiosk' };
+  const env = { KIOSK_DATA_DIR: dataDir, KIOSK_DEVICES: 'simulated', KIOSK_DEVICES_FAST: '1', KIOSK_ID: 'test-kiosk', KIOSK_READER_REMOVAL: 'reliable' };
   services = createKioskServices(testConfig(env));
   services.bus.subscribe((e) => events.push(e));
   await services.start();

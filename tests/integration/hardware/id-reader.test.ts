@@ -32,7 +32,7 @@ beforeAll(async () => {
   rig = await startSimulatedDevice('idReader');
   reader = new IdCardReader({
     path: rig.pty.hostPath, baudRate: 115200, pollIntervalMs: 50, commandTimeoutMs: 500, readTimeoutMs: 1500, retries: 2,
-    backoff: { initialMs: 100, maxMs: 400 }, today: () => '2026-11-25',
+    backoff: { initialMs: 100, maxMs: 400 }, today: () => '2026-11-25', removalDetect: 'reliable',
   });
   reader.onStatus((s) => statuses.push(s));
   reader.start();

@@ -16,7 +16,7 @@ beforeEach(async () => {
   statuses = [];
   reader = new IdCardReader({
     path: rig.path, baudRate: 115200, transport: rig.transport, pollIntervalMs: 5, commandTimeoutMs: 250, readTimeoutMs: 500, retries: 1,
-    backoff: FAST_BACKOFF, today: () => '2026-11-25',
+    backoff: FAST_BACKOFF, today: () => '2026-11-25', removalDetect: 'reliable',
   });
   reader.onStatus((s) => statuses.push(s));
   await startReady(reader);

@@ -41,7 +41,8 @@ describe('evaluation pad button test', () => {
   });
 
   it('refuses button test while a rating is lit', async () => {
-    await pad.requestRating(7, {});
+    // This pad was given no reason table: it can light a rating that needs no reason.
+    await pad.requestRating(7, { reasonRequired: false });
     await expect(pad.buttonTest(true)).rejects.toThrow(/BUTTON_TEST refused/);
     await pad.cancelRating(7);
   });

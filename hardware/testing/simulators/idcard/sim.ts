@@ -5,10 +5,21 @@ import { SAMPLE_CARDS, SAMPLE_CARD_NAMES, dummyWlt, type SampleCardName } from '
 import type { DeviceLine } from '../../../transport/serial-transport';
 import { garbage } from '../serial-end';
 
+export interface IdReaderSimOptions {
+  /**
+   * Like many real readers (notes §4): after a read, find answers 80 until the card has left the
+   * field, so a card lying there cannot be told from no card. Default: the reader finds it again.
+   */
+  readonly wontRefind?: boolean;
+}
+
 /** SAM ID reader state machine (notes §4, §10) on a device line: a PTY end or a mock port. */
-export function createIdReaderSimulator(end: DeviceLine): Record<string, ControlRoute> {
+export function createIdReaderSimulator(end: DeviceLine, options: IdReaderSimOptions = {}): Record<string, ControlRoute> {
   const decoder = createCommandDecoder();
   let card: SampleCardName | null = null;
+  let wontRefind = options.wontRefind ?? false;
+  /** The card on the reader was read and has not left the field since (a "won't re-find" reader ignores it). */
+  let readSinceInserted = false;
   /** After a swap the reader reports one "no card" so the host sees the old card leave. */
   let swapPending = false;
   /** A card lifted and put back before the host polled: the host must still see it leave. */
@@ -40,7 +51,7 @@ export function createIdReaderSimulator(end: DeviceLine): Record<string, Control
         if (swapPending) {
           swapPending = false;
           reply(SW3.findFailed);
-        } else reply(card ? SW3.cardFound : SW3.findFailed);
+        } else reply(card && !(wontRefind && readSinceInserted) ? SW3.cardFound : SW3.findFailed);
       } else if (is(SAM.selectCard)) reply(card ? SW3.ok : SW3.selectFailed);
       else if (is(SAM.readTextPhoto) || is(SAM.readTextPhotoFingerprint)) {
         const sample = card ? SAMPLE_CARDS[card] : null;
@@ -49,6 +60,7 @@ export function createIdReaderSimulator(end: DeviceLine): Record<string, Control
         else {
           const fp = is(SAM.readTextPhotoFingerprint);
           const lens = Buffer.from([0x01, 0x00, 0x04, 0x00, ...(fp ? [0x00, 0x00] : [])]);
+          readSinceInserted = true;
           reply(SW3.ok, Buffer.concat([lens, sample.text, dummyWlt(sample.name.length)]));
         }
       } else reply(SW3.commandError);
@@ -64,14 +76,23 @@ export function createIdReaderSimulator(end: DeviceLine): Record<string, Control
       if (card !== null || liftedUnseen) swapPending = true;
       liftedUnseen = false;
       card = name as SampleCardName;
+      readSinceInserted = false;
       return { inserted: card };
     },
     'POST /card/remove': () => {
       if (card !== null) liftedUnseen = true;
       card = null;
       swapPending = false;
+      readSinceInserted = false;
       return { removed: true };
     },
+    /** `{ "refind": false }`: the reader answers 80 after a read until the card leaves the field (notes §4). */
+    'POST /card/refind': (body) => {
+      if (typeof body.refind !== 'boolean') throw new ControlError('refind must be true or false');
+      wontRefind = !body.refind;
+      return { refind: !wontRefind };
+    },
+    'GET /card/state': () => ({ card, refind: !wontRefind, readSinceInserted }),
     'GET /card/samples': () => SAMPLE_CARD_NAMES.map((n) => ({ card: n, description: SAMPLE_CARDS[n].description })),
     'POST /corrupt-next': () => {
       corruptNext = true;

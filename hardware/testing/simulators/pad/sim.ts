@@ -99,6 +99,8 @@ export function createPadSimulator(end: DeviceLine): Record<string, ControlRoute
           const req = decodeRequestRating(payload);
           if (!req) nak(seq, RESULT.badPayload);
           else if (active !== null && active !== req.session) nak(seq, RESULT.busy);
+          // Without the host's reason table the pad cannot collect a 差评's reason: wrong state.
+          else if (req.reasonRequired && (reasonTable === null || reasonTable.entries.length === 0)) nak(seq, RESULT.busy);
           else {
             active = req.session;
             respond(seq, cmd, Buffer.from([RESULT.ok]));
