@@ -42,6 +42,13 @@ const environment = z.object({
   KIOSK_IDLE_WARNING_SECONDS: count(30),
   KIOSK_DEVICES: z.enum(['simulated', 'configured', 'none']).optional(),
   KIOSK_DEVICES_FAST: flag.optional(),
+  KIOSK_READER_REMOVAL: z.enum(['reliable', 'unreliable']).optional(),
+  KIOSK_PUBLIC_URL: httpUrl.optional(),
+  KIOSK_QUEUE_LOCAL_RANGE: z
+    .string()
+    .regex(/^\d{1,4}-\d{1,4}$/, 'two numbers, e.g. 900-999')
+    .refine((r) => { const [a, b] = r.split('-').map(Number); return a! <= b!; }, 'the first number must not be above the second')
+    .optional(),
   KIOSK_PLATFORM_URL: httpUrl.optional(),
   KIOSK_PLATFORM_TIMEOUT_MS: count(8_000),
   KIOSK_CONTENT_URL: httpUrl.optional(),
@@ -73,6 +80,8 @@ const environment = z.object({
   KIOSK_APP_SLOTS_DIR: nonEmpty.optional(),
   KIOSK_APP_SLOT: z.enum(['factory', 'a', 'b']).optional(),
   KIOSK_APP_CHANNEL: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
+  KIOSK_CHROMIUM: nonEmpty.optional(),
+  KIOSK_BROWSER_ARGS: z.string().optional(),
   npm_package_version: z.string().optional(),
 });
 
@@ -100,7 +109,22 @@ export interface KioskConfig {
     readonly fast: boolean;
     /** udev's stable serial names (KIOSK_SERIAL_BY_ID_DIR / _BY_PATH_DIR; tests point them at links of their own). */
     readonly portDirs: { readonly byIdDir: string; readonly byPathDir: string };
+    /**
+     * KIOSK_READER_REMOVAL: whether the ID card reader finds a card lying on it again after a read
+     * (`reliable`: its "no card" means lifted) or not (`unreliable`, the default: many models answer
+     * "no card" until it leaves the field, so the kiosk never ends a visit on it). The demo's simulated
+     * reader behaves as configured.
+     */
+    readonly readerRemoval: 'reliable' | 'unreliable';
   };
+  /**
+   * KIOSK_PUBLIC_URL: the public pages a phone opens from a receipt's QR code (progress by number or
+   * slip, materials to provide), per deployment; null: the demo's platform simulator serves them, and
+   * production prints no QR code.
+   */
+  readonly publicUrl: string | null;
+  /** KIOSK_QUEUE_LOCAL_RANGE: the numbers this kiosk issues itself while the platform is down (each kiosk of a hall its own). */
+  readonly queueLocalRange: { readonly from: number; readonly to: number };
   /** null: the demo starts its platform simulator; production is then not ready. */
   readonly platform: { readonly url: string | null; readonly timeoutMs: number };
   readonly content: {
@@ -136,6 +160,8 @@ export interface KioskConfig {
     readonly appSlot: 'factory' | 'a' | 'b';
     /** The release channel whose app builds this kiosk takes (KIOSK_APP_CHANNEL, default stable). */
     readonly appChannel: string;
+    /** The Chromium-kiosk deployment's browser (kiosk-browser): its binary and extra switches (KIOSK_BROWSER_ARGS, space-separated). */
+    readonly browser: { readonly executable: string; readonly extraArgs: readonly string[] };
   };
   /**
    * 智能导办's optional on-premises language model (an OpenAI-compatible chat API on the government
@@ -251,7 +277,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
       mode: devicesMode,
       fast: e.KIOSK_DEVICES_FAST ?? false,
       portDirs: { byIdDir: e.KIOSK_SERIAL_BY_ID_DIR ?? '/dev/serial/by-id', byPathDir: e.KIOSK_SERIAL_BY_PATH_DIR ?? '/dev/serial/by-path' },
+      readerRemoval: e.KIOSK_READER_REMOVAL ?? 'unreliable',
     },
+    publicUrl: e.KIOSK_PUBLIC_URL ?? null,
+    queueLocalRange: (([from, to]) => ({ from: from!, to: to! }))((e.KIOSK_QUEUE_LOCAL_RANGE ?? '900-999').split('-').map(Number)),
     platform: { url: e.KIOSK_PLATFORM_URL ?? null, timeoutMs: e.KIOSK_PLATFORM_TIMEOUT_MS },
     content: {
       url: e.KIOSK_CONTENT_URL ?? null,
@@ -274,6 +303,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
       appSlotsDir: e.KIOSK_APP_SLOTS_DIR ? path.resolve(e.KIOSK_APP_SLOTS_DIR) : null,
       appSlot: e.KIOSK_APP_SLOT ?? 'factory',
       appChannel: e.KIOSK_APP_CHANNEL ?? 'stable',
+      browser: { executable: e.KIOSK_CHROMIUM ?? '/usr/bin/chromium', extraArgs: (e.KIOSK_BROWSER_ARGS ?? '').split(/\s+/).filter(Boolean) },
     },
     assistant: e.KIOSK_ASSIST_URL && e.KIOSK_ASSIST_MODEL
       ? { url: e.KIOSK_ASSIST_URL, model: e.KIOSK_ASSIST_MODEL, apiKey: e.KIOSK_ASSIST_API_KEY ?? null, timeoutMs: Math.max(100, e.KIOSK_ASSIST_TIMEOUT_MS) }
