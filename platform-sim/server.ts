@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { PLATFORM_HEADERS } from '../platform-wire/protocol';
 import { KioskAuthenticator } from './auth';
 import { FaultSwitch, faultSpec } from './faults';
+import { materialsPage, progressPage } from './public-pages';
 import { PlatformState, type Answer } from './state';
 
 export interface SimulatorOptions {
@@ -46,7 +47,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     res.end(text);
   };
 
-  const route = (method: string, path: string, query: URLSearchParams, body: unknown): { answer: Answer; kind?: string } => {
+  const route = (method: string, path: string, query: URLSearchParams, body: unknown, kioskId: string | null = null): { answer: Answer; kind?: string } => {
     const seg = path.split('/').filter(Boolean).map(decodeURIComponent);
     const [v1, a, b, c] = seg;
     if (v1 !== 'v1') return { answer: { status: 404, body: { error: { code: 'not-found', message: 'unknown path' } } } };
@@ -55,12 +56,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       if (a === 'certificates' && b === 'issuer-keys') return { answer: state.issuerKeys() };
       if (a === 'certificates' && !b) return { answer: state.certificatesOf(query.get('holder') ?? '') };
       if (a === 'applications' && b && c === 'progress') return { answer: state.progress(b) };
+      if (a === 'applications' && !b && query.has('slip')) return { answer: state.bySlip(query.get('slip') ?? '') };
+      if (a === 'cross-region' && b === 'targets') return { answer: state.crossRegionTarget(query.get('itemCode') ?? '', query.get('address') ?? '') };
       if (a === 'help-requests' && b) return { answer: state.helpStatus(b) };
       if (a === 'queue' && b === 'windows') return { answer: state.windowList() };
       if (a === 'appointments' && b === 'slots') return { answer: state.slotsFor(query.get('itemCode') ?? '', query.get('date')) };
     }
     if (method === 'POST') {
-      if (a === 'applications' && !b) return { answer: state.fileApplication(body), kind: 'applications' };
+      if (a === 'applications' && !b) return { answer: state.fileApplication(body, kioskId), kind: 'applications' };
+      if (a === 'applications' && b === 'query') return { answer: state.casesOf(body) };
       if (a === 'evaluations') return { answer: state.evaluate(body), kind: 'evaluations' };
       if (a === 'feedback') return { answer: state.report(body), kind: 'feedback' };
       if (a === 'help-requests' && !b) return { answer: state.requestHelp(body), kind: 'help' };
@@ -148,6 +152,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       }
     }
     if (url.pathname.startsWith('/_control/')) return control(method, url.pathname, body, res);
+    // The public pages a phone opens from a kiosk's QR code: unsigned, read-only, nothing personal.
+    if (method === 'GET' && (url.pathname === '/public/progress' || url.pathname === '/public/materials')) {
+      const p = (url.pathname === '/public/progress' ? progressPage : materialsPage)(state.publicData(), url.searchParams);
+      res.writeHead(p.status, { 'content-type': 'text/html; charset=utf-8' });
+      return void res.end(p.html);
+    }
     if (url.pathname === '/v1/health') return send(res, { status: 200, body: { ok: true, time: new Date(platformNow()).toISOString() } });
     stats.requests += 1;
 
@@ -188,7 +198,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         answer = stored.answer;
         replayed = true;
       } else {
-        const r = route(method, url.pathname, url.searchParams, body);
+        const kioskHeader = req.headers[PLATFORM_HEADERS.kioskId];
+        const r = route(method, url.pathname, url.searchParams, body, typeof kioskHeader === 'string' ? kioskHeader : null);
         answer = r.answer;
         if (answer.status < 500) writes.set(storeKey, { requestHash, answer });
         if (r.kind && answer.status < 300) stats.filed[r.kind] = (stats.filed[r.kind] ?? 0) + 1;

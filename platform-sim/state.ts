@@ -7,19 +7,26 @@ import {
   feedback,
   helpRequest,
   windowType as windowTypeSchema,
+  appointmentRequest,
+  queueTicketRequest,
   type AppointmentSlot,
   type ApplicationRequest,
   type EnterpriseProfile,
   type ApplicationProgress,
   type ApplicationReceipt,
   type ECertificate,
+  type FiledApplication,
+  type MaterialToProvide,
   type HelpStatus,
   type QueueTicket,
   type WindowType,
 } from '../platform-wire/model';
 import { z } from 'zod';
 import { validateCreditCode } from '../kernel/identifiers';
+import { belongsElsewhere } from './rules/engine';
 import { decide, decisionRecords, loadItemLibrary, resultCertificate, type PlatformItem } from './rules/item-library';
+import type { PublicPageData } from './public-pages';
+import { regionOf } from './regions';
 import { certificateBodies, enterprises, items, staff, windows } from './sample-data';
 
 export interface Answer {
@@ -55,11 +62,20 @@ export class PlatformState {
   readonly applications = new Map<string, ApplicationProgress>();
   /** What each application carried (no personal data), so tests and operators can inspect intake. */
   readonly applicationRequests = new Map<string, { itemCode: string; creditCode: string | null; attachments: ApplicationRequest['attachments']; smartApproval: boolean }>();
+  /** Intake facts a reprint and 我的办件 need: the kiosk's slip, what is still to provide, who filed it where. */
+  private readonly intake = new Map<
+    string,
+    { acceptedAt: string; slipNumber: string | null; toProvide: MaterialToProvide[]; handledBy: string | null; kioskId: string | null; applicantIdNumber: string }
+  >();
+  private readonly slips = new Map<string, string>();
   readonly evaluations: unknown[] = [];
   readonly feedbacks: unknown[] = [];
   readonly help = new Map<string, HelpStatus>();
   readonly tickets: QueueTicket[] = [];
-  readonly appointments = new Map<string, { appointmentId: string; checkInCode: string; slotId: string; status: 'booked' | 'cancelled'; bookedAt: string }>();
+  readonly appointments = new Map<
+    string,
+    { appointmentId: string; checkInCode: string; slotId: string; status: 'booked' | 'cancelled'; bookedAt: string; boundTo: 'card' | 'phone' | null }
+  >();
   private readonly slots = new Map<string, AppointmentSlot>();
   private readonly waiting = new Map<WindowType, number>();
   private readonly ticketSeq = new Map<WindowType, number>();
@@ -149,7 +165,7 @@ export class PlatformState {
     return ok({ certificates: this.certificates.filter((c) => c.holderCode === holder) });
   }
 
-  fileApplication(raw: unknown): Answer {
+  fileApplication(raw: unknown, kioskId: string | null = null): Answer {
     const parsed = applicationRequest.safeParse(raw);
     if (!parsed.success) return err(422, 'invalid-application', 'the application does not match the schema', issues(parsed.error));
     const a = parsed.data;
@@ -169,6 +185,17 @@ export class PlatformState {
         return err(422, 'unknown-certificate', `attachment ${att.certificateId} is not a known e-certificate`);
       }
     }
+    // A matter this district does not handle is not taken here: only forwarded to a region that takes it (跨域通办).
+    const item = this.ruleBase.get(a.itemCode);
+    const today = chinaNow().toISOString().slice(0, 10);
+    const moved = item?.smartApproval ? belongsElsewhere(item.smartApproval.rules, decisionRecords(a, enterprise, [], today)) : null;
+    const target = moved ? regionOf(moved.address) : null;
+    if (moved && !a.crossRegion) return err(422, 'belongs-elsewhere', `this matter is handled by ${moved.authority.en}`, [moved.authority.zh, target?.region ?? '']);
+    if (!moved && a.crossRegion) return err(422, 'cross-region-not-needed', 'this matter is handled here');
+    if (a.crossRegion && (!target?.acceptsCrossRegion || target.region !== a.crossRegion.targetRegion)) {
+      return err(422, 'cross-region-not-accepted', `${a.crossRegion.targetRegion} does not take this matter through the platform`);
+    }
+    if (a.slipNumber && this.slips.has(a.slipNumber)) return err(409, 'slip-already-filed', 'an application was already filed under this slip');
     const now = chinaNow();
     this.appSeq += 1;
     const number = `NH${now.toISOString().slice(0, 10).replace(/-/g, '')}${String(this.appSeq).padStart(6, '0')}`;
@@ -183,9 +210,14 @@ export class PlatformState {
       corrections: [],
       decision: null,
     };
-    if (a.smartApproval) this.smartDecision(a, progress, enterprise, at);
+    const handledBy = target && a.crossRegion ? target.region : null;
+    if (handledBy) progress.history.push({ status: 'accepted', at, note: `跨域通办：已转至${target?.authority ?? handledBy}受理` });
+    else if (a.smartApproval) this.smartDecision(a, progress, enterprise, at);
     this.applications.set(number, progress);
     this.applicationRequests.set(number, { itemCode: a.itemCode, creditCode, attachments: a.attachments, smartApproval: a.smartApproval });
+    const slipNumber = a.slipNumber ?? null;
+    this.intake.set(number, { acceptedAt: at, slipNumber, toProvide: a.toProvide, handledBy, kioskId, applicantIdNumber: a.applicant.agentIdNumber });
+    if (slipNumber) this.slips.set(slipNumber, number);
     const receipt: ApplicationReceipt = {
       applicationNumber: number,
       itemCode: a.itemCode,
@@ -193,8 +225,70 @@ export class PlatformState {
       acceptedAt: at,
       promisedDate,
       decision: progress.decision,
+      slipNumber,
+      toProvide: a.toProvide,
+      handledBy,
     };
     return ok(receipt, 201);
+  }
+
+  /** An application as the platform holds it now (intake facts and where it stands). */
+  private filed(number: string): FiledApplication | null {
+    const p = this.applications.get(number);
+    const i = this.intake.get(number);
+    if (!p || !i) return null;
+    return {
+      applicationNumber: number,
+      itemCode: p.itemCode,
+      itemName: this.ruleBase.get(p.itemCode)?.name ?? p.itemCode,
+      status: p.status,
+      acceptedAt: i.acceptedAt,
+      promisedDate: p.promisedDate,
+      decision: p.decision,
+      slipNumber: i.slipNumber,
+      toProvide: i.toProvide,
+      handledBy: i.handledBy,
+      kioskId: i.kioskId,
+    };
+  }
+
+  /** What the public pages read (platform-sim/public-pages.ts). */
+  publicData(): PublicPageData {
+    return {
+      progress: (n) => this.applications.get(n) ?? null,
+      bySlip: (slip) => {
+        const n = this.slips.get(slip);
+        return n ? this.filed(n) : null;
+      },
+      filed: (n) => this.filed(n),
+      itemName: (code) => this.ruleBase.get(code)?.name ?? null,
+      materialName: (code, id) => this.ruleBase.get(code)?.materials.get(id) ?? null,
+    };
+  }
+
+  /** The application filed under a kiosk's slip number: its receipt can be reprinted at any kiosk. */
+  bySlip(slip: string): Answer {
+    const number = this.slips.get(slip);
+    const f = number ? this.filed(number) : null;
+    return f ? ok({ application: f }) : err(404, 'not-found', 'no application was filed under this slip');
+  }
+
+  /** 我的办件: what a person filed at the hall's kiosks, newest first. */
+  casesOf(raw: unknown): Answer {
+    const body = z.object({ applicantIdNumber: z.string().length(18) }).safeParse(raw);
+    if (!body.success) return err(422, 'invalid-request', 'applicantIdNumber (18 characters) required', issues(body.error));
+    const mine = [...this.intake.entries()]
+      .filter(([, i]) => i.applicantIdNumber === body.data.applicantIdNumber && i.kioskId !== null)
+      .map(([number]) => this.filed(number))
+      .filter((f): f is FiledApplication => f !== null)
+      .reverse();
+    return ok({ applications: mine });
+  }
+
+  /** Where a matter at an address belongs (跨域通办: whether that region takes it through the platform). */
+  crossRegionTarget(itemCode: string, address: string): Answer {
+    if (!itemCode || !address.trim()) return err(400, 'invalid-request', 'itemCode and address are required');
+    return ok(regionOf(address));
   }
 
   progress(number: string): Answer {
@@ -226,7 +320,9 @@ export class PlatformState {
     const id = `EV${randomUUID().slice(0, 8).toUpperCase()}`;
     this.evaluations.push({ id, ...parsed.data });
     const bad = parsed.data.level === 'dissatisfied' || parsed.data.level === 'very-dissatisfied';
-    return ok({ evaluationId: id, receivedAt: new Date().toISOString(), followUpRequired: bad }, 201);
+    // 差评回访: the centre calls back within one working day when the rater left a number.
+    const callBackBy = bad && parsed.data.contactMobile ? addWorkingDays(chinaNow(), 1) : null;
+    return ok({ evaluationId: id, receivedAt: new Date().toISOString(), followUpRequired: bad, callBackBy }, 201);
   }
 
   report(raw: unknown): Answer {
@@ -266,16 +362,18 @@ export class PlatformState {
   }
 
   windowList(): Answer {
-    return ok({ windows: windows.map((w) => ({ windowType: w.windowType, name: w.name, waiting: this.waiting.get(w.windowType) ?? 0 })) });
+    return ok({ windows: windows.map((w) => ({ windowType: w.windowType, name: w.name, waiting: this.waiting.get(w.windowType) ?? 0, prefix: w.prefix })) });
   }
 
   takeTicket(raw: unknown): Answer {
-    const body = z.object({ windowType: windowTypeSchema, appointmentId: z.string().optional() }).safeParse(raw);
+    const body = queueTicketRequest.safeParse(raw);
     if (!body.success) return err(422, 'invalid-ticket-request', 'unknown window type', issues(body.error));
     const w = windows.find((x) => x.windowType === body.data.windowType);
     if (!w) return err(422, 'invalid-ticket-request', 'unknown window type');
     const appt = body.data.appointmentId ? this.appointments.get(body.data.appointmentId) : undefined;
     if (body.data.appointmentId && (!appt || appt.status !== 'booked')) return err(422, 'appointment-not-found', 'no booked appointment with this id');
+    const local = body.data.local;
+    if (local) return ok(this.reconcile(w, local, body.data.holder ?? null), 201);
     const seq = (this.ticketSeq.get(w.windowType) ?? 0) + 1;
     this.ticketSeq.set(w.windowType, seq);
     // An appointment is served first (priority ticket), so nobody waits ahead of it.
@@ -288,9 +386,37 @@ export class PlatformState {
       estimatedWaitMinutes: ahead * w.minutesPerPerson,
       issuedAt: new Date().toISOString(),
       appointmentId: body.data.appointmentId ?? null,
+      reconciled: false,
     };
     this.tickets.push(ticket);
+    if (body.data.holder) this.ticketHolders.set(ticket.ticketNumber, body.data.holder.idNumber);
     return ok(ticket, 201);
+  }
+
+  /** Card holders of tickets (the window calls the person, and sees who they are). */
+  readonly ticketHolders = new Map<string, string>();
+
+  /**
+   * A ticket a kiosk issued from its own range while the platform was down: it joins the queue in the
+   * order it was issued (nobody who took a number at the kiosk loses their place) and keeps its number.
+   */
+  private reconcile(w: (typeof windows)[number], local: { number: string; issuedAt: string }, holder: { idNumber: string } | null): QueueTicket {
+    const existing = this.tickets.find((t) => t.ticketNumber === local.number && t.windowType === w.windowType);
+    if (existing) return existing;
+    const waiting = this.waiting.get(w.windowType) ?? 0;
+    const ticket: QueueTicket = {
+      ticketNumber: local.number,
+      windowType: w.windowType,
+      waitingAhead: waiting,
+      estimatedWaitMinutes: waiting * w.minutesPerPerson,
+      issuedAt: local.issuedAt,
+      appointmentId: null,
+      reconciled: true,
+    };
+    this.waiting.set(w.windowType, waiting + 1);
+    this.tickets.push(ticket);
+    if (holder) this.ticketHolders.set(ticket.ticketNumber, holder.idNumber);
+    return ticket;
   }
 
   /** Slots of the next working days for an item; generated on first sight so they stay stable. */
@@ -318,14 +444,21 @@ export class PlatformState {
   }
 
   book(raw: unknown): Answer {
-    const body = z.object({ slotId: z.string(), itemCode: z.string(), creditCode: z.string().length(18).optional(), contactMobile: z.string().optional() }).safeParse(raw);
+    const body = appointmentRequest.safeParse(raw);
     if (!body.success) return err(422, 'invalid-booking', 'bad booking request', issues(body.error));
     const slot = this.slots.get(body.data.slotId);
     if (!slot || slot.itemCode !== body.data.itemCode) return err(404, 'slot-not-found', 'no such slot for this item');
     if (slot.remaining <= 0) return err(409, 'slot-full', 'the slot is fully booked');
     slot.remaining -= 1;
     const appointmentId = `AP${randomUUID().slice(0, 8).toUpperCase()}`;
-    const rec = { appointmentId, checkInCode: String(100000 + this.appointments.size * 7919 % 900000), slotId: slot.slotId, status: 'booked' as const, bookedAt: new Date().toISOString() };
+    const rec = {
+      appointmentId,
+      checkInCode: String(100000 + ((this.appointments.size * 7919) % 900000)),
+      slotId: slot.slotId,
+      status: 'booked' as const,
+      bookedAt: new Date().toISOString(),
+      boundTo: body.data.holder ? ('card' as const) : body.data.contactMobile ? ('phone' as const) : null,
+    };
     this.appointments.set(appointmentId, rec);
     return ok({ appointmentId, checkInCode: rec.checkInCode, slot, status: rec.status, bookedAt: rec.bookedAt }, 201);
   }

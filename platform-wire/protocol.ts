@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { eCertificate } from './model/certificate';
+import { filedApplication } from './model/application';
 import { appointmentSlot, windowType } from './model/hall';
 
 /**
@@ -48,10 +49,19 @@ export const certificateList = z.object({ certificates: z.array(eCertificate) })
 export const issuerKeyList = z.object({
   keys: z.array(z.object({ keyId: z.string(), publicKeySpkiBase64: z.string() })),
 });
-export const evaluationAck = z.object({ evaluationId: z.string(), receivedAt: z.string(), followUpRequired: z.boolean() });
+/** `callBackBy`: a 差评 with a call-back number is called back by this date (null: no call-back promised). */
+export const evaluationAck = z.object({
+  evaluationId: z.string(),
+  receivedAt: z.string(),
+  followUpRequired: z.boolean(),
+  callBackBy: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
+});
 export const feedbackAck = z.object({ feedbackId: z.string(), receivedAt: z.string(), handlingWindow: z.string() });
 export const windowList = z.object({
-  windows: z.array(z.object({ windowType, name: z.string(), waiting: z.number().int().nonnegative() })),
+  /** `prefix`: the letter the hall's numbers for this window start with (a kiosk's own numbers use it too). */
+  windows: z.array(z.object({ windowType, name: z.string(), waiting: z.number().int().nonnegative(), prefix: z.string().regex(/^[A-Z]$/).optional() })),
 });
 export const slotList = z.object({ slots: z.array(appointmentSlot) });
+export const filedApplicationAnswer = z.object({ application: filedApplication });
+export const filedApplicationList = z.object({ applications: z.array(filedApplication) });
 export const platformHealth = z.object({ ok: z.literal(true), time: z.string() });

@@ -7,6 +7,9 @@ import type { FormDefinition } from './form';
 import type { ServiceItem } from './item';
 import { checkLexicon } from './lexicon-checks';
 import { catalogueContains } from './search-fields';
+import { ROLE_QUESTION } from './still-to-provide';
+
+const ROLE_VALUES: readonly string[] = ['legal_rep', 'agent'];
 
 /** One problem found in a content set; a bundle build fails when there is any. */
 export interface ContentIssue {
@@ -116,9 +119,11 @@ export function checkFlow(flow: SituationFlow, items: ItemLookup, formIds: Reado
       }
     }
   }
-  // Materials of the item that depend on answers must name this flow's questions and options.
+  // Materials of the item that depend on answers must name this flow's questions and options (the
+  // role is known from identification even where the flow does not ask it).
   for (const m of item?.guide.materials ?? []) {
     for (const ref of conditionRefs(m.appliesWhen)) {
+      if (ref.answer === ROLE_QUESTION && !nodes[ref.answer]) continue;
       const q = nodes[ref.answer];
       if (!q || q.kind === 'outcome') add(`material ${m.id} reads ${ref.answer}, which is not a question of this flow`);
       else for (const v of ref.values) if (!q.options.some((o) => o.value === v)) add(`material ${m.id}: ${v} is not an option of ${ref.answer}`);
@@ -202,8 +207,22 @@ export function checkItem(item: ServiceItem, ctx: ItemContext): ContentIssue[] {
   for (const m of item.guide.materials) {
     if (m.formId && !ctx.forms.has(m.formId)) add(`material ${m.id} names unknown form ${m.formId}`);
     if (m.necessity === 'deferrable' && !m.deferral) add(`material ${m.id} is deferrable without a deadline`);
-    if (m.appliesWhen && !item.flowId) add(`material ${m.id} depends on answers but the item has no flow`);
+    const refs = conditionRefs(m.appliesWhen);
+    if (!item.flowId && refs.some((r) => r.answer !== ROLE_QUESTION)) add(`material ${m.id} depends on answers but the item has no flow`);
+    for (const r of refs) {
+      if (r.answer === ROLE_QUESTION && r.values.some((v) => !ROLE_VALUES.includes(v))) add(`material ${m.id}: ${ROLE_QUESTION} is answered legal_rep or agent only`);
+    }
     if (m.commitmentLetter && !item.notifyAndCommit) add(`material ${m.id} is the 告知承诺书 but the item is not notify-and-commit`);
+  }
+  // The kiosk fills the application form itself: content says which material that is, so no list asks for it on paper.
+  if (item.kioskFilable && item.formId && !item.guide.materials.some((m) => m.formId === item.formId)) {
+    add(`kiosk-filable item: no material is its form ${item.formId}`);
+  }
+  // 零跑动 only where true: nothing that surely applies may be paper-only (that is a visit to a window).
+  if (item.maxVisits === 0) {
+    for (const m of item.guide.materials) {
+      if (m.necessity !== 'optional' && !m.appliesWhen && m.medium.length === 1 && m.medium[0] === 'paper') add(`no visit (maxVisits 0), but material ${m.id} is paper only`);
+    }
   }
   if (item.smartApproval) {
     if (!form) add('smart-approval item needs a kiosk form');

@@ -11,3 +11,4 @@ export * from './lexicon-checks';
 export * from './lexicon-fillers';
 export * from './search-fields';
 export * from './evaluate';
+export * from './still-to-provide';

@@ -15,7 +15,7 @@ export const packages: Package[] = [
     itemCodes: ['NH-AMR-0101', 'NH-PSB-0103', 'NH-TAX-0104', 'NH-SI-1001', 'NH-HPF-1002', 'NH-BNK-0105'],
     mergedMaterials: [
       { ref: 'NH-AMR-0101:m_application' }, { ref: 'NH-AMR-0101:m_articles' }, { ref: 'NH-AMR-0101:m_shareholder_id' },
-      { ref: 'NH-AMR-0101:m_officers' }, { ref: 'NH-AMR-0101:m_premises' },
+      { ref: 'NH-AMR-0101:m_officers' }, { ref: 'NH-AMR-0101:m_premises_owned' }, { ref: 'NH-AMR-0101:m_premises_lease' },
       { ref: 'NH-TAX-0104:m_accounting_rules' }, { ref: 'NH-HPF-1002:m_hpf_staff_list' },
       { ref: 'NH-AMR-0101:m_power_of_attorney', sharedBy: ['NH-PSB-0103', 'NH-HPF-1002', 'NH-BNK-0105'] },
     ],

@@ -168,9 +168,9 @@ export const flows: Flow[] = [
         ],
       },
       out_name: { kind: 'outcome', result: 'materials_list', formId: 'f_company_change' },
-      out_address: { kind: 'outcome', result: 'materials_list', itemCode: 'NH-AMR-0202', materialIds: ['m_change_application', 'm_resolution', 'm_articles_amendment', 'm_new_premises'], formId: 'f_company_change' },
-      out_legal_rep: { kind: 'outcome', result: 'materials_list', itemCode: 'NH-AMR-0203', materialIds: ['m_change_application', 'm_resolution', 'm_legal_rep_id'], formId: 'f_company_change' },
-      out_scope: { kind: 'outcome', result: 'materials_list', itemCode: 'NH-AMR-0204', materialIds: ['m_change_application', 'm_resolution', 'm_articles_amendment'], formId: 'f_company_change' },
+      out_address: { kind: 'outcome', result: 'materials_list', itemCode: 'NH-AMR-0202', materialIds: ['m_change_application', 'm_resolution', 'm_articles_amendment', 'm_new_premises', 'm_power_of_attorney'], formId: 'f_company_change' },
+      out_legal_rep: { kind: 'outcome', result: 'materials_list', itemCode: 'NH-AMR-0203', materialIds: ['m_change_application', 'm_resolution', 'm_legal_rep_id', 'm_power_of_attorney'], formId: 'f_company_change' },
+      out_scope: { kind: 'outcome', result: 'materials_list', itemCode: 'NH-AMR-0204', materialIds: ['m_change_application', 'm_resolution', 'm_articles_amendment', 'm_power_of_attorney'], formId: 'f_company_change' },
     },
   },
 ];

@@ -40,8 +40,8 @@ export function mat(id: string, zh: string, en: string, flags = '', extra: Parti
 /** Materials almost every enterprise item asks for. */
 export const common = {
   licence: () => mat('m_business_licence', '营业执照', 'Business licence', 'copy e ecert:电子营业执照 gov:市场监督管理部门'),
-  agent: (withFlow: boolean) =>
-    mat('m_power_of_attorney', '授权委托书及经办人身份证件', 'Power of attorney and agent ID', withFlow ? 'agent' : 'opt', withFlow ? {} : { instructions: t('委托他人办理的提供', 'Only when an agent applies') }),
+  // Whoever applies is known at the kiosk (the role chosen at 身份核验), with or without a flow.
+  agent: () => mat('m_power_of_attorney', '授权委托书及经办人身份证件', 'Power of attorney and agent ID', 'agent', { instructions: t('委托他人办理的提供', 'Only when an agent applies') }),
   idCard: (zh = '法定代表人身份证件', en = 'ID of the legal representative') => mat('m_legal_rep_id', zh, en, 'copy e ecert:居民身份证（实名核验） gov:公安机关'),
 };
 

@@ -12,7 +12,7 @@ export const hrItems = [
   item({
     code: 'NH-HPF-1002', zh: '住房公积金单位缴存登记', en: 'Employer housing provident fund registration', type: 'public_service', dept: 'hpf', stages: ['start', 'hr'], keywords: ['公积金开户', '公积金', '住房公积金'],
     law: [['《住房公积金管理条例》', '第十三条、第十四条、第十五条']], conditions: ['新设立的单位应当自设立之日起30日内办理缴存登记', '自登记之日起20日内为本单位职工办理账户设立'],
-    materials: [mat('m_hpf_form', '住房公积金单位缴存登记表', 'Housing fund registration form', '', { formId: 'f_housing_fund' }), mat('m_hpf_staff_list', '住房公积金缴存人员清册', 'List of contributing staff', 'e'), common.licence(), common.agent(false)],
+    materials: [mat('m_hpf_form', '住房公积金单位缴存登记表', 'Housing fund registration form', '', { formId: 'f_housing_fund' }), mat('m_hpf_staff_list', '住房公积金缴存人员清册', 'List of contributing staff', 'e'), common.licence(), common.agent()],
     promised: [1, 'working_day'], visits: 0, kiosk: { formId: 'f_housing_fund' },
   }),
   item({

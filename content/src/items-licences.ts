@@ -18,7 +18,7 @@ export const licenceItems = [
       mat('m_layout', '主要设备设施、经营布局、操作流程等文件', 'Equipment, layout and process documents', 'e defer:5', { appliesWhen: { answer: 'q_scope', includesAny: ['hot_food', 'cold_food', 'raw_food'] } }),
       mat('m_food_safety_rules', '食品安全自查、从业人员健康管理、进货查验记录、食品安全事故处置等规章制度', 'Food safety management rules', 'e commit'),
       mat('m_vending', '自动售货设备的产品合格证明、具体放置地点、经营者名称及食品安全投诉举报电话的公示方法', 'Vending machine documents', 'copy e', { appliesWhen: { answer: 'q_vending', eq: 'yes' } }),
-      common.agent(true),
+      common.agent(),
     ],
     statutory: [10, 'working_day'], promised: [5, 'working_day'], visits: 1, result: ['食品经营许可证', 'licence', true], flowId: 'flow_food_licence', crossRegion: 'province', specialSteps: [inspection],
     faq: [['只卖预包装食品要办许可证吗？', '仅销售预包装食品的，办理备案即可，无需申请食品经营许可。'], ['许可证有效期多久？', '食品经营许可证有效期为5年。']],
@@ -26,7 +26,7 @@ export const licenceItems = [
   item({
     code: 'NH-AMR-0302', zh: '食品经营许可（延续）', en: 'Food business licence (renewal)', parent: '食品经营许可', type: 'administrative_licence', dept: 'amr', stages: ['licence', 'operate'], keywords: ['食品许可延续', '换证'],
     law: FOOD_LAW, conditions: ['在许可证有效期届满前提出延续申请'],
-    materials: [mat('m_food_renewal_application', '食品经营许可延续申请书', 'Renewal application'), common.licence(), mat('m_unchanged_declaration', '经营条件未发生变化的声明', 'Declaration that conditions are unchanged', 'opt')],
+    materials: [mat('m_food_renewal_application', '食品经营许可延续申请书', 'Renewal application', '', { formId: 'f_food_renewal' }), common.licence(), mat('m_unchanged_declaration', '经营条件未发生变化的声明', 'Declaration that conditions are unchanged', 'opt')],
     statutory: [10, 'working_day'], promised: [3, 'working_day'], visits: 0, result: ['食品经营许可证', 'licence', true], kiosk: { formId: 'f_food_renewal' },
   }),
   item({
@@ -39,7 +39,7 @@ export const licenceItems = [
     code: 'NH-AMR-0304', zh: '仅销售预包装食品备案', en: 'Filing for selling prepackaged food only', type: 'other_power', dept: 'amr', stages: ['licence'], keywords: ['预包装食品', '食品备案', '小卖部'],
     law: [['《中华人民共和国食品安全法》', '第三十五条'], ['《食品经营许可和备案管理办法》（市场监管总局令第78号）', '第四条、第五条']],
     conditions: ['仅销售预包装食品', '具有与经营的食品品种相适应的经营场所和贮存条件'],
-    materials: [mat('m_filing_form', '仅销售预包装食品备案信息表', 'Prepackaged food filing form', 'e', { formId: 'f_prepack_filing' }), common.licence(), common.agent(false)],
+    materials: [mat('m_filing_form', '仅销售预包装食品备案信息表', 'Prepackaged food filing form', 'e', { formId: 'f_prepack_filing' }), common.licence(), common.agent()],
     promised: [0, 'on_the_spot'], visits: 0, result: ['备案回执', 'registration', true], kiosk: { formId: 'f_prepack_filing' },
   }),
   item({
@@ -62,7 +62,7 @@ export const licenceItems = [
   item({
     code: 'NH-HLT-0402', zh: '公共场所卫生许可（延续）', en: 'Public place hygiene licence (renewal)', parent: '公共场所卫生许可', type: 'administrative_licence', dept: 'health', stages: ['licence', 'operate'], keywords: ['卫生许可延续'], commit: true,
     law: [['《公共场所卫生管理条例实施细则》'], ['粤卫规〔2019〕9号']], conditions: ['卫生许可证有效期4年，届满30日前申请延续'],
-    materials: [mat('m_hygiene_application', '卫生许可证延续申请表', 'Renewal application'), mat('m_commitment_letter', '告知承诺书', 'Notify-and-commit letter', 'letter')],
+    materials: [mat('m_hygiene_application', '卫生许可证延续申请表', 'Renewal application', '', { formId: 'f_hygiene_renewal' }), mat('m_commitment_letter', '告知承诺书', 'Notify-and-commit letter', 'letter')],
     statutory: [20, 'working_day'], promised: [0, 'on_the_spot'], visits: 0, result: ['公共场所卫生许可证', 'licence', true], kiosk: { formId: 'f_hygiene_renewal' },
   }),
   item({
@@ -115,7 +115,7 @@ export const licenceItems = [
     code: 'NH-TRN-0701', zh: '道路普通货物运输经营许可', en: 'Road freight transport licence', type: 'administrative_licence', dept: 'transport', stages: ['licence'], keywords: ['货运', '道路运输经营许可证', '营运证', '物流'],
     law: [['《中华人民共和国道路运输条例》', '第二十一条、第二十四条']],
     conditions: ['有与其经营业务相适应并经检测合格的车辆', '有符合规定条件的驾驶人员', '有健全的安全生产管理制度', '总质量4500千克及以下普通货运车辆无需办理'],
-    materials: [mat('m_freight_application', '道路货物运输经营申请表', 'Application form'), common.idCard('负责人身份证明', 'ID of the person in charge'), mat('m_vehicle_commitment', '拟投入车辆承诺书或车辆行驶证', 'Vehicle commitment or registration', 'copy e'), mat('m_driver_docs', '驾驶人员驾驶证和从业资格证', 'Driver licences and qualifications', 'copy e ecert-sub:道路运输从业人员从业资格证'), mat('m_safety_rules', '安全生产管理制度文本', 'Safety management rules', 'e'), common.agent(true)],
+    materials: [mat('m_freight_application', '道路货物运输经营申请表', 'Application form'), common.idCard('负责人身份证明', 'ID of the person in charge'), mat('m_vehicle_commitment', '拟投入车辆承诺书或车辆行驶证', 'Vehicle commitment or registration', 'copy e'), mat('m_driver_docs', '驾驶人员驾驶证和从业资格证', 'Driver licences and qualifications', 'copy e ecert-sub:道路运输从业人员从业资格证'), mat('m_safety_rules', '安全生产管理制度文本', 'Safety management rules', 'e'), common.agent()],
     statutory: [20, 'natural_day'], promised: [5, 'working_day'], visits: 0, result: ['道路运输经营许可证', 'licence', true], flowId: 'flow_road_freight', commit: true,
   }),
   item({

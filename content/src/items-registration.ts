@@ -10,11 +10,11 @@ const CHANGE_LAW: [string, string?][] = [
   ['《中华人民共和国市场主体登记管理条例实施细则》（市场监管总局令第52号）', '第三十一条'],
 ];
 const changeMaterials = () => [
-  mat('m_change_application', '公司登记（备案）申请书（变更）', 'Company registration (change) application'),
+  mat('m_change_application', '公司登记（备案）申请书（变更）', 'Company registration (change) application', '', { formId: 'f_company_change' }),
   mat('m_resolution', '股东会决议或股东决定', 'Shareholders’ resolution or decision'),
   mat('m_articles_amendment', '章程修正案或修改后的公司章程', 'Amendment to the articles of association'),
   mat('m_licence_original', '营业执照正副本（仅领取纸质执照的缴回）', 'Business licence originals (if a paper licence is held)', 'paper opt'),
-  common.agent(false),
+  common.agent(),
 ];
 const within30 = '应当自作出变更决议、决定之日起30日内申请变更登记';
 
@@ -30,10 +30,11 @@ export const registrationItems = [
       mat('m_articles', '全体股东签署的公司章程', 'Articles of association signed by all shareholders'),
       mat('m_shareholder_id', '股东主体资格证明或自然人身份证件', 'Shareholder qualification / ID', 'copy e ecert:居民身份证（实名核验） gov:公安机关'),
       mat('m_officers', '董事、监事、经理的任职文件及身份证件', 'Appointment documents of directors, supervisors, manager'),
-      mat('m_premises', '住所使用证明（产权证明或租赁合同）', 'Proof of the right to use the premises', 'copy e ecert-sub:不动产权证书 commit', { appliesWhen: { answer: 'q_premises', in: ['rented', 'owned'] } }),
+      mat('m_premises_owned', '住所产权证明（不动产权证书）', 'Proof of ownership of the premises', 'copy e ecert-sub:不动产权证书', { appliesWhen: { answer: 'q_premises', eq: 'owned' } }),
+      mat('m_premises_lease', '住所租赁合同及出租方产权证明', 'Lease of the premises and the landlord’s proof of ownership', 'copy e', { appliesWhen: { answer: 'q_premises', eq: 'rented' } }),
       mat('m_premises_commitment', '住所（经营场所）申报承诺书', 'Premises self-declaration commitment', '', { appliesWhen: { answer: 'q_premises', eq: 'cluster' } }),
       mat('m_pre_approval', '前置审批文件或许可证件', 'Pre-approval documents', 'copy e', { appliesWhen: { answer: 'q_pre_approval', eq: 'yes' } }),
-      common.agent(true),
+      common.agent(),
     ],
     statutory: [3, 'working_day'], promised: [1, 'working_day'], visits: 0, result: ['营业执照', 'licence', true],
     kiosk: { formId: 'f_company_setup' }, createsEnterprise: true, flowId: 'flow_company_setup', crossRegion: 'pan_prd', windows: ['A01-A08 注册许可综合窗'],
@@ -48,14 +49,14 @@ export const registrationItems = [
       mat('m_application', '个体工商户登记（备案）申请书', 'Individual business registration application', '', { formId: 'f_individual_setup' }),
       common.idCard('经营者身份证件', 'ID of the operator'),
       mat('m_premises', '经营场所使用证明', 'Proof of the right to use the premises', 'copy e commit'),
-      common.agent(false),
+      common.agent(),
     ],
     statutory: [3, 'working_day'], promised: [0, 'on_the_spot'], visits: 0, result: ['营业执照', 'licence', true], kiosk: { formId: 'f_individual_setup' }, createsEnterprise: true,
   }),
   item({
     code: 'NH-PSB-0103', zh: '公章刻制备案', en: 'Filing for making company seals', type: 'other_power', dept: 'police', stages: ['start'], keywords: ['刻章', '印章', '公章'],
     law: [['《印铸刻字业暨公章刻制治安管理办法》（地方性规定，示例）']], conditions: ['已领取营业执照'],
-    materials: [common.licence(), common.idCard(), common.agent(false)],
+    materials: [common.licence(), common.idCard(), common.agent()],
     promised: [0, 'on_the_spot'], visits: 0, fee: { zh: '按刻章企业市场价格收取（部分地区首套免费）', en: 'Seal maker’s market price' },
   }),
   item({
@@ -67,7 +68,7 @@ export const registrationItems = [
   item({
     code: 'NH-BNK-0105', zh: '预约银行开户（基本存款账户）', en: 'Bank account opening appointment', type: 'public_service', dept: 'bank', stages: ['start'], keywords: ['开户', '银行账户', '基本户'],
     law: [['《中国人民银行关于取消企业银行账户许可的通知》（银发〔2019〕41号）']], conditions: ['已领取营业执照'],
-    materials: [common.licence(), common.idCard(), common.agent(false)],
+    materials: [common.licence(), common.idCard(), common.agent()],
     promised: [0, 'on_the_spot'], visits: 1,
   }),
   item({

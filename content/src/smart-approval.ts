@@ -68,8 +68,13 @@ export const smartApprovalRules: Record<string, SmartApproval> = {
       {
         id: 'address-in-district',
         title: text('新住所位于佛山市南海区内', 'The new address is in Nanhai District, Foshan'),
-        fix: text('迁出南海区的须向迁入地登记机关申请，不适用秒批', 'Moving out of Nanhai is handled by the registration office of the new district'),
-        check: { contains: { path: 'form.after', text: '佛山市南海区' } },
+        fix: text(
+          '迁出南海区的由迁入地登记机关办理，不在南海区提交：迁入地可跨域通办的，可在本终端提交至迁入地；否则请到迁入地办理或预约',
+          'A move out of Nanhai is handled by the registration office of the new district, not filed here: where that district takes it across regions, this kiosk can file it there; otherwise apply there in person or book a visit',
+        ),
+        // Only an address change can move the matter: any other change is checked by its own rules.
+        check: { any: [{ not: { equals: { path: 'form.changeItem', value: 'address' } } }, { contains: { path: 'form.after', text: '佛山市南海区' } }] },
+        elsewhere: { authority: text('迁入地登记机关', 'the registration office of the new district'), address: 'form.after' },
       },
     ],
   },

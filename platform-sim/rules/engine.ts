@@ -92,10 +92,29 @@ export interface PublishedRule {
   readonly id: string;
   readonly title: { readonly zh: string; readonly en: string };
   readonly check: Record<string, Json>;
+  /** When this rule is not met, the matter is another authority's: `address` names the fact saying where. */
+  readonly elsewhere?: { readonly authority: { readonly zh: string; readonly en: string }; readonly address: string };
+}
+
+/** The authority a matter belongs to instead, when a rule that says so is not met. */
+export interface Elsewhere {
+  readonly ruleId: string;
+  readonly authority: { readonly zh: string; readonly en: string };
+  readonly address: string;
 }
 
 /** Every rule of an item on the platform's records; approve only when all are met. */
-export function decideRules(rules: readonly PublishedRule[], records: DecisionRecords): { outcomes: RuleOutcome[]; approve: boolean } {
+export function decideRules(rules: readonly PublishedRule[], records: DecisionRecords): { outcomes: RuleOutcome[]; approve: boolean; elsewhere: Elsewhere | null } {
   const outcomes = rules.map((rule) => ({ id: rule.id, title: rule.title, met: holds(rule.check, records) }));
-  return { outcomes, approve: outcomes.length > 0 && outcomes.every((o) => o.met) };
+  return { outcomes, approve: outcomes.length > 0 && outcomes.every((o) => o.met), elsewhere: belongsElsewhere(rules, records) };
+}
+
+/** The first rule that moves the matter elsewhere and is not met on the platform's records; null: it is this authority's. */
+export function belongsElsewhere(rules: readonly PublishedRule[], records: DecisionRecords): Elsewhere | null {
+  for (const rule of rules) {
+    if (!rule.elsewhere || holds(rule.check, records)) continue;
+    const where = lookUp(records, rule.elsewhere.address);
+    return { ruleId: rule.id, authority: rule.elsewhere.authority, address: typeof where === 'string' ? where.trim() : '' };
+  }
+  return null;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { projectRootFrom } from '../../kernel/node/project-root';
 import type { ApplicationRequest, ECertificate, EnterpriseProfile } from '../../platform-wire/model';
-import { decideRules, type DecisionRecords, type PublishedRule, type RuleOutcome } from './engine';
+import { decideRules, type DecisionRecords, type Elsewhere, type PublishedRule, type RuleOutcome } from './engine';
 
 const text = z.object({ zh: z.string(), en: z.string() });
 
@@ -12,10 +12,20 @@ const libraryItem = z.object({
   code: z.string(),
   name: text,
   createsEnterprise: z.boolean().default(false),
-  guide: z.object({ timeLimits: z.object({ promised: z.object({ value: z.number(), unit: z.string() }) }) }),
+  guide: z.object({
+    timeLimits: z.object({ promised: z.object({ value: z.number(), unit: z.string() }) }),
+    materials: z.array(z.object({ id: z.string(), name: z.object({ zh: z.string() }) })).default([]),
+  }),
   smartApproval: z
     .object({
-      rules: z.array(z.object({ id: z.string(), title: text, check: z.record(z.string(), z.json()) })),
+      rules: z.array(
+        z.object({
+          id: z.string(),
+          title: text,
+          check: z.record(z.string(), z.json()),
+          elsewhere: z.object({ authority: text, address: z.string() }).optional(),
+        }),
+      ),
       result: z.object({ kind: z.string(), name: text }),
     })
     .optional(),
@@ -33,6 +43,8 @@ export interface PlatformItem {
   readonly smartApproval: SmartApprovalSpec | null;
   /** 设立登记: the application creates the enterprise, so it comes without a credit code. */
   readonly createsEnterprise: boolean;
+  /** Material names by id, for the public page that shows what to bring. */
+  readonly materials: ReadonlyMap<string, string>;
 }
 
 const catalogueFile = path.join(projectRootFrom(import.meta.dirname), 'content', 'sample', 'items.json');
@@ -49,7 +61,8 @@ export function loadItemLibrary(file = catalogueFile): Map<string, PlatformItem>
       const promised = i.guide.timeLimits.promised;
       const days = promised.unit === 'on_the_spot' ? 0 : promised.unit === 'natural_day' ? Math.ceil((promised.value * 5) / 7) : promised.value;
       const smartApproval = i.smartApproval ? { rules: i.smartApproval.rules as PublishedRule[], result: i.smartApproval.result } : null;
-      return [i.code, { name: i.name.zh, promisedWorkingDays: days, smartApproval, createsEnterprise: i.createsEnterprise }];
+      const materials = new Map(i.guide.materials.map((m) => [m.id, m.name.zh]));
+      return [i.code, { name: i.name.zh, promisedWorkingDays: days, smartApproval, createsEnterprise: i.createsEnterprise, materials }];
     }),
   );
 }
@@ -72,7 +85,7 @@ export function decisionRecords(
 }
 
 /** The simulator's 秒批 decision: approve only when every rule holds on its own data. */
-export function decide(item: PlatformItem | undefined, records: DecisionRecords): { outcomes: RuleOutcome[]; approve: boolean } | null {
+export function decide(item: PlatformItem | undefined, records: DecisionRecords): { outcomes: RuleOutcome[]; approve: boolean; elsewhere: Elsewhere | null } | null {
   if (!item?.smartApproval) return null;
   return decideRules(item.smartApproval.rules, records);
 }

@@ -24,8 +24,33 @@ export const applicant = z.object({
 export type Applicant = z.infer<typeof applicant>;
 
 /**
+ * One material the applicant still has to provide, as the kiosk computed it from the guide, the
+ * flow's answers and the person's choices (content-bundle/model/still-to-provide.ts), in the words
+ * paper prints: the platform records it with the application, so a receipt reprinted anywhere, the
+ * public page behind its QR code and the window all say the same.
+ */
+export const materialToProvide = z.object({
+  materialId: z.string().min(1).max(80),
+  name: z.string().min(1).max(200),
+  /** 原件1份，复印件1份 */
+  handIn: z.string().max(40),
+  /** 如适用: null when it surely applies, else the condition in words ('' when none can be said). */
+  ifApplicable: z.string().max(200).nullable(),
+  optional: z.boolean().default(false),
+  /** 容缺: e.g. 5个工作日内补交. */
+  deferral: z.string().max(40).nullable().default(null),
+  /** Only on paper: handed in at a window. */
+  paperOnly: z.boolean(),
+});
+export type MaterialToProvide = z.infer<typeof materialToProvide>;
+
+/** The number of the kiosk's slip for a filing (暂存凭条 while it waits, then the key to reprint its receipt anywhere). */
+export const slipNumber = z.string().regex(/^[A-Z0-9]{4,8}-[0-9]{6}-[0-9]{4}$/);
+
+/**
  * Application as filed with the platform. `smartApproval` asks the platform to run its declarative
- * 秒批 rules; the answer may then carry a decision and result documents.
+ * 秒批 rules; the answer may then carry a decision and result documents. `crossRegion` files a
+ * matter that belongs to another region's authority through the platform (跨域通办).
  */
 export const applicationRequest = z.object({
   itemCode: z.string().min(1),
@@ -33,6 +58,9 @@ export const applicationRequest = z.object({
   formData: z.record(z.string(), z.unknown()),
   attachments: z.array(attachmentRef).default([]),
   smartApproval: z.boolean().default(false),
+  slipNumber: slipNumber.optional(),
+  toProvide: z.array(materialToProvide).max(60).default([]),
+  crossRegion: z.object({ targetRegion: z.string().min(1).max(40) }).optional(),
 });
 export type ApplicationRequest = z.infer<typeof applicationRequest>;
 
@@ -63,6 +91,12 @@ export const applicationReceipt = z.object({
   acceptedAt: z.string(),
   promisedDate: isoDate, // 承诺办结日期
   decision: applicationDecision.nullable().default(null),
+  /** The kiosk's slip number it was filed under, when it had one. */
+  slipNumber: slipNumber.nullable().default(null),
+  /** What the applicant still has to provide, as recorded at intake. */
+  toProvide: z.array(materialToProvide).default([]),
+  /** 跨域通办: the region whose authority handles it (null: this one). */
+  handledBy: z.string().nullable().default(null),
 });
 export type ApplicationReceipt = z.infer<typeof applicationReceipt>;
 
@@ -83,3 +117,21 @@ export const applicationProgress = z.object({
   decision: applicationDecision.nullable().default(null),
 });
 export type ApplicationProgress = z.infer<typeof applicationProgress>;
+
+/** An application as the platform holds it, for a reprint by slip number and for 我的办件: intake and where it stands. */
+export const filedApplication = applicationReceipt.extend({
+  itemName: z.string(),
+  /** The kiosk it was filed at (my cases list the hall's kiosks' filings). */
+  kioskId: z.string().nullable().default(null),
+});
+export type FiledApplication = z.infer<typeof filedApplication>;
+
+/** Where a matter goes that this district does not handle (跨域通办 target, or the hall to go to). */
+export const crossRegionTarget = z.object({
+  region: z.string(),
+  authority: z.string(),
+  /** The target takes it through the platform (跨域通办): the kiosk may file it there. */
+  acceptsCrossRegion: z.boolean(),
+  hall: z.object({ name: z.string(), address: z.string(), hours: z.string(), phone: z.string() }).nullable(),
+});
+export type CrossRegionTarget = z.infer<typeof crossRegionTarget>;

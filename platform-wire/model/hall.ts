@@ -37,8 +37,34 @@ export const queueTicket = z.object({
   issuedAt: z.string(),
   /** Set when the ticket was issued for a checked-in appointment (priority). */
   appointmentId: z.string().nullable().default(null),
+  /** A number a kiosk issued from its own range while the platform was down, since taken into the queue. */
+  reconciled: z.boolean().default(false),
 });
 export type QueueTicket = z.infer<typeof queueTicket>;
+
+/**
+ * The card holder a ticket or a booking is bound to: the window sees who the number belongs to.
+ * Personal data: sealed in the kiosk's outbox while it waits, never logged.
+ */
+export const holderRef = z.object({ idNumber: z.string().length(18), name: z.string().min(1) });
+
+/** 取号: a ticket now, or (`local`) one a kiosk issued from its own range while the platform was down. */
+export const queueTicketRequest = z.object({
+  windowType,
+  appointmentId: z.string().optional(),
+  holder: holderRef.optional(),
+  local: z.object({ number: z.string().regex(/^[A-Z][0-9]{3,4}$/), issuedAt: z.string() }).optional(),
+});
+export type QueueTicketRequest = z.infer<typeof queueTicketRequest>;
+
+/** 预约: a slot for an item, bound to the card holder or to a phone number (for the reminder and the check-in). */
+export const appointmentRequest = z.object({
+  slotId: z.string(),
+  itemCode: z.string(),
+  creditCode: z.string().length(18).optional(),
+  contactMobile: z.string().optional(),
+  holder: holderRef.optional(),
+});
 
 export const appointmentSlot = z.object({
   slotId: z.string(),

@@ -3,3 +3,4 @@ export * from './certificate';
 export * from './application';
 export * from './evaluation';
 export * from './hall';
+export * from './materials-link';

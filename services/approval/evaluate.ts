@@ -70,8 +70,17 @@ export function evaluateCheck(check: ApprovalCheck, facts: ApprovalFacts): Verdi
   return bool(n !== null && (min === undefined || n >= min) && (max === undefined || n <= max));
 }
 
-/** Evaluates every rule of an item; instant approval only when every rule passed. */
+/**
+ * Evaluates every rule of an item; instant approval only when every rule passed. A rule that moves
+ * the matter elsewhere counts only when it definitely failed (unknown facts never send anyone away).
+ */
 export function precheck(rules: readonly ApprovalRule[], facts: ApprovalFacts): PrecheckResult {
   const results = rules.map((r) => ({ id: r.id, verdict: evaluateCheck(r.check, facts), title: r.title, fix: r.fix }));
-  return { rules: results, instantEligible: results.length > 0 && results.every((r) => r.verdict === 'passed') };
+  const moved = rules.find((r, i) => r.elsewhere && results[i]?.verdict === 'failed');
+  const address = moved?.elsewhere ? read(facts, moved.elsewhere.address) : null;
+  return {
+    rules: results,
+    instantEligible: results.length > 0 && results.every((r) => r.verdict === 'passed'),
+    elsewhere: moved?.elsewhere ? { ruleId: moved.id, authority: moved.elsewhere.authority, address: typeof address === 'string' ? address.trim() : '' } : null,
+  };
 }

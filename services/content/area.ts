@@ -5,7 +5,7 @@ import type { contentApi } from '../../contract/api/content';
 import type { AreaDeps, ServiceArea } from '../area';
 import { BundleRejected } from '../../content-bundle/bundle/verify';
 import { ContentReader, UnsupportedContentFormat } from './reader';
-import type { FormDefinition, ServiceItem } from '../../content-bundle/model';
+import type { FormDefinition, ServiceItem, SituationFlow } from '../../content-bundle/model';
 import { createSentenceHandlers, unfoundSentenceMigrations } from './sentence/handlers';
 import { ContentStore, contentMigrations as storeMigrations } from './store';
 import { ContentUpdates } from './updates';
@@ -21,6 +21,8 @@ export interface ContentPort {
   item(code: string): ServiceItem | null;
   /** The forms an item may be filed with: its own and those its guided flow's outcomes ask for. */
   formsOf(itemCode: string): FormDefinition[];
+  /** A guided flow (the words of its questions say what a material depends on). */
+  flow(id: string): SituationFlow | null;
   /** A staged rollout: the newest version this kiosk may install (null: the newest signed). */
   offerVersion(version: number | null): void;
   /** Checks the update channel now (a console command); resolves when the poll is over. */
@@ -136,6 +138,7 @@ export function createContentArea(deps: AreaDeps, options: ContentAreaOptions = 
     port: {
       item: (code) => reader?.item(code) ?? null,
       formsOf,
+      flow: (id) => reader?.flow(id) ?? null,
       offerVersion: (v) => updates.offer(v),
       checkNow: () => updates.check(),
       freshness: () => updates.freshness(),

@@ -39,7 +39,9 @@ export function unknownReferences(rules: readonly ApprovalRule[], scope: RuleSco
   for (const rule of rules) {
     if (ids.has(rule.id)) errors.push(`rule ${rule.id}: duplicate rule id`);
     ids.add(rule.id);
-    for (const leaf of leaves(rule.check)) {
+    // The address a rule that moves the matter elsewhere names must exist like any fact it checks.
+    const named: ApprovalCheck[] = rule.elsewhere ? [{ present: { path: rule.elsewhere.address } }] : [];
+    for (const leaf of [...leaves(rule.check), ...named]) {
       for (const path of pathsOf(leaf)) {
         const [root, ...rest] = path.split('.');
         const sub = rest.join('.');

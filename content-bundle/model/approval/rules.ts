@@ -48,12 +48,22 @@ export const approvalCheck: z.ZodType<ApprovalCheck> = z.lazy(() =>
   ]),
 );
 
+/**
+ * A rule whose failure moves the matter to another authority (e.g. a new address outside the
+ * district: the new district's registration office handles it). `address` is the fact naming where
+ * the matter now belongs; the platform resolves it to a region (跨域通办 or that region's hall).
+ */
+export const movesElsewhere = z.strictObject({ authority: localText, address: factPath });
+export type MovesElsewhere = z.infer<typeof movesElsewhere>;
+
 /** One rule of a smart-approval item: what is checked, and what the applicant must do if it fails. */
 export const approvalRule = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/),
   title: localText,
   fix: localText,
   check: approvalCheck,
+  /** Failing this rule means this authority does not handle the matter at all: not filed here. */
+  elsewhere: movesElsewhere.optional(),
 });
 export type ApprovalRule = z.infer<typeof approvalRule>;
 
@@ -71,9 +81,15 @@ export type Verdict = z.infer<typeof verdict>;
 export const ruleResult = z.object({ id: z.string(), verdict, title: localText, fix: localText });
 export type RuleResult = z.infer<typeof ruleResult>;
 
+/** A rule with `elsewhere` failed: which, the authority, and the address fact it named. */
+export const elsewhereVerdict = z.object({ ruleId: z.string(), authority: localText, address: z.string() });
+export type ElsewhereVerdict = z.infer<typeof elsewhereVerdict>;
+
 export const precheckResult = z.object({
   rules: z.array(ruleResult),
   /** Every rule passed: the application may be approved without a person. */
   instantEligible: z.boolean(),
+  /** The matter belongs to another authority: it must not be filed here (null: it may). */
+  elsewhere: elsewhereVerdict.nullable().default(null),
 });
 export type PrecheckResult = z.infer<typeof precheckResult>;

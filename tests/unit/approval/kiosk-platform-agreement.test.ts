@@ -43,6 +43,10 @@ const formData = fc.record({
 });
 
 describe('kiosk and platform agree on every 秒批 verdict', () => {
+  it('some sample rule moves a matter elsewhere, and the random forms reach it', () => {
+    expect(smartItems.some((i) => i.smartApproval!.rules.some((r) => r.elsewhere))).toBe(true);
+  });
+
   it('for random enterprises, certificates, forms and card holders, both sides reach the same verdicts', () => {
     expect(smartItems.length).toBeGreaterThanOrEqual(4);
     fc.assert(
@@ -62,6 +66,7 @@ describe('kiosk and platform agree on every 秒批 verdict', () => {
             formData: form,
             attachments: [],
             smartApproval: true,
+            toProvide: [],
           };
           // The platform decides with its own engine; the kiosk's checklist must say the same of every rule.
           const platformSide = decideRules(item.smartApproval!.rules as unknown as PublishedRule[], decisionRecords(request, ent, platformCerts, TODAY));
@@ -78,6 +83,9 @@ describe('kiosk and platform agree on every 秒批 verdict', () => {
           );
           expect(kioskSide.rules.map((r) => [r.id, r.verdict === 'passed'])).toEqual(platformSide.outcomes.map((o) => [o.id, o.met]));
           expect(kioskSide.instantEligible).toBe(platformSide.approve);
+          // Whether the matter belongs to another authority, and where: the kiosk never files what the platform would refuse.
+          const where = (e: { ruleId: string; address: string } | null) => (e ? [e.ruleId, e.address] : null);
+          expect(where(kioskSide.elsewhere)).toEqual(where(platformSide.elsewhere));
         },
       ),
       { numRuns: 5_000 },
