@@ -27,7 +27,8 @@ export type SessionView = z.infer<typeof sessionView>;
 
 // --- halls ----------------------------------------------------------------------------------
 
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+// 24:00 closes at midnight (a hall open around the clock: 00:00–24:00).
+const clockTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'HH:MM');
 /** `workdays`: China's official working days (holidays off, 调休 weekend days on); `daily`: every day. */
 export const openingHours = z.object({ schedule: z.enum(['workdays', 'daily']), open: clockTime, close: clockTime });
 export type OpeningHours = z.infer<typeof openingHours>;
