@@ -26,7 +26,9 @@ export interface ReasonSubject {
 function conceptReason(m: SlotMatch, subject: ReasonSubject, first: boolean): LocalText {
   const slot = m.slot;
   const label = slot.concept?.label ?? { zh: slot.said };
-  const said = slot.chosen ? { zh: `您选择了${quoted(slot.chosen.zh)}，属于${label.zh}`, en: `You chose ${quoted(en(slot.chosen))}: that is ${en(label)}` } : { zh: `您说的${quoted(slot.said)}属于${label.zh}`, en: `You said ${quoted(slot.said)}: that is ${en(label)}` };
+  // A typo or pinyin is named as read here; the correction reason says what was typed.
+  const word = slot.meant ?? slot.said;
+  const said = slot.chosen ? { zh: `您选择了${quoted(slot.chosen.zh)}，属于${label.zh}`, en: `You chose ${quoted(en(slot.chosen))}: that is ${en(label)}` } : { zh: `您说的${quoted(word)}属于${label.zh}`, en: `You said ${quoted(word)}: that is ${en(label)}` };
   if (!first) return said;
   if (subject.kind === 'package') return { zh: `${said.zh}，可以作为一件事一次办好`, en: `${said.en}, done in one go` };
   if (m.field === 'name' || m.field === 'keywords' || m.field === 'target') {
