@@ -104,7 +104,8 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
     { ...deps, log: log.child('devices') },
     {
       cards: session.cards,
-      ...(demo ? { simulators: () => startSimulatedDevices(config.dataDir) } : {}),
+      // The demo's reader behaves as the configuration says readers do (KIOSK_READER_REMOVAL).
+      ...(demo ? { simulators: () => startSimulatedDevices(config.dataDir, { readerWontRefind: config.devices.readerRemoval === 'unreliable' }) } : {}),
       ...(options.photoDecoder ? { photoDecoder: options.photoDecoder } : {}),
     },
   );
@@ -121,6 +122,8 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
       content: content.port,
       ...(demo ? { simulator: (keys: Record<string, string>) => startPlatformSimulator(keys) } : {}),
       ...options.platformTiming,
+      // Nothing is filed here that a rule says belongs to another authority (the approval area evaluates).
+      elsewhere: (itemCode: string, formData: Record<string, unknown>) => approval.elsewhere(itemCode, formData),
     },
   );
   const speech = createSpeechArea({ ...deps, log: log.child('speech') });
@@ -193,6 +196,18 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
       health: () => health(),
       storeRecovery,
       storeRebuiltNow: rebuiltNow,
+      // Recovery: the content state is set back to a fresh install and the area started again, so it installs
+      // what the kiosk carries (the demo's sample) or fetches its content anew from the update channel.
+      revertContent: async () => {
+        await content.stop?.();
+        db.prepare(
+          `UPDATE content_state SET current_version = NULL, current_file = NULL, previous_version = NULL, previous_file = NULL,
+           trusted = '{}', pinned_root_sha = NULL, checked_with = NULL WHERE id = 1`,
+        ).run();
+        await content.start?.();
+        const version = health().contentVersion;
+        return version === null ? 'content cleared; waiting for the update channel' : `content version ${version} installed`;
+      },
       ...(appUpdates ? { updates: appUpdates } : {}),
     },
   );
@@ -254,7 +269,7 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
     log.info('session ended', { reason, hadSession });
     return { hadSession };
   };
-  const system = createSystemArea(deps, { health, endSession });
+  const system = createSystemArea(deps, { health, endSession, publicUrl: () => platform.publicUrl() });
 
   const handlers = {
     ...system.handlers,

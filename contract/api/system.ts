@@ -72,6 +72,10 @@ export const kioskInfo = z.object({
   /** Idle seconds before the warning shows, and seconds the warning counts down. */
   idleTimeoutSeconds: z.number().int().positive(),
   idleWarningSeconds: z.number().int().positive(),
+  /** The public pages behind receipt QR codes (progress, materials); null: receipts carry no QR code. */
+  publicUrl: z.string().nullable().default(null),
+  /** Whether the ID card reader sees a card lifted (`reliable`); `unreliable`: the visit never ends on it, and the screen asks to take the card at the end. */
+  readerRemoval: z.enum(['reliable', 'unreliable']).default('unreliable'),
 });
 export type KioskInfo = z.infer<typeof kioskInfo>;
 

@@ -1,4 +1,4 @@
-import { ok, type approvalApi } from '../../contract';
+import { ok, type ElsewhereVerdict, type approvalApi } from '../../contract';
 import { chinaToday } from '../../kernel/china-date';
 import type { AreaDeps, ServiceArea } from '../area';
 import type { ContentPort } from '../content/area';
@@ -15,9 +15,23 @@ export interface ApprovalAreaOptions {
   readonly session: SessionPort;
 }
 
+export interface ApprovalArea extends ServiceArea<typeof approvalApi> {
+  /**
+   * Whether a rule of the item says the matter belongs to another authority, on the facts the form
+   * gives (facts of the platform unknown: such a rule counts only when it surely failed).
+   */
+  elsewhere(itemCode: string, formData: Record<string, unknown>): Promise<ElsewhereVerdict | null>;
+}
+
 /** The kiosk's side of 秒批: a pre-check that tells the applicant what fails and how to fix it. */
-export function createApprovalArea(deps: AreaDeps, options: ApprovalAreaOptions): ServiceArea<typeof approvalApi> {
+export function createApprovalArea(deps: AreaDeps, options: ApprovalAreaOptions): ApprovalArea {
   return {
+    elsewhere: async (itemCode, formData) => {
+      const rules = options.content.item(itemCode)?.smartApproval?.rules.filter((r) => r.elsewhere) ?? [];
+      if (rules.length === 0) return null;
+      const facts = kioskFacts({ formData, enterprise: null, certificates: null, cardHolder: null, materialIds: [], today: chinaToday() });
+      return precheck(rules, facts).elsewhere;
+    },
     handlers: {
       'approval.precheck': async ({ itemCode, formData, materialIds }) => {
         const item = options.content.item(itemCode);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Result } from '../../contract';
+import type { ElsewhereVerdict, Result } from '../../contract';
 import type { CertificateView, EnterpriseProfile } from '../../platform-wire/model';
 import { checkpoint } from '../store/database';
 import type { platformApi } from '../../contract/api/platform';
@@ -9,13 +9,15 @@ import { CertificateVerifier } from './certificates';
 import { PlatformClient } from './client';
 import { createPlatformHandlers } from './handlers';
 import { loadSigningKey, type KeyProvider } from './keys';
+import { DraftStore, draftMigrations } from './drafts';
 import { OutboxStore, outboxMigrations } from './outbox-store';
+import { LocalQueue, localQueueMigrations } from './queue-local';
 import { OutboxSender, type SenderOptions } from './sender';
 import type { ContentPort } from '../content/area';
 import type { SessionPort } from '../session/area';
 
 /** Schema changes of the platform area (area 'platform', versions 1..n). */
-export const platformMigrations: Migration[] = [...outboxMigrations];
+export const platformMigrations: Migration[] = [...outboxMigrations, ...draftMigrations, ...localQueueMigrations];
 
 /** The demo's platform simulator: started with the kiosk's public key, as a real platform is provisioned. */
 export type PlatformSimulatorLauncher = (kioskKeys: Record<string, string>) => Promise<{ url: string; stop(): Promise<void> }>;
@@ -30,6 +32,10 @@ export interface PlatformAreaOptions {
   readonly sender?: SenderOptions;
   /** Interval of the reachability probe and of help-answer polling. */
   readonly probeMs?: number;
+  /** Whether a rule of the item says the matter is another authority's (the approval area's evaluator, on the kiosk's facts). */
+  readonly elsewhere?: (itemCode: string, formData: Record<string, unknown>) => Promise<ElsewhereVerdict | null>;
+  /** The clock of saved drafts (tests of the 7-day limit). */
+  readonly now?: () => number;
 }
 
 /**
@@ -42,6 +48,8 @@ export interface PlatformArea extends ServiceArea<typeof platformApi> {
   /** What other areas read from the platform (the 秒批 pre-check). */
   readonly port: PlatformPort;
   platformUrl(): string | null;
+  /** Where a phone opens a receipt's QR code: KIOSK_PUBLIC_URL, else the demo platform simulator's public pages. */
+  publicUrl(): string | null;
   health(): { outboxDepth: number; platform: { url: string | null; reachable: boolean | null } };
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -58,6 +66,8 @@ export function createPlatformArea(deps: AreaDeps, options: PlatformAreaOptions)
   const dir = path.join(deps.config.dataDir, 'platform');
   const signingKey = loadSigningKey(dir, deps.kioskId);
   const store = new OutboxStore(deps.db, options.keyProvider);
+  const drafts = new DraftStore(deps.db, options.keyProvider, options.now);
+  const localQueue = new LocalQueue(deps.db, deps.config.queueLocalRange);
   const session = options.session;
   const timeoutMs = deps.config.platform.timeoutMs;
 
@@ -85,6 +95,8 @@ export function createPlatformArea(deps: AreaDeps, options: PlatformAreaOptions)
         applicationNumber: typeof result.applicationNumber === 'string' ? result.applicationNumber : null,
         promisedDate: typeof result.promisedDate === 'string' ? result.promisedDate : null,
         platformStatus: entry.kind === 'application' && typeof result.status === 'string' ? (result.status as 'accepted') : null,
+        slipNumber: entry.slipNumber,
+        callBackBy: typeof result.callBackBy === 'string' ? result.callBackBy : null,
       });
     },
     {
@@ -104,10 +116,15 @@ export function createPlatformArea(deps: AreaDeps, options: PlatformAreaOptions)
   );
   const certificates = new CertificateVerifier(() => client);
 
+  let windowsAt = 0;
   /** Probes reachability and polls open help requests of the session for an answer. */
   const tick = async (): Promise<void> => {
     if (!client) return;
     await client.health();
+    if (reachable && Date.now() - windowsAt > 60_000) {
+      windowsAt = Date.now();
+      await refreshWindows();
+    }
     for (const receiptId of session.openHelp) {
       const helpId = store.get(receiptId)?.result?.helpId;
       if (typeof helpId !== 'string' || helpAnswered.has(receiptId)) continue;
@@ -119,7 +136,27 @@ export function createPlatformArea(deps: AreaDeps, options: PlatformAreaOptions)
     }
   };
 
-  const handlers = createPlatformHandlers({ client: () => client, store, sender, session, content: options.content, certificates });
+  const handlers = createPlatformHandlers({
+    client: () => client,
+    store,
+    sender,
+    session,
+    content: options.content,
+    certificates,
+    kioskId: deps.kioskId,
+    drafts,
+    localQueue,
+    reconcileLater: (ticket) => {
+      store.enqueue('ticket', ticket);
+      sender.kick();
+    },
+    elsewhere: options.elsewhere ?? (async () => null),
+  });
+  /** The hall's windows as the platform last told them: what an offline number says of who waits. */
+  const refreshWindows = async (): Promise<void> => {
+    const r = await client?.windows();
+    if (r?.ok) localQueue.noteWindows(r.value.windows);
+  };
   const internal = { via: 'internal' } as const;
 
   return {
@@ -130,6 +167,7 @@ export function createPlatformArea(deps: AreaDeps, options: PlatformAreaOptions)
       certificates: async (holderCode) => handlers['platform.certificates']({ holderCode }, internal),
     },
     platformUrl: () => client?.baseUrl ?? null,
+    publicUrl: () => deps.config.publicUrl ?? (sim && client ? `${client.baseUrl}/public` : null),
     handlers,
     health: () => {
       const c = store.counts();
@@ -137,6 +175,7 @@ export function createPlatformArea(deps: AreaDeps, options: PlatformAreaOptions)
     },
     start: async () => {
       store.pruneDelivered(30);
+      drafts.expire();
       if (!client && options.simulator) {
         const started = await options.simulator({ [signingKey.kioskId]: signingKey.publicKeySpkiBase64 });
         sim = started;

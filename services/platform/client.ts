@@ -4,6 +4,7 @@ import {
   applicationProgress,
   applicationReceipt,
   appointment,
+  crossRegionTarget,
   enterpriseProfile,
   helpStatus,
   queueTicket,
@@ -13,6 +14,8 @@ import {
   certificateList,
   evaluationAck,
   feedbackAck,
+  filedApplicationAnswer,
+  filedApplicationList,
   issuerKeyList,
   platformErrorBody,
   platformHealth,
@@ -132,7 +135,12 @@ export class PlatformClient {
     this.request('POST', '/v1/feedback', feedbackAck, { body, idempotencyKey: key, timeoutMs });
   requestHelp = (body: unknown, key: string, timeoutMs?: number) =>
     this.request('POST', '/v1/help-requests', helpStatus, { body, idempotencyKey: key, timeoutMs });
-  takeTicket = (body: unknown, key: string) => this.request('POST', '/v1/queue/tickets', queueTicket, { body, idempotencyKey: key });
+  takeTicket = (body: unknown, key: string, timeoutMs?: number) => this.request('POST', '/v1/queue/tickets', queueTicket, { body, idempotencyKey: key, timeoutMs });
+  bySlip = (slip: string) => this.request('GET', `/v1/applications?slip=${encodeURIComponent(slip)}`, filedApplicationAnswer);
+  /** 我的办件: the ID number goes in the (signed, TLS) body, never in a URL that proxies log. */
+  casesOf = (applicantIdNumber: string) => this.request('POST', '/v1/applications/query', filedApplicationList, { body: { applicantIdNumber } });
+  crossRegionTarget = (itemCode: string, address: string) =>
+    this.request('GET', `/v1/cross-region/targets?itemCode=${encodeURIComponent(itemCode)}&address=${encodeURIComponent(address)}`, crossRegionTarget);
   book = (body: unknown, key: string) => this.request('POST', '/v1/appointments', appointment, { body, idempotencyKey: key });
   cancel = (id: string, key: string) =>
     this.request('POST', `/v1/appointments/${encodeURIComponent(id)}/cancel`, appointment, { body: {}, idempotencyKey: key });

@@ -1,36 +1,26 @@
-import { randomUUID } from 'node:crypto';
 import { fail, ok, type Result } from '../../contract';
+import { provideRecord, stillToProvide, withRole } from '../../content-bundle/model';
+import type { ElsewhereVerdict } from '../../content-bundle/model/approval';
 import { checkCreditCode } from '../../kernel/identifiers';
-import { evaluation, type ApplicationDecision, type ApplicationStatus } from '../../platform-wire/model';
+import { evaluation, isBadRating, type ApplicationDecision, type ApplicationStatus, type MaterialToProvide } from '../../platform-wire/model';
 import type { platformApi } from '../../contract/api/platform';
 import type { AreaHandlers } from '../bridge/dispatcher';
 import type { CertificateVerifier } from './certificates';
-import type { PlatformClient, PlatformFailure, PlatformResult } from './client';
-import type { OutboxEntry, OutboxStore } from './outbox-store';
+import type { PlatformClient, PlatformResult } from './client';
+import type { OutboxEntry } from './outbox-store';
 import type { OutboxSender } from './sender';
-import type { ContentPort } from '../content/area';
-import type { SessionPort } from '../session/area';
 import { withCardValues } from '../session/card-values';
+import { createVisitHandlers, type VisitDeps } from './handlers-visit';
+import { from, offline } from './results';
+import { slipNumberFor, kioskSlipCode, slipDay } from './slip';
 
-export interface HandlerDeps {
-  readonly client: () => PlatformClient | null;
-  readonly store: OutboxStore;
+export interface HandlerDeps extends VisitDeps {
   readonly sender: OutboxSender;
-  readonly session: SessionPort;
-  readonly content: ContentPort;
   readonly certificates: CertificateVerifier;
+  readonly kioskId: string;
+  /** A rule of the item says the matter belongs to another authority (the 秒批 rules with `elsewhere`, on the kiosk's facts). */
+  readonly elsewhere: (itemCode: string, formData: Record<string, unknown>) => Promise<ElsewhereVerdict | null>;
 }
-
-/** Maps a platform failure to the bridge's error vocabulary. */
-export function platformError(f: PlatformFailure): Result<never> {
-  if (f.status === 404) return fail('not-found', f.message, { messageKey: 'platform.notFound' });
-  if (f.kind === 'http' && !f.retryable) return fail('rejected', f.message, { messageKey: 'platform.rejected', ...(f.code ? { details: [f.code] } : {}) });
-  return fail('unavailable', f.message, { messageKey: 'platform.unavailable', details: [f.kind] });
-}
-
-const offline = (): Result<never> => fail('unavailable', 'the platform is not configured or not started', { messageKey: 'platform.unavailable' });
-
-const from = <T>(r: PlatformResult<T>): Result<T> => (r.ok ? ok(r.value) : platformError(r.failure));
 
 const receiptStatus = (e: OutboxEntry): 'queued' | 'delivered' | 'failed' =>
   e.state === 'delivered' ? 'delivered' : e.state === 'dead' ? 'failed' : 'queued';
@@ -39,7 +29,7 @@ const receiptStatus = (e: OutboxEntry): 'queued' | 'delivered' | 'failed' =>
 export const outboxFailure = (e: OutboxEntry): { reason: 'refused' | 'gave-up'; code: string | null } | null =>
   e.state !== 'dead' ? null : e.parkedReason === 'refused' ? { reason: 'refused', code: e.refusalCode } : { reason: 'gave-up', code: null };
 
-const applicationOutcome = (e: OutboxEntry) => ({
+const applicationOutcome = (e: OutboxEntry, toProvide: readonly MaterialToProvide[] = []) => ({
   receiptId: e.receiptId,
   status: receiptStatus(e),
   applicationNumber: typeof e.result?.applicationNumber === 'string' ? e.result.applicationNumber : null,
@@ -47,12 +37,35 @@ const applicationOutcome = (e: OutboxEntry) => ({
   platformStatus: (typeof e.result?.status === 'string' ? e.result.status : null) as ApplicationStatus | null,
   decision: (e.result?.decision ?? null) as ApplicationDecision | null,
   failure: outboxFailure(e),
+  slipNumber: e.slipNumber,
+  toProvide: Array.isArray(e.result?.toProvide) ? (e.result.toProvide as MaterialToProvide[]) : [...toProvide],
+  handledBy: typeof e.result?.handledBy === 'string' ? e.result.handledBy : null,
 });
+
+/** What is still to provide, as the platform records it: from the guide, the answers (with the session's role) and the choices. */
+function provideRecordFor(
+  d: HandlerDeps,
+  itemCode: string,
+  g: { answers: Record<string, string | string[]>; materialIds: string[] | null; formId: string | undefined; committed: boolean; ecerts: string[] },
+  role: 'legal_rep' | 'agent' | null,
+): MaterialToProvide[] {
+  const item = d.content.item(itemCode);
+  if (!item) return [];
+  const flow = item.flowId ? d.content.flow(item.flowId) : null;
+  const list = stillToProvide({
+    item,
+    answers: withRole(new Map(Object.entries(g.answers)), role),
+    materialIds: g.materialIds,
+    flow,
+    choices: { ecertMaterialIds: g.ecerts, committed: g.committed, kioskFormId: g.formId ?? item.formId ?? null },
+  });
+  return provideRecord(list);
+}
 
 export function createPlatformHandlers(d: HandlerDeps): AreaHandlers<typeof platformApi> {
   /** Commits to the outbox, nudges the sender, and waits briefly for the platform's answer (or its refusal). */
-  const submit = async (kind: 'application' | 'evaluation' | 'feedback' | 'help', payload: unknown, waitMs: number): Promise<OutboxEntry> => {
-    const { receiptId } = d.store.enqueue(kind, payload);
+  const submit = async (kind: 'application' | 'evaluation' | 'feedback' | 'help', payload: unknown, waitMs: number, slipNumber?: string): Promise<OutboxEntry> => {
+    const { receiptId } = d.store.enqueue(kind, payload, slipNumber ? { slipNumber } : {});
     const waiting = waitMs > 0 ? d.sender.waitFor(receiptId, waitMs) : Promise.resolve(null);
     d.sender.kick();
     await waiting;
@@ -86,7 +99,7 @@ export function createPlatformHandlers(d: HandlerDeps): AreaHandlers<typeof plat
       return ok({ certificates: await Promise.all(r.value.certificates.map((c) => d.certificates.view(c))) });
     },
 
-    'platform.submitApplication': async ({ waitMs, ...application }) => {
+    'platform.submitApplication': async ({ waitMs, answers, materialIds, formId, committed, crossRegionTarget, ...application }) => {
       const { person, creditCode, enterpriseName, enterpriseStanding, role } = d.session.current();
       // A set-up registration is filed by the person alone: the enterprise it creates has no code yet.
       const creates = d.content.item(application.itemCode)?.createsEnterprise === true;
@@ -99,16 +112,28 @@ export function createPlatformHandlers(d: HandlerDeps): AreaHandlers<typeof plat
       if (!creates && (enterpriseStanding === 'cancelled' || enterpriseStanding === 'revoked')) {
         return fail('rejected', `the enterprise is ${enterpriseStanding}`, { messageKey: 'platform.enterpriseNotActive', details: [enterpriseStanding] });
       }
+      const formData = withCardValues(application.formData, d.content.formsOf(application.itemCode), person, role);
+      // A matter this district does not handle is not filed here: only 跨域通办 to where it belongs.
+      const elsewhere = await d.elsewhere(application.itemCode, formData);
+      if (elsewhere && !crossRegionTarget) {
+        return fail('rejected', `handled by ${elsewhere.authority.en ?? elsewhere.authority.zh}`, { messageKey: 'platform.belongsElsewhere', details: [elsewhere.authority.zh] });
+      }
+      if (!elsewhere && crossRegionTarget) return fail('rejected', 'this matter is handled here', { messageKey: 'platform.crossRegionNotNeeded' });
+      const toProvide = provideRecordFor(d, application.itemCode, { answers, materialIds, formId, committed, ecerts: application.attachments.flatMap((a) => (a.materialId ? [a.materialId] : [])) }, role);
+      const slipNumber = slipNumberFor(d.kioskId, new Date(), d.store.lastSlip(`${kioskSlipCode(d.kioskId)}-${slipDay(new Date())}-`));
       const payload = {
         ...application,
-        formData: withCardValues(application.formData, d.content.formsOf(application.itemCode), person, role),
+        formData,
         applicant: {
           ...(creates ? {} : { creditCode: creditCode!, ...(enterpriseName ? { enterpriseName } : {}) }),
           agentName: person.name,
           agentIdNumber: person.idNumber,
         },
+        slipNumber,
+        toProvide,
+        ...(crossRegionTarget ? { crossRegion: { targetRegion: crossRegionTarget } } : {}),
       };
-      return ok(applicationOutcome(await submit('application', payload, waitMs)));
+      return ok(applicationOutcome(await submit('application', payload, waitMs, slipNumber), toProvide));
     },
 
     'platform.applicationStatus': async (input) => {
@@ -126,19 +151,25 @@ export function createPlatformHandlers(d: HandlerDeps): AreaHandlers<typeof plat
         platformStatus: r.value.status,
         decision: r.value.decision,
         failure: null,
+        slipNumber: null,
+        toProvide: [],
+        handledBy: null,
       });
     },
 
     'platform.progress': ({ applicationNumber }) => withClient((c) => c.progress(applicationNumber)),
 
     'platform.evaluate': async ({ waitMs, ...input }) => {
-      const parsed = evaluation.safeParse({ ...input, creditCode: input.creditCode ?? d.session.current().creditCode ?? undefined, ratedAt: new Date().toISOString() });
+      // A call-back number is asked only of a 差评 (with consent); any other rating carries none.
+      const { contactMobile, ...rest } = input;
+      const withContact = contactMobile && isBadRating(input.level) ? { ...rest, contactMobile } : rest;
+      const parsed = evaluation.safeParse({ ...withContact, creditCode: input.creditCode ?? d.session.current().creditCode ?? undefined, ratedAt: new Date().toISOString() });
       if (!parsed.success) {
         return fail('rejected', 'a dissatisfied rating needs at least one reason', { messageKey: 'platform.evaluationReasonsRequired' });
       }
       // Waits like an application does, so "submitted" is said only when the platform has it.
       const e = await submit('evaluation', parsed.data, waitMs);
-      return ok({ receiptId: e.receiptId, status: receiptStatus(e) });
+      return ok({ receiptId: e.receiptId, status: receiptStatus(e), callBackBy: typeof e.result?.callBackBy === 'string' ? e.result.callBackBy : null });
     },
 
     'platform.feedback': async ({ waitMs, ...input }) => {
@@ -168,16 +199,7 @@ export function createPlatformHandlers(d: HandlerDeps): AreaHandlers<typeof plat
       return r.ok ? ok({ receiptId, status: 'delivered' as const, help: r.value }) : r;
     },
 
-    'platform.queueTicket': (input) => withClient((c) => c.takeTicket(input, randomUUID())),
-
-    'platform.appointmentSlots': ({ itemCode, date }) => withClient((c) => c.slots(itemCode, date)),
-
-    'platform.bookAppointment': ({ slotId, itemCode }) => {
-      const { creditCode } = d.session.current();
-      return withClient((c) => c.book({ slotId, itemCode, ...(creditCode ? { creditCode } : {}) }, randomUUID()));
-    },
-
-    'platform.cancelAppointment': ({ appointmentId }) => withClient((c) => c.cancel(appointmentId, randomUUID())),
+    ...createVisitHandlers(d),
 
     'outbox.status': () => {
       const counts = d.store.counts();

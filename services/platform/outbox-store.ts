@@ -4,8 +4,8 @@ import type { Migration } from '../store/migrations';
 import { seal, unseal, type KeyProvider } from './keys';
 
 /** Kinds of write that go through the outbox; each kind is delivered in order. */
-export type OutboxKind = 'application' | 'evaluation' | 'feedback' | 'help';
-export const OUTBOX_KINDS: readonly OutboxKind[] = ['application', 'evaluation', 'feedback', 'help'];
+export type OutboxKind = 'application' | 'evaluation' | 'feedback' | 'help' | 'ticket';
+export const OUTBOX_KINDS: readonly OutboxKind[] = ['application', 'evaluation', 'feedback', 'help', 'ticket'];
 
 export type OutboxState = 'pending' | 'delivered' | 'dead';
 
@@ -33,6 +33,8 @@ export interface OutboxEntry {
   readonly parkedReason: ParkedReason | null;
   /** The platform's error code of a refusal (e.g. `enterprise-not-active`), when it gave one. */
   readonly refusalCode: string | null;
+  /** An application's slip number (暂存凭条; the key to reprint its receipt at any kiosk). */
+  readonly slipNumber: string | null;
 }
 
 interface Row {
@@ -50,6 +52,7 @@ interface Row {
   payload: Buffer | null;
   parked_reason: ParkedReason | null;
   refusal_code: string | null;
+  slip_number: string | null;
 }
 
 export const outboxMigrations: Migration[] = [
@@ -87,6 +90,15 @@ export const outboxMigrations: Migration[] = [
       ALTER TABLE platform_outbox ADD COLUMN refusal_code TEXT;
       UPDATE platform_outbox SET parked_reason = 'gave-up' WHERE state = 'dead';`),
   },
+  {
+    area: 'platform',
+    version: 3,
+    name: 'outbox-slip-number',
+    // A queued filing gets a slip the person keeps; the slip finds its receipt once delivered.
+    up: (db) =>
+      db.exec(`ALTER TABLE platform_outbox ADD COLUMN slip_number TEXT;
+      CREATE UNIQUE INDEX platform_outbox_slip ON platform_outbox (slip_number) WHERE slip_number IS NOT NULL;`),
+  },
 ];
 
 const toEntry = (r: Row): OutboxEntry => ({
@@ -103,6 +115,7 @@ const toEntry = (r: Row): OutboxEntry => ({
   result: r.result ? (JSON.parse(r.result) as Record<string, unknown>) : null,
   parkedReason: r.parked_reason,
   refusalCode: r.refusal_code,
+  slipNumber: r.slip_number ?? null,
 });
 
 const aad = (receiptId: string, kind: string): string => `platform-outbox:${kind}:${receiptId}`;
@@ -123,9 +136,12 @@ export class OutboxStore {
     db.pragma('secure_delete = ON');
     this.stmts = {
       insert: db.prepare(
-        `INSERT INTO platform_outbox (receipt_id, kind, idempotency_key, state, created_at, payload)
-         VALUES (?, ?, ?, 'pending', ?, ?)`,
+        `INSERT INTO platform_outbox (receipt_id, kind, idempotency_key, state, created_at, payload, slip_number)
+         VALUES (?, ?, ?, 'pending', ?, ?, ?)`,
       ),
+      lastSlip: db.prepare(`SELECT slip_number FROM platform_outbox WHERE slip_number LIKE ? ORDER BY slip_number DESC LIMIT 1`),
+      bySlip: db.prepare('SELECT * FROM platform_outbox WHERE slip_number = ?'),
+      pendingOf: db.prepare(`SELECT * FROM platform_outbox WHERE kind = ? AND state = 'pending' ORDER BY seq`),
       head: db.prepare(`SELECT * FROM platform_outbox WHERE kind = ? AND state = 'pending' ORDER BY seq LIMIT 1`),
       byReceipt: db.prepare('SELECT * FROM platform_outbox WHERE receipt_id = ?'),
       delivered: db.prepare(
@@ -149,12 +165,34 @@ export class OutboxStore {
   }
 
   /** Seals and commits one write; returns once it is durable. */
-  enqueue(kind: OutboxKind, payload: unknown): { receiptId: string; idempotencyKey: string } {
+  enqueue(kind: OutboxKind, payload: unknown, options: { slipNumber?: string } = {}): { receiptId: string; idempotencyKey: string } {
     const receiptId = randomUUID();
     const idempotencyKey = randomUUID();
     const sealed = seal(this.keys.outboxKey(), JSON.stringify(payload), aad(receiptId, kind));
-    this.stmts.insert.run(receiptId, kind, idempotencyKey, new Date().toISOString(), sealed);
+    this.stmts.insert.run(receiptId, kind, idempotencyKey, new Date().toISOString(), sealed, options.slipNumber ?? null);
     return { receiptId, idempotencyKey };
+  }
+
+  /** The highest slip number starting with `prefix` (a kiosk's slips of one day). */
+  lastSlip(prefix: string): string | null {
+    return (this.stmts.lastSlip.get(`${prefix}%`) as { slip_number: string } | undefined)?.slip_number ?? null;
+  }
+
+  bySlip(slipNumber: string): OutboxEntry | null {
+    const row = this.stmts.bySlip.get(slipNumber) as Row | undefined;
+    return row ? toEntry(row) : null;
+  }
+
+  /** Entries of a kind still waiting, with their payloads (unreadable ones left out): what this kiosk holds back. */
+  pending(kind: OutboxKind): Array<{ entry: OutboxEntry; payload: unknown }> {
+    return (this.stmts.pendingOf.all(kind) as Row[]).flatMap((row) => {
+      if (!row.payload) return [];
+      try {
+        return [{ entry: toEntry(row), payload: JSON.parse(unseal(this.keys.outboxKey(), row.payload, aad(row.receipt_id, row.kind))) as unknown }];
+      } catch {
+        return [];
+      }
+    });
   }
 
   /** The oldest pending entry of a kind (deliveries of a kind keep their order), with its payload. */

@@ -33,10 +33,16 @@ const DELIVER: Record<OutboxKind, Deliver> = {
       status: v.status,
       acceptedAt: v.acceptedAt,
       decision: v.decision,
+      slipNumber: v.slipNumber,
+      toProvide: v.toProvide,
+      handledBy: v.handledBy,
     })),
-  evaluation: async (c, p, k, t) => summarise(await c.evaluate(p, k, t), (v) => ({ evaluationId: v.evaluationId, followUpRequired: v.followUpRequired })),
+  evaluation: async (c, p, k, t) =>
+    summarise(await c.evaluate(p, k, t), (v) => ({ evaluationId: v.evaluationId, followUpRequired: v.followUpRequired, callBackBy: v.callBackBy })),
   feedback: async (c, p, k, t) => summarise(await c.feedback(p, k, t), (v) => ({ feedbackId: v.feedbackId, handlingWindow: v.handlingWindow })),
   help: async (c, p, k, t) => summarise(await c.requestHelp(p, k, t), (v) => ({ helpId: v.helpId, status: v.status })),
+  // A number issued here while the platform was down joins the hall's queue.
+  ticket: async (c, p, k, t) => summarise(await c.takeTicket(p, k, t), (v) => ({ ticketNumber: v.ticketNumber, reconciled: v.reconciled })),
 };
 
 /** Exponential backoff with "equal jitter": half fixed, half random, so retries from many kiosks spread out. */

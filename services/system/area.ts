@@ -6,6 +6,8 @@ export interface SystemAreaOptions {
   readonly health: () => Health;
   /** Wipes every area's session data; resolves once nothing of the user is left. */
   readonly endSession: (reason: SessionEndReason) => Promise<{ hadSession: boolean }>;
+  /** Where a phone opens a receipt's QR code (null: no QR code). */
+  readonly publicUrl?: () => string | null;
 }
 
 export function createSystemArea(deps: AreaDeps, options: SystemAreaOptions): ServiceArea<typeof systemApi> {
@@ -19,6 +21,8 @@ export function createSystemArea(deps: AreaDeps, options: SystemAreaOptions): Se
           profile: deps.config.profile,
           idleTimeoutSeconds: deps.config.idle.timeoutSeconds,
           idleWarningSeconds: deps.config.idle.warningSeconds,
+          publicUrl: options.publicUrl?.() ?? null,
+          readerRemoval: deps.config.devices.readerRemoval,
         }),
       'session.end': async ({ reason }) => ok({ wiped: true, ...(await options.endSession(reason)) }),
     },
