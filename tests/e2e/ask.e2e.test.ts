@@ -22,7 +22,7 @@ afterAll(async () => {
   await kiosk?.stop();
 });
 
-async function open(pathname: string, viewport = LANDSCAPE): Promise<Page> {
+async function open(pathname: string, viewport: { width: number; height: number } = LANDSCAPE): Promise<Page> {
   const page = await (await browser.newContext({ viewport })).newPage();
   page.setDefaultTimeout(20_000);
   await page.goto(`${kiosk.url}${pathname}`);
