@@ -98,8 +98,10 @@ describe('journey failure paths after identification', () => {
     await page.getByTestId('submit-send').click();
     const outcome = page.getByTestId('submit-outcome');
     await expect.poll(() => outcome.getAttribute('data-status'), { timeout: 30_000 }).toBe('queued');
-    expect(await outcome.textContent()).toContain('平台恢复后将自动发送');
-    expect(await applicationNumber(page)).toBe('发送后生成');
+    // Not presented as accepted: a slip that says it waits, no application number.
+    expect(await outcome.textContent()).toContain('这不是受理回执');
+    expect(await page.getByTestId('slip-number').textContent()).toMatch(/^[0-9A-Z]{6}-\d{6}-\d{4}$/);
+    expect(await page.getByTestId('application-number').count()).toBe(0);
     await checkScreen(page, 'submit-queued');
     expect((await receivedApplications(platform)).length).toBe(before);
 

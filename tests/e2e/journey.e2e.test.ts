@@ -122,7 +122,10 @@ describe('core enterprise journey in Chromium with simulated devices and platfor
     const paper = unwrapped(receipt.text);
     expect(paper).toContain(`承诺办结${promised}`);
     const location = (await callAsPage<{ item: { guide: { location: { address: { zh: string }; windows: string[] } } } }>(page, 'content.item', { code: 'NH-AMR-0201' })).value.item.guide.location;
-    expect(paper).toContain(unwrapped(`请携带以下材料原件到${location.address.zh}${location.windows.join('、')}核验`));
+    // A 零跑动 item: what is still to provide can be uploaded, or handed in at the window the guide names (once).
+    expect(paper).toContain('还需提供的材料');
+    expect(paper).toContain(unwrapped(`也可到${location.address.zh}${location.windows.join('、')}递交`));
+    expect(paper).not.toContain('请携带');
     expect(paper).not.toMatch(/窗口窗口/);
     await checkScreen(page, 'submit-received');
 

@@ -164,11 +164,12 @@ describe('秒批 at the kiosk', { timeout: 180_000 }, () => {
     const before = (await printerStatus(sims)).printed;
     await page.getByTestId('submit-send').click();
     await expect.poll(() => page.getByTestId('submit-outcome').getAttribute('data-status'), { timeout: 20_000 }).toBe('delivered');
-    expect(await page.getByTestId('originals').textContent()).toContain('请携带 1 份材料原件');
+    // The form was filled here and the letter signed on screen: nothing is left to bring.
+    expect(await page.getByTestId('provide-none').textContent()).toContain('无需再提供材料');
     const receipt = await waitForPrint(sims, before);
     const paper = unwrapped(receipt.text);
     expect(paper).toContain('申请受理回执');
-    expect(paper).toContain('卫生许可证延续申请表');
+    expect(paper).toContain('无需再提供材料');
     expect(paper).not.toContain('告知承诺书');
     const promised = (await page.getByTestId('promised-date').textContent())!.trim();
     expect(paper).toContain(`承诺办结${promised}`);

@@ -13,4 +13,6 @@ export const routes: RouteRecordRaw[] = [
   { path: '/ecert', name: 'ecert', component: () => import('../features/ecert/EcertView.vue') },
   { path: '/submit', name: 'submit', component: () => import('../features/submit/SubmitView.vue') },
   { path: '/progress', name: 'progress', component: () => import('../features/progress/ProgressView.vue') },
+  /** 我的办件: the card holder's filings, those waiting here and their saved drafts (暂存). */
+  { path: '/my-cases', name: 'my-cases', component: () => import('../features/progress/MyCasesView.vue') },
 ];

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import type { Appointment, AppointmentSlot } from '../../../../contract';
+import type { AppointmentSlot, MethodOutput } from '../../../../contract';
 import { useBridge } from '../../bridge';
 import { registerSessionReset } from '../../stores/session';
 
@@ -8,9 +8,9 @@ import { registerSessionReset } from '../../stores/session';
 export const useAppointmentsStore = defineStore('services-appointments', () => {
   const item = ref<{ code: string; name: string; nameEn: string | null } | null>(null);
   const slots = shallowRef<AppointmentSlot[] | null>(null);
-  const booked = ref<Appointment | null>(null);
+  const booked = ref<MethodOutput<'platform.bookAppointment'> | null>(null);
   const busy = ref(false);
-  const error = ref<'slots' | 'book' | 'cancel' | null>(null);
+  const error = ref<'slots' | 'book' | 'cancel' | 'contact' | null>(null);
 
   const loadSlots = async (): Promise<void> => {
     if (!item.value) return;
@@ -27,13 +27,14 @@ export const useAppointmentsStore = defineStore('services-appointments', () => {
     slots.value = null;
     await loadSlots();
   };
-  const book = async (slot: AppointmentSlot): Promise<Appointment | null> => {
+  /** Books the slot for the card on the reader, or for the phone number given. */
+  const book = async (slot: AppointmentSlot, contactMobile?: string): Promise<MethodOutput<'platform.bookAppointment'> | null> => {
     busy.value = true;
     error.value = null;
-    const r = await useBridge().call('platform.bookAppointment', { slotId: slot.slotId, itemCode: slot.itemCode });
+    const r = await useBridge().call('platform.bookAppointment', { slotId: slot.slotId, itemCode: slot.itemCode, ...(contactMobile ? { contactMobile } : {}) });
     busy.value = false;
     if (!r.ok) {
-      error.value = 'book';
+      error.value = r.error.messageKey === 'platform.bookingNeedsContact' || r.error.messageKey?.startsWith('identifiers.') ? 'contact' : 'book';
       return null;
     }
     booked.value = r.value;
@@ -49,7 +50,7 @@ export const useAppointmentsStore = defineStore('services-appointments', () => {
       error.value = 'cancel';
       return false;
     }
-    booked.value = r.value;
+    booked.value = { ...r.value, boundTo: booked.value.boundTo };
     await loadSlots(); // the freed place shows again
     return true;
   };

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import type { OutboxFailure } from '../../../../contract/api/platform';
-import type { ApplicationDecision } from '../../../../contract';
+import type { ApplicationDecision, MaterialToProvide, SituationFlow } from '../../../../contract';
 import type { FormDefinition, ServiceItem } from '../../../../contract';
 import { registerSessionReset } from '../../stores/session';
 
@@ -21,6 +21,12 @@ export interface SubmissionOutcome {
   decision?: ApplicationDecision | null;
   /** Why it was not delivered, when `status` is `failed` (refused by the platform, or not sendable). */
   failure?: OutboxFailure | null;
+  /** The slip it was filed under (the 暂存凭条 while it waits; reprints its receipt anywhere). */
+  slipNumber: string | null;
+  /** What is still to provide, as filed. */
+  toProvide: MaterialToProvide[];
+  /** 跨域通办: the region whose authority handles it. */
+  handledBy: string | null;
 }
 
 /**
@@ -31,6 +37,10 @@ export interface SubmissionOutcome {
 export const useDraftStore = defineStore('journeyDraft', () => {
   const item = shallowRef<ServiceItem | null>(null);
   const form = shallowRef<FormDefinition | null>(null);
+  /** The guided flow answered (its questions word what a material depends on). */
+  const flow = shallowRef<SituationFlow | null>(null);
+  /** The values came back from a saved draft (暂存): the form keeps them instead of prefilling afresh. */
+  const resumed = ref(false);
   const answers = ref<Record<string, string | string[]>>({});
   /** Materials the guided flow settled on; null = every material of the item that applies. */
   const materialIds = ref<string[] | null>(null);
@@ -43,6 +53,8 @@ export const useDraftStore = defineStore('journeyDraft', () => {
   const reset = (): void => {
     item.value = null;
     form.value = null;
+    flow.value = null;
+    resumed.value = false;
     answers.value = {};
     materialIds.value = null;
     values.value = {};
@@ -62,5 +74,5 @@ export const useDraftStore = defineStore('journeyDraft', () => {
     reset();
     item.value = next;
   };
-  return { item, form, answers, materialIds, values, prefilled, ecerts, commitmentConfirmed, outcome, reset, startItem };
+  return { item, form, flow, resumed, answers, materialIds, values, prefilled, ecerts, commitmentConfirmed, outcome, reset, startItem };
 });

@@ -85,5 +85,11 @@ export function useCardOnReader(deliver: (s: DeviceSignal) => void) {
     remindIfPresent: (): void => {
       reminder.value = present.value;
     },
+    /** The person says they took the card (a reader that cannot see it lifted): no more reminder, nothing lies there. */
+    dismissReminder: (): void => {
+      reminder.value = false;
+      present.value = false;
+      current = null;
+    },
   };
 }

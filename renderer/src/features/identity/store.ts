@@ -138,6 +138,8 @@ export const useIdentityStore = defineStore('identity', () => {
     onSignal,
     readCardOnReader: reader.refresh,
     remindTakeCardIfPresent: reader.remindIfPresent,
+    /** The person says the card is taken (a reader that cannot see it lifted). */
+    dismissTakeCardReminder: reader.dismissReminder,
     reset,
   };
 });

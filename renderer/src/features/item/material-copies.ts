@@ -1,4 +1,4 @@
-import type { Material } from '../../../../contract';
+import { handInZh, type Material } from '../../../../contract';
 
 /** One form a material is handed in as, with how many (null when the guide gives no count). */
 export interface MaterialCopy {
@@ -17,9 +17,5 @@ export function materialCopies(m: Pick<Material, 'originalOrCopy' | 'originalCou
   return out;
 }
 
-/** The same in Chinese for printed paper (the official record): 原件1份，复印件2份. */
-export function materialCopiesZh(m: Pick<Material, 'originalOrCopy' | 'originalCount' | 'copyCount'>): string {
-  return materialCopies(m)
-    .map((c) => `${c.form === 'original' ? '原件' : '复印件'}${c.count ? `${c.count}份` : ''}`)
-    .join('，');
-}
+/** The same in Chinese for printed paper (the official record): 原件1份，复印件2份 — the shared wording. */
+export const materialCopiesZh = handInZh;

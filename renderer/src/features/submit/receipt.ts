@@ -1,27 +1,35 @@
-import type { Duration, Material, ServiceItem } from '../../../../contract';
+import { slipNumber, type ApplicationDecision, type Duration, type MaterialToProvide, type ServiceItem } from '../../../../contract';
 import { placeZh, zhDuration } from '../item/notice';
+import { progressQr, provideLinesZh } from '../item/provide';
 import type { ReceiptInput } from '../printing/usePrinter';
-import type { SubmissionOutcome } from '../form/draft';
 
-/** The QR payload on a receipt: progress lookup by application number (or, while queued, by receipt). */
-export function progressQr(outcome: SubmissionOutcome): string {
-  return outcome.applicationNumber
-    ? `https://zwfw.nanhai.example/progress?number=${encodeURIComponent(outcome.applicationNumber)}`
-    : `https://zwfw.nanhai.example/progress?receipt=${encodeURIComponent(outcome.receiptId)}`;
+/** What a receipt says of a filing: as the submit screen holds it, or as the platform gives it back by its slip. */
+export interface FilingForReceipt {
+  readonly applicationNumber: string | null;
+  readonly slipNumber: string | null;
+  readonly promisedDate: string | null;
+  readonly submittedAt: string;
+  readonly decision?: ApplicationDecision | null;
+  readonly toProvide: readonly MaterialToProvide[];
+  /** 跨域通办: the region whose authority handles it. */
+  readonly handledBy?: string | null;
 }
 
-/** Reads a scanned or typed progress code: a receipt QR URL, or a bare application number. */
-export function parseProgressCode(raw: string): { number: string } | { receiptId: string } | null {
+/** Reads a scanned or typed progress code: a receipt or slip QR URL, a slip number, or an application number. */
+export function parseProgressCode(raw: string): { number: string } | { slip: string } | { receiptId: string } | null {
   const text = raw.trim();
   if (!text) return null;
   try {
     const url = new URL(text);
     const number = url.searchParams.get('number');
+    const slip = url.searchParams.get('slip');
     const receipt = url.searchParams.get('receipt');
     if (number) return { number };
+    if (slip) return { slip: slip.toUpperCase() };
     if (receipt) return { receiptId: receipt };
     return null;
   } catch {
+    if (slipNumber.safeParse(text.toUpperCase()).success) return { slip: text.toUpperCase() };
     return /^[A-Za-z0-9-]{6,40}$/.test(text) ? { number: text.toUpperCase() } : null;
   }
 }
@@ -32,31 +40,23 @@ const fmt = (iso: string): string => new Date(iso).toLocaleString('zh-CN', { tim
 export const promisedLimitZh = (d: Duration): string => (d.unit === 'on_the_spot' ? zhDuration(d) : `${zhDuration(d)}内`);
 
 /**
- * Materials the person no longer hands in on paper: replaced by an e-certificate they agreed to
- * use, or — once the 告知承诺书 is signed on screen — the letter itself and what the commitment
- * may replace.
+ * 受理回执, or 办结通知书 after an instant decision: printed in Chinese, the official record, only for
+ * an application the platform took (a queued one gets the 暂存凭条, a refused one nothing). It lists
+ * what is still to provide, and its QR code opens the public progress page.
  */
-export function replacedMaterialIds(materials: readonly Material[], ecertMaterialIds: readonly string[], committed: boolean): Set<string> {
-  return new Set([...ecertMaterialIds, ...(committed ? materials.filter((m) => m.commitmentLetter || m.commitmentAllowed).map((m) => m.id) : [])]);
-}
-
-/** Materials whose paper original still has to be shown at a window (not replaced by an e-certificate or the signed commitment). */
-export function originalsToShow(materials: readonly Material[], replaced: ReadonlySet<string>): Material[] {
-  return materials.filter((m) => m.originalCount > 0 && m.necessity !== 'optional' && !replaced.has(m.id) && m.eCertificate?.mode !== 'exempt_submission');
-}
-
-/**
- * 受理回执, or 办结通知书 after an instant decision: printed in Chinese, the official record. Never
- * for an application the platform did not take (the caller shows the refusal instead).
- */
-export function submissionReceipt(item: ServiceItem, outcome: SubmissionOutcome, originals: readonly Material[]): ReceiptInput {
+export function submissionReceipt(item: ServiceItem, f: FilingForReceipt, publicUrl: string | null): ReceiptInput {
   const g = item.guide;
-  // 秒批: decided at intake, so the receipt is the notice of completion with the result's number.
-  const approved = outcome.decision?.outcome === 'approved' ? outcome.decision : null;
+  const approved = f.decision?.outcome === 'approved' ? f.decision : null;
   const place = placeZh(g.location);
-  const common = { subtitle: item.name.zh, qr: progressQr(outcome), ...(outcome.applicationNumber ? { barcode: outcome.applicationNumber } : {}), footer: [`咨询电话：${g.consultationPhone}`] };
-  const number = { label: '办件编号', value: outcome.applicationNumber ?? '待发送（平台恢复后自动提交）' };
-  const submitted = { label: '提交时间', value: fmt(outcome.submittedAt) };
+  const qr = progressQr(publicUrl, f);
+  const common = {
+    subtitle: item.name.zh,
+    ...(qr ? { qr } : {}),
+    ...(f.applicationNumber ? { barcode: f.applicationNumber } : {}),
+    footer: [`咨询电话：${g.consultationPhone}`, ...(f.slipNumber ? [`终端编号：${f.slipNumber}`] : [])],
+  };
+  const number = { label: '办件编号', value: f.applicationNumber ?? '' };
+  const submitted = { label: '提交时间', value: fmt(f.submittedAt) };
   if (approved) {
     return {
       ...common,
@@ -72,7 +72,7 @@ export function submissionReceipt(item: ServiceItem, outcome: SubmissionOutcome,
       text: [
         '本事项已办结，无需到窗口递交或核验材料。',
         ...(approved.documents.length ? [`结果证照已签发为电子证照，同步至企业名下；需要纸质证照的，可到${place}领取。`] : []),
-        '扫描下方二维码查询办理结果。',
+        ...(qr ? ['扫描下方二维码查询办理结果。'] : []),
       ],
     };
   }
@@ -82,13 +82,37 @@ export function submissionReceipt(item: ServiceItem, outcome: SubmissionOutcome,
     fields: [
       number,
       submitted,
-      outcome.promisedDate ? { label: '承诺办结', value: outcome.promisedDate } : { label: '承诺时限', value: promisedLimitZh(g.timeLimits.promised) },
+      f.promisedDate ? { label: '承诺办结', value: f.promisedDate } : { label: '承诺时限', value: promisedLimitZh(g.timeLimits.promised) },
+      ...(f.handledBy ? [{ label: '受理地', value: `${f.handledBy}（跨域通办）` }] : []),
+    ],
+    text: [...provideLinesZh(f.toProvide, place), ...(qr ? ['扫描下方二维码查询办理进度和本清单。'] : [])],
+  };
+}
+
+/**
+ * 暂存凭条: what a person takes home when the platform could not be reached. It says plainly that it
+ * is not a receipt of acceptance, that the kiosk will send the application, and how to get the real
+ * receipt (by the slip number, at any kiosk); no application number, no promised date.
+ */
+export function slipReceipt(item: ServiceItem, f: FilingForReceipt, publicUrl: string | null): ReceiptInput {
+  const g = item.guide;
+  const qr = progressQr(publicUrl, { applicationNumber: null, slipNumber: f.slipNumber });
+  return {
+    title: '暂存凭条',
+    subtitle: item.name.zh,
+    stamp: '尚未受理',
+    fields: [
+      { label: '暂存编号', value: f.slipNumber ?? '' },
+      { label: '暂存时间', value: fmt(f.submittedAt) },
     ],
     text: [
-      ...(originals.length
-        ? [`请携带以下材料原件到${place}核验：`, ...originals.map((m, i) => `${i + 1}. ${m.name.zh}`)]
-        : ['无需到窗口递交纸质材料。']),
-      '扫描下方二维码查询办理进度。',
+      '本凭条不是受理回执：政务服务平台暂时无法连接，您的申请已加密保存在本终端，平台恢复后自动提交。',
+      '提交后，可凭暂存编号在任一自助终端“办件查询”打印受理回执（含办件编号和承诺办结日期）。',
+      ...provideLinesZh(f.toProvide, placeZh(g.location)),
+      ...(qr ? ['扫描下方二维码查看是否已提交。'] : []),
     ],
+    ...(qr ? { qr } : {}),
+    ...(f.slipNumber ? { barcode: f.slipNumber } : {}),
+    footer: [`咨询电话：${g.consultationPhone}`],
   };
 }
