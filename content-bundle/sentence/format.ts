@@ -13,7 +13,8 @@ export const K1 = 1.2;
 export const IMPACT_SCALE = 1000;
 
 export const SENTENCE_DDL = `
-CREATE TABLE sentence_docs (did INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref TEXT NOT NULL);
+-- flow_id: an item's guided flow, so a result is shown without reading its whole document.
+CREATE TABLE sentence_docs (did INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref TEXT NOT NULL, flow_id TEXT);
 CREATE UNIQUE INDEX sentence_docs_ref ON sentence_docs (kind, ref);
 -- One row per word and entry: its BM25F impact (idf included) and the first field it is in; the
 -- key hands out the strongest entries of a word first, so a common word is read only to a limit.

@@ -70,7 +70,7 @@ export class SentenceIndex {
     this.postings = db.prepare('SELECT did, impact, field FROM sentence_postings WHERE term = ? ORDER BY impact DESC LIMIT ?').raw();
     this.docByDid = db.prepare('SELECT kind, ref FROM sentence_docs WHERE did = ?');
     this.didOf = db.prepare('SELECT did FROM sentence_docs WHERE kind = ? AND ref = ?').pluck();
-    this.itemRow = db.prepare('SELECT i.name_zh, i.name_en, d.doc FROM items i JOIN item_docs d ON d.rid = i.rid WHERE i.code = ?');
+    this.itemRow = db.prepare("SELECT i.name_zh, i.name_en, s.flow_id FROM items i JOIN sentence_docs s ON s.kind = 'item' AND s.ref = i.code WHERE i.code = ?");
     this.itemByCode = db.prepare('SELECT name_zh, name_en FROM items WHERE code = ?');
     this.packageDoc = db.prepare("SELECT doc FROM docs WHERE kind = 'package' AND id = ?").pluck();
     for (const { did, ref } of db.prepare("SELECT did, ref FROM sentence_docs WHERE kind = 'package'").all() as { did: number; ref: string }[]) {
@@ -144,9 +144,8 @@ export class SentenceIndex {
   }
 
   private item(code: string): { name: LocalText; flowId: string | null } | null {
-    const r = this.itemRow.get(code) as { name_zh: string; name_en: string | null; doc: string } | undefined;
-    if (!r) return null;
-    return { name: local(r.name_zh, r.name_en), flowId: (JSON.parse(r.doc) as { flowId?: string }).flowId ?? null };
+    const r = this.itemRow.get(code) as { name_zh: string; name_en: string | null; flow_id: string | null } | undefined;
+    return r ? { name: local(r.name_zh, r.name_en), flowId: r.flow_id } : null;
   }
 
   private package(id: string): { name: LocalText; flowId: null; itemCodes: string[] } | null {

@@ -38,10 +38,10 @@ export function packSentenceIndex(db: Database, content: ContentSet, rids: Reado
   const seg = loadSegmenter(words);
   const stop = stopWords(content.lexicon.fillers);
 
-  const docs: { did: number; kind: 'item' | 'package'; ref: string; fields: SearchFields }[] = [];
-  for (const item of content.items) docs.push({ did: rids.get(item.code) ?? 0, kind: 'item', ref: item.code, fields: itemSearchFields(item, content.synonyms) });
+  const docs: { did: number; kind: 'item' | 'package'; ref: string; flowId: string | null; fields: SearchFields }[] = [];
+  for (const item of content.items) docs.push({ did: rids.get(item.code) ?? 0, kind: 'item', ref: item.code, flowId: item.flowId ?? null, fields: itemSearchFields(item, content.synonyms) });
   const nameOf = new Map(content.items.map((i) => [i.code, i.name.zh]));
-  content.packages.forEach((p, i) => docs.push({ did: rids.size + i + 1, kind: 'package', ref: p.id, fields: packageSearchFields(p, (c) => nameOf.get(c)) }));
+  content.packages.forEach((p, i) => docs.push({ did: rids.size + i + 1, kind: 'package', ref: p.id, flowId: null, fields: packageSearchFields(p, (c) => nameOf.get(c)) }));
 
   // Catalogue texts repeat (shared guides, materials): each distinct text is cut once.
   const cache = new Map<string, string[]>();
@@ -69,10 +69,10 @@ export function packSentenceIndex(db: Database, content: ContentSet, rids: Reado
   const df = new Map<string, number>();
   for (const t of terms) for (const w of t.tf.keys()) df.set(w, (df.get(w) ?? 0) + 1);
 
-  const insertDoc = db.prepare('INSERT INTO sentence_docs (did, kind, ref) VALUES (?, ?, ?)');
+  const insertDoc = db.prepare('INSERT INTO sentence_docs (did, kind, ref, flow_id) VALUES (?, ?, ?, ?)');
   const insertPosting = db.prepare('INSERT INTO sentence_postings (term, impact, did, field) VALUES (?, ?, ?, ?)');
   docs.forEach((d, i) => {
-    insertDoc.run(d.did, d.kind, d.ref);
+    insertDoc.run(d.did, d.kind, d.ref, d.flowId);
     const { tf, lengths } = terms[i]!;
     for (const [w, counts] of tf) {
       let weighted = 0;
