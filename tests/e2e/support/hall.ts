@@ -17,6 +17,13 @@ export async function checkHallScreen(page: Page, name: string): Promise<void> {
 
 export const pathOf = (page: Page): string => new URL(page.url()).pathname;
 
+/** Goes to a screen inside the app, as its links do (a page load would start a new visit). */
+export const navigate = (page: Page, to: string): Promise<void> =>
+  page.evaluate(async (target) => {
+    const app = (document.querySelector('#app') as unknown as { __vue_app__: { config: { globalProperties: Record<string, unknown> } } }).__vue_app__;
+    await (app.config.globalProperties.$router as { push(p: string): Promise<unknown> }).push(target);
+  }, to);
+
 /** 身份核验 with the sample card, in a role, with or without an enterprise (a new company has none). */
 export async function identify(page: Page, sims: Simulators, o: { role: 'agent' | 'legal_rep'; creditCode?: string }): Promise<void> {
   // The reader polls: let it see the previous card leave before the next one arrives.

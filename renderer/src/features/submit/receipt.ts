@@ -53,7 +53,7 @@ export function submissionReceipt(item: ServiceItem, f: FilingForReceipt, public
     subtitle: item.name.zh,
     ...(qr ? { qr } : {}),
     ...(f.applicationNumber ? { barcode: f.applicationNumber } : {}),
-    footer: [`咨询电话：${g.consultationPhone}`, ...(f.slipNumber ? [`终端编号：${f.slipNumber}`] : [])],
+    footer: [`咨询电话：${g.consultationPhone}`, ...(f.slipNumber ? [`暂存编号：${f.slipNumber}`] : [])],
   };
   const number = { label: '办件编号', value: f.applicationNumber ?? '' };
   const submitted = { label: '提交时间', value: fmt(f.submittedAt) };
