@@ -5,7 +5,8 @@ import { startConsole } from './app';
 async function main(): Promise<void> {
   const config = loadConsoleConfig();
   const running = await startConsole(config);
-  console.log(`Console ready at ${running.url} (database: ${running.ctx.db.kind})`);
+  console.log(`Console ready at ${running.url}`);
+  console.log(`Database: ${running.ctx.db.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'PostgreSQL server (FLEET_DATABASE_URL)'}`);
   let stopping = false;
   const stop = async (): Promise<void> => {
     if (stopping) return;

@@ -239,6 +239,19 @@ export function createFleetArea(deps: AreaDeps, o: FleetAreaOptions): FleetArea 
     }
   };
 
+  /**
+   * Offered a version the mirror did not have yet (an operator started the rollout before publishing):
+   * look again every few beats instead of waiting for the next scheduled poll.
+   */
+  let lastRecheck = 0;
+  const recheckOffered = (): void => {
+    const installed = o.health().contentVersion ?? 0;
+    if (!o.checkContentNow || offers.content === null || installed >= offers.content || contentFailure) return;
+    if (Date.now() - Math.max(lastRecheck, offers.contentAt) < Math.max(10_000, beatSeconds * 5_000)) return;
+    lastRecheck = Date.now();
+    void o.checkContentNow().catch(() => undefined);
+  };
+
   const beat = async (): Promise<void> => {
     if (!client) return;
     const r = await client.call(FLEET_PATHS.heartbeat, heartbeat(), heartbeatAnswer);
@@ -270,6 +283,7 @@ export function createFleetArea(deps: AreaDeps, o: FleetAreaOptions): FleetArea 
     lastProblem = null;
     beatSeconds = r.value.nextBeatSeconds;
     applyOffers(r.value.offers);
+    recheckOffered();
     for (const c of r.value.commands) take(c);
     void reportUnfinished();
     schedule(nextBeatMs(), beat);

@@ -52,6 +52,8 @@ export class Operator {
     });
     return { status: res.status, body: (await res.json().catch(() => null)) as T };
   }
+  /** A download (an attachment), as the browser would fetch it with the session cookie. */
+  download = (path: string): Promise<Response> => fetch(`${this.base}${path}`, { headers: { cookie: this.cookie } });
   get = <T = any>(path: string): Promise<Answer<T>> => this.call<T>('GET', path);
   post = <T = any>(path: string, body: unknown = {}): Promise<Answer<T>> => this.call<T>('POST', path, body);
 

@@ -1,5 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Database } from '../../console/server/db/database';
+import { migrate, migrationFiles } from '../../console/server/db/migrate';
 import { openPglite } from '../../console/server/db/pglite';
 import { dropSchema, openPostgres } from '../../console/server/db/postgres';
 
@@ -23,12 +27,31 @@ if (!postgresUrl) {
   console.warn('fleet tests: the PostgreSQL variant is skipped (FLEET_TEST_DATABASE_URL is not set; .ci/run sets it)');
 }
 
+/**
+ * A migrated, empty PGlite as a tarball, made once per machine and migration set: starting from it
+ * skips initdb (about 2 s instead of 5–20 s on two busy cores).
+ */
+async function pgliteSnapshot(): Promise<Blob> {
+  const pglite = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string };
+  const hash = createHash('sha256').update(pglite.version).update(JSON.stringify(migrationFiles())).digest('hex').slice(0, 16);
+  const file = path.join(os.tmpdir(), `fleet-pglite-${hash}.tar`);
+  if (fs.existsSync(file)) return new Blob([fs.readFileSync(file)]);
+  const db = await openPglite(null);
+  await migrate(db, new Date());
+  const blob = await db.dump();
+  await db.close();
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, Buffer.from(await blob.arrayBuffer()));
+  fs.renameSync(tmp, file);
+  return blob;
+}
+
 export const FLEET_DATABASES: readonly FleetDatabase[] = [
   {
     name: 'pglite',
     available: true,
     open: async () => {
-      const db = await openPglite(null);
+      const db = await openPglite(null, { snapshot: await pgliteSnapshot() });
       return { db, url: null, schema: null, drop: () => db.close() };
     },
   },

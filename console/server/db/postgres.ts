@@ -28,7 +28,9 @@ export async function openPostgres(o: PostgresOptions): Promise<Database> {
       await setup.end();
     }
   }
-  const options = (extra: string): string => [schema ? `-c search_path=${schema}` : '', extra].filter(Boolean).join(' ');
+  // Options the URL carries (?options=-c search_path=…) are kept: the pools' own are added to them.
+  const fromUrl = new URL(o.url).searchParams.get('options') ?? '';
+  const options = (extra: string): string => [fromUrl, schema ? `-c search_path=${schema}` : '', extra].filter(Boolean).join(' ');
   const size = o.poolSize ?? 10;
   const pool = new pg.Pool({ connectionString: o.url, max: size, types, options: options('') || undefined });
   // Heartbeats commit without waiting for the disk (see TransactionOptions.relaxed).
