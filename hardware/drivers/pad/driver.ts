@@ -21,10 +21,11 @@ export interface PadOptions extends SupervisorOptions {
 }
 
 /**
- * Two estimates of the pad's boot time (the kiosk's clock minus the uptime the pad reports, in whole
- * seconds) differ by less than a second plus the answer's delay; a later boot by more is a restart.
+ * Estimates of the pad's boot time (the kiosk's clock minus the uptime the pad reports, in whole
+ * seconds) lie within a second plus the answer's delay after the true boot; one later than the
+ * earliest by more is a restart. A mistaken restart costs only the table pushed again.
  */
-const RESTART_TOLERANCE_MS = 1_500;
+const RESTART_TOLERANCE_MS = 1_200;
 
 export class PadRequestError extends Error {
   constructor(readonly result: number, what: string) {
@@ -137,13 +138,14 @@ export class EvaluationPad extends SupervisedDevice {
 
   /**
    * Whether the pad booted again since its last answer: its boot time (now minus its uptime) moved
-   * later. Compared with the previous answer only, so clocks drifting apart over days never look like
-   * a restart, and a stall between heartbeats hides nothing.
+   * later than the earliest estimate of the current boot (from the connect on, so a restart before the
+   * first heartbeat is seen, and a stall between heartbeats hides nothing).
    */
   private restartedSince(uptimeSeconds: number): boolean {
     const booted = performance.now() - uptimeSeconds * 1000;
     const restarted = this.bootedAt !== null && booted - this.bootedAt > RESTART_TOLERANCE_MS;
-    this.bootedAt = booted;
+    // The earliest estimate of one boot is the closest to it; a restart (or clocks drifted apart) starts anew.
+    this.bootedAt = restarted || this.bootedAt === null ? booted : Math.min(this.bootedAt, booted);
     return restarted;
   }
 

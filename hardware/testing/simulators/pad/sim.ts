@@ -160,7 +160,7 @@ export function createPadSimulator(end: DeviceLine): Record<string, ControlRoute
       prompt = null;
       return { restarted: true };
     },
-    'GET /pad/state': () => ({ activeSession: active, reasonTable, unacked: unacked.size, buttonTest, prompt }),
+    'GET /pad/state': () => ({ activeSession: active, reasonTable, unacked: unacked.size, buttonTest, prompt, uptimeSeconds: Math.floor((Date.now() - started) / 1000) }),
     'POST /corrupt-next': () => {
       corruptNext = true;
       return { corruptNext };
