@@ -20,6 +20,8 @@ export function createIdReaderSimulator(end: DeviceLine, options: IdReaderSimOpt
   let wontRefind = options.wontRefind ?? false;
   /** The card on the reader was read and has not left the field since (a "won't re-find" reader ignores it). */
   let readSinceInserted = false;
+  /** Find commands answered: a test waits on the host's polling, never on the clock. */
+  let finds = 0;
   /** After a swap the reader reports one "no card" so the host sees the old card leave. */
   let swapPending = false;
   /** A card lifted and put back before the host polled: the host must still see it leave. */
@@ -47,6 +49,7 @@ export function createIdReaderSimulator(end: DeviceLine, options: IdReaderSimOpt
       if (is(SAM.samStatus) || is(SAM.resetSam)) reply(SW3.ok);
       else if (is(SAM.samId)) reply(SW3.ok, samId);
       else if (is(SAM.findCard)) {
+        finds += 1;
         liftedUnseen = false;
         if (swapPending) {
           swapPending = false;
@@ -92,7 +95,7 @@ export function createIdReaderSimulator(end: DeviceLine, options: IdReaderSimOpt
       wontRefind = !body.refind;
       return { refind: !wontRefind };
     },
-    'GET /card/state': () => ({ card, refind: !wontRefind, readSinceInserted }),
+    'GET /card/state': () => ({ card, refind: !wontRefind, readSinceInserted, finds }),
     'GET /card/samples': () => SAMPLE_CARD_NAMES.map((n) => ({ card: n, description: SAMPLE_CARDS[n].description })),
     'POST /corrupt-next': () => {
       corruptNext = true;
