@@ -14,6 +14,7 @@ const programs: Record<string, string> = {
   'platform-sim': 'platform-sim/cli.ts',
   'kiosk-admin': 'host/admin-cli.ts',
   'kiosk-launcher': 'host/launcher.ts',
+  'kiosk-browser': 'host/browser-supervisor.ts',
 };
 
 await build({

@@ -11,6 +11,7 @@ import type { Migration } from '../store/migrations';
 export const storeRecovery = z.object({
   rebuiltAt: z.string(),
   problem: z.string(),
+  /** Entries still to be sent (pending or parked) carried into the new database. */
   outboxKept: z.number().int(),
   /** Some outbox entries may have been lost (the table or rows in it could not be read). */
   outboxLost: z.boolean(),
@@ -144,19 +145,26 @@ function readOutbox(file: string): { rows: OutboxRow[]; complete: boolean } | nu
 }
 
 /**
- * Reads what it can of the outbox of a damaged file: as it is; then, when its header survived, with
- * the header's page count set to the pages really there (SQLite refuses a whole file cut short while
- * its header counts more pages than it has); then with a rebuilt header for each possible page size.
+ * Reads what it can of the outbox of a damaged file, in every way that may work, and keeps the union
+ * (by receipt): as it is, with its write-ahead log (where a power cut leaves the newest commits); with
+ * the header's page count set to the pages really there (SQLite refuses a whole file cut short while its
+ * header counts more), with and without the log; and with a rebuilt header for each possible page size.
  */
-function salvageOutbox(damaged: string, scratch: string): { rows: OutboxRow[]; complete: boolean } {
-  const copy = path.join(scratch, 'salvage.db');
-  fs.copyFileSync(damaged, copy);
-  if (fs.existsSync(`${damaged}-wal`)) fs.copyFileSync(`${damaged}-wal`, `${copy}-wal`);
-  const asIs = readOutbox(copy);
-  if (asIs && (asIs.rows.length > 0 || asIs.complete)) return asIs;
-
+function salvageOutbox(damaged: string, scratch: string, migrations: readonly Migration[]): { rows: OutboxRow[]; complete: boolean } {
+  const wal = fs.existsSync(`${damaged}-wal`) ? fs.readFileSync(`${damaged}-wal`) : null;
   const original = fs.readFileSync(damaged);
-  const attempt = (pageSize: number, header: Buffer | null): { rows: OutboxRow[]; complete: boolean } | null => {
+  const found: Array<{ rows: OutboxRow[]; complete: boolean }> = [];
+  let n = 0;
+  const read = (bytes: Buffer, withWal: boolean): void => {
+    const file = path.join(scratch, `salvage-${n++}.db`);
+    fs.writeFileSync(file, bytes);
+    if (withWal && wal) fs.writeFileSync(`${file}-wal`, wal);
+    const r = readOutbox(file);
+    if (r) found.push(r);
+  };
+  read(original, true);
+
+  const patched = (pageSize: number, header: Buffer | null, withWal: boolean): Buffer => {
     // Pages cut off are given back as zeros up to the count the surviving header recorded: the schema
     // still names them (an index's root page), and only a read that touches one fails.
     const recorded = header ? 0 : original.readUInt32BE(28);
@@ -164,27 +172,68 @@ function salvageOutbox(damaged: string, scratch: string): { rows: OutboxRow[]; c
     const bytes = Buffer.concat([original, Buffer.alloc(pages * pageSize - original.length)]);
     if (header) header.copy(bytes, 0);
     bytes.writeUInt32BE(pages, 28);
-    // Legacy journal: the scratch copy is read without the write-ahead log it may have lost.
-    bytes[18] = 1;
-    bytes[19] = 1;
-    const file = path.join(scratch, `repaired-${pageSize}-${header ? 'header' : 'count'}.db`);
-    fs.writeFileSync(file, bytes);
-    return readOutbox(file);
+    // Without its log the copy is read in the legacy journal mode (a WAL-mode file with no log is fine too).
+    if (!withWal) {
+      bytes[18] = 1;
+      bytes[19] = 1;
+    }
+    return bytes;
   };
   if (original.subarray(0, 16).toString('latin1') === 'SQLite format 3\0') {
     const raw = original.readUInt16BE(16);
     const pageSize = raw === 1 ? 65536 : raw;
     if (pageSize >= 512 && (pageSize & (pageSize - 1)) === 0) {
-      const found = attempt(pageSize, null);
-      if (found && found.rows.length > 0) return { rows: found.rows, complete: found.complete && original.length % pageSize === 0 };
+      if (wal) read(patched(pageSize, null, true), true);
+      read(patched(pageSize, null, false), false);
     }
   }
-  for (const pageSize of [4096, 1024, 2048, 8192, 16384, 32768, 65536, 512]) {
-    if (original.length < pageSize) continue;
-    const found = attempt(pageSize, repairedHeader(pageSize, Math.ceil(original.length / pageSize)));
-    if (found && found.rows.length > 0) return { rows: found.rows, complete: false };
+  if (!found.some((f) => f.rows.length > 0)) {
+    // The schema itself is lost (its pages cut off or overwritten): a database the same migrations built
+    // on an empty file lays out its tables on the same pages, so its schema pages are put in place of the
+    // damaged ones and the outbox's own pages read where they are. Rows that are not the outbox's fail
+    // the row check and are left out.
+    const template = schemaTemplate(scratch, migrations);
+    if (template) {
+      const pages = Math.max(Math.ceil(original.length / template.pageSize), template.pageCount, original.readUInt32BE(28) <= 1_000_000 ? original.readUInt32BE(28) : 0);
+      const grafted = (withWal: boolean): Buffer => {
+        const bytes = Buffer.concat([original, Buffer.alloc(pages * template.pageSize - original.length)]);
+        for (const p of template.schemaPages) template.bytes.copy(bytes, (p - 1) * template.pageSize, (p - 1) * template.pageSize, p * template.pageSize);
+        bytes.writeUInt32BE(pages, 28);
+        bytes[18] = withWal ? 2 : 1;
+        bytes[19] = withWal ? 2 : 1;
+        return bytes;
+      };
+      // With the log: its frames (the newest commits) lie over the grafted pages, the outbox's included.
+      if (wal) read(grafted(true), true);
+      read(grafted(false), false);
+    }
   }
-  return { rows: [], complete: false };
+  if (!found.some((f) => f.rows.length > 0)) {
+    for (const pageSize of [4096, 1024, 2048, 8192, 16384, 32768, 65536, 512]) {
+      if (original.length < pageSize) continue;
+      read(patched(pageSize, repairedHeader(pageSize, Math.ceil(original.length / pageSize)), false), false);
+      if (found.some((f) => f.rows.length > 0)) break;
+    }
+  }
+  // The first reading of a receipt wins: the earlier ways read the newer state (with the log).
+  const byReceipt = new Map<string, OutboxRow>();
+  for (const f of found) for (const r of f.rows) if (!byReceipt.has(r.receipt_id)) byReceipt.set(r.receipt_id, r);
+  const rows = [...byReceipt.values()].sort((a, b) => a.seq - b.seq);
+  return { rows, complete: found.some((f) => f.complete && f.rows.length === rows.length) };
+}
+
+/** An empty database built by the same migrations: its bytes, and which pages hold its schema. */
+function schemaTemplate(scratch: string, migrations: readonly Migration[]): { bytes: Buffer; pageSize: number; pageCount: number; schemaPages: number[] } | null {
+  try {
+    const db = openStore(scratch, migrations, 'template.db');
+    const schemaPages = (db.prepare("SELECT pageno FROM dbstat WHERE name IN ('sqlite_schema', 'sqlite_master')").all() as Array<{ pageno: number }>).map((r) => r.pageno);
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.close();
+    const bytes = fs.readFileSync(path.join(scratch, 'template.db'));
+    return { bytes, pageSize, pageCount: bytes.length / pageSize, schemaPages };
+  } catch {
+    return null;
+  }
 }
 
 const removeDb = (file: string): void => {
@@ -225,7 +274,7 @@ function rebuild(dataDir: string, dbFile: string, migrations: readonly Migration
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-salvage-'));
   let salvaged: { rows: OutboxRow[]; complete: boolean };
   try {
-    salvaged = salvageOutbox(dbFile, scratch);
+    salvaged = salvageOutbox(dbFile, scratch, migrations);
   } catch (err) {
     log.error('outbox salvage failed', { error: err instanceof Error ? err.message : String(err) });
     salvaged = { rows: [], complete: false };
@@ -240,10 +289,12 @@ function rebuild(dataDir: string, dbFile: string, migrations: readonly Migration
   let kept = 0;
   db.transaction(() => {
     for (const r of salvaged.rows) {
-      kept += insert.run(
+      // Delivered rows are history (no payload left): kept, but what counts is what still waits to be sent.
+      if (r.state !== 'delivered') kept += 1;
+      insert.run(
         r.seq, r.receipt_id, r.kind, r.idempotency_key, r.state, r.attempts, r.next_attempt_at, r.last_error,
         r.created_at, r.delivered_at, r.result, r.payload, r.parked_reason ?? null, r.refusal_code ?? null,
-      ).changes;
+      );
     }
   })();
   const recovery: StoreRecovery = { rebuiltAt: new Date().toISOString(), problem: problem.slice(0, 300), outboxKept: kept, outboxLost: !salvaged.complete };

@@ -91,6 +91,28 @@ describe('a damaged kiosk database', () => {
     expect(back.recovery?.outboxKept).toBe(4);
   });
 
+  it('a power cut with the newest filings still in the write-ahead log: those are kept as well as the older ones', () => {
+    const dir = tmpDataDir('kiosk-recovery');
+    const cut = tmpDataDir('kiosk-recovery-cut');
+    dirs.push(dir, cut);
+    const db = openStore(dir, allMigrations);
+    const outbox = new OutboxStore(db, keys);
+    const older = [1, 2, 3].map((i) => outbox.enqueue('feedback', { text: `旧 ${i}` }).receiptId);
+    const settings = new SettingsRepository(db);
+    for (let i = 0; i < 150; i++) settings.set(`filler.${i}`, 'x'.repeat(1000));
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const outboxPage = Math.max(...(db.prepare("SELECT pageno FROM dbstat WHERE name = 'platform_outbox'").all() as Array<{ pageno: number }>).map((r) => r.pageno));
+    const newer = [4, 5].map((i) => outbox.enqueue('feedback', { text: `新 ${i}` }).receiptId);
+    // The power goes: the files are as the disk has them, the connection never closed.
+    for (const f of ['kiosk.db', 'kiosk.db-wal']) fs.copyFileSync(path.join(dir, f), path.join(cut, f));
+    db.close();
+    fs.truncateSync(path.join(cut, 'kiosk.db'), outboxPage * 4096 + 300);
+
+    const back = readBack(cut);
+    expect(back.recovery?.outboxKept).toBe(5);
+    expect(back.receipts).toEqual([...older, ...newer]);
+  });
+
   it('nothing but garbage: the kiosk still starts on a new database and says the outbox could not be read', () => {
     const { dir } = kioskDb(2, 10);
     const file = path.join(dir, 'kiosk.db');
