@@ -2,8 +2,16 @@
  * The console's one way to the database, the same for the embedded PostgreSQL (PGlite) and a
  * PostgreSQL server: one SQL dialect, parameters as $1…, timestamps as Date, int8 as number.
  */
+export interface QueryOptions {
+  /**
+   * A statement the server keeps planned under this name (per connection): for the few statements
+   * every heartbeat runs, whose planning would otherwise cost more than their execution.
+   */
+  readonly prepare?: string;
+}
+
 export interface Sql {
-  query<R extends object = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
+  query<R extends object = Record<string, unknown>>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<R[]>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(text: string): Promise<void>;
 }
@@ -21,7 +29,7 @@ export interface Database extends Sql {
   readonly kind: 'pglite' | 'postgres';
   transaction<T>(fn: (tx: Sql) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** A single statement with the durability of `relaxed` transactions. */
-  relaxedQuery<R extends object = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
+  relaxedQuery<R extends object = Record<string, unknown>>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<R[]>;
   close(): Promise<void>;
 }
 

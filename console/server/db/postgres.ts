@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { withRetry, type Database, type Sql } from './database';
+import { withRetry, type Database, type QueryOptions, type Sql } from './database';
 
 export interface PostgresOptions {
   readonly url: string;
@@ -38,7 +38,8 @@ export async function openPostgres(o: PostgresOptions): Promise<Database> {
   for (const p of [pool, relaxed]) p.on('error', () => undefined); // an idle client's broken connection is replaced on next use
 
   const over = (c: pg.Pool | pg.PoolClient): Sql => ({
-    query: async <R extends object>(text: string, params: readonly unknown[] = []) => (await c.query<R>(text, params as unknown[])).rows,
+    query: async <R extends object>(text: string, params: readonly unknown[] = [], options: QueryOptions = {}) =>
+      (await c.query<R>(options.prepare ? { name: options.prepare, text, values: params as unknown[] } : { text, values: params as unknown[] })).rows,
     exec: async (text) => void (await c.query(text)),
   });
   const transaction = <T>(fn: (tx: Sql) => Promise<T>, opts: { relaxed?: boolean } = {}): Promise<T> =>

@@ -113,7 +113,7 @@ export async function takeHeartbeat(
   const kioskId = signedKioskId(call);
   if (!kioskId) return refuse(401, 'unsigned', 'the request is not signed');
   for (let attempt = 0; attempt < 4; attempt++) {
-    const [row] = await ctx.db.query<KioskState>(KIOSK_STATE_SQL, [kioskId]);
+    const [row] = await ctx.db.query<KioskState>(KIOSK_STATE_SQL, [kioskId], { prepare: 'kiosk-state' });
     if (!row) return unknownKiosk(ctx.db, kioskId);
     const nowMs = ctx.clock.now();
     const admitted = admitCall(row, call, nowMs);
@@ -210,7 +210,7 @@ async function write(
 
   const quiet = events.length === 0 && !sampleDue && !contentChanged && !appChanged && !row.has_commands;
   if (quiet) {
-    const done = await ctx.db.relaxedQuery(update, params);
+    const done = await ctx.db.relaxedQuery(update, params, { prepare: 'heartbeat-update' });
     return done.length === 1 ? { answer: answer([]), rolloutsTouched: [] } : null;
   }
 
