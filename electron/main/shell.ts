@@ -2,6 +2,7 @@ import path from 'node:path';
 import { app, safeStorage, session, type BrowserWindow } from 'electron';
 import { loadConfig, type KioskConfig } from '../../services/config';
 import { createKioskServices, type KioskServices } from '../../services/kiosk-services';
+import { RESTART_EXIT_CODE } from '../../services/admin/app-update/ab-slots';
 import { SettingsRepository } from '../../services/store/database';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpc } from './ipc';
@@ -39,6 +40,9 @@ export interface Shell {
 export async function startShell(options: ShellOptions = {}): Promise<Shell | null> {
   const env = options.env ?? process.env;
   registerAppScheme();
+  // Before the app is ready, for every mode: a touch kiosk never wants pinch zoom or a swipe back.
+  app.commandLine.appendSwitch('disable-pinch');
+  app.commandLine.appendSwitch('overscroll-history-navigation', '0');
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return null;
@@ -53,14 +57,24 @@ export async function startShell(options: ShellOptions = {}): Promise<Shell | nu
     outboxKeyProvided: true,
   });
   const keyProvider = new SafeStorageKeyProvider(safeStorage, path.join(config.dataDir, 'platform', 'outbox.key.safe'));
-  const services = createKioskServices(config, { keyProvider });
+  let quitting = false;
+  let stopped = false;
+  // An app update switching (or rolling back) ends the shell; kiosk-launcher starts the build it names.
+  const services: KioskServices = createKioskServices(config, {
+    keyProvider,
+    restart: () => {
+      quitting = true;
+      void services.stop().finally(() => {
+        stopped = true;
+        app.exit(RESTART_EXIT_CODE);
+      });
+    },
+  });
   const log = services.log.child('shell');
 
   // Whatever webContents ever appears (there should be only the main window's) is locked too.
   app.on('web-contents-created', (_event, contents) => lockNavigation(contents, log));
   app.on('window-all-closed', () => app.quit());
-  let quitting = false;
-  let stopped = false;
   let unregisterIpc: (() => void) | null = null;
   let mainWindow: BrowserWindow | null = null;
   // A second launch (a technician double-clicking, a watchdog) brings the running kiosk forward.
@@ -96,7 +110,9 @@ export async function startShell(options: ShellOptions = {}): Promise<Shell | nu
     kiosk,
     preloadPath: options.preloadPath ?? path.join(import.meta.dirname, '..', 'preload', 'index.cjs'),
     log,
-    recovery: options.recovery,
+    devtools: config.shellDevtools,
+    // Every restart after a crash or hang is counted by the services: the fourth in five minutes is safe mode.
+    recovery: { ...options.recovery, onRestart: (cause) => void services.rendererRestarted(cause) },
     isQuitting: () => quitting,
   });
   mainWindow = window;

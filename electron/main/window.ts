@@ -8,6 +8,8 @@ export interface ShellWindowConfig {
   readonly kiosk: boolean;
   /** Absolute path of the built (CommonJS) preload. */
   readonly preloadPath: string;
+  /** KIOSK_DEVTOOLS=1: DevTools stay reachable in a locked-down kiosk (a technician debugging on site). */
+  readonly devtools?: boolean;
 }
 
 /** Pure so tests can assert every hardening flag without a window. */
@@ -34,7 +36,7 @@ export function kioskWindowOptions(config: ShellWindowConfig): BrowserWindowCons
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
-      devTools: !config.kiosk,
+      devTools: !config.kiosk || config.devtools === true,
     },
   };
 }
@@ -43,14 +45,18 @@ export function kioskWindowOptions(config: ShellWindowConfig): BrowserWindowCons
  * The shortcut a kiosk user must not reach, or null. Zoom (Ctrl +/-/0) stays allowed: it is an
  * accessibility aid and cannot leave the app.
  */
-export function blockedShortcut(input: Pick<Input, 'type' | 'key' | 'control' | 'meta' | 'shift' | 'alt'>): string | null {
+export function blockedShortcut(input: Pick<Input, 'type' | 'key' | 'control' | 'meta' | 'shift' | 'alt'>, allowDevtools = false): string | null {
   if (input.type !== 'keyDown' && input.type !== 'rawKeyDown') return null;
   const key = input.key.length === 1 ? input.key.toLowerCase() : input.key;
   const mod = input.control || input.meta;
   if (key === 'F5' || (mod && key === 'r') || key === 'BrowserRefresh') return 'reload';
-  if (key === 'F12' || (mod && input.shift && ['i', 'j', 'c'].includes(key)) || (input.meta && input.alt && key === 'i')) {
+  if (!allowDevtools && (key === 'F12' || (mod && input.shift && ['i', 'j', 'c'].includes(key)) || (input.meta && input.alt && key === 'i'))) {
     return 'devtools';
   }
+  // Ways out of the app's page: other windows and tabs, files, the console switch (cage turns VT
+  // switching off too, this is the app's own refusal).
+  if (mod && ['n', 't', 'o', 's'].includes(key)) return 'window-or-file';
+  if (input.control && input.alt && /^F([1-9]|1[0-2])$/.test(key)) return 'vt-switch';
   if ((mod && ['q', 'w'].includes(key)) || (input.alt && key === 'F4') || (input.control && key === 'F4')) return 'quit';
   if (key === 'F11') return 'fullscreen';
   if (mod && key === 'p') return 'print';
@@ -62,6 +68,8 @@ export function blockedShortcut(input: Pick<Input, 'type' | 'key' | 'control' | 
 }
 
 export interface CrashRecoveryOptions {
+  /** Told of every restart after a crash or a hang (the services count them: a crash loop means safe mode). */
+  readonly onRestart?: (cause: 'crash' | 'hang') => void;
   /** How long a hung renderer may stay unresponsive before it is restarted. */
   readonly hangGraceMs?: number;
   /** Crashes within `crashWindowMs` beyond which restarts are slowed, so a crash loop cannot spin. */
@@ -81,6 +89,7 @@ export function installCrashRecovery(contents: WebContents, log: Logger, options
   const slowRestartMs = options.slowRestartMs ?? 10_000;
   let recentCrashes: number[] = [];
   let hangTimer: NodeJS.Timeout | null = null;
+  let killedForHang = false;
 
   const clearHang = (): void => {
     if (hangTimer) clearTimeout(hangTimer);
@@ -90,6 +99,8 @@ export function installCrashRecovery(contents: WebContents, log: Logger, options
   contents.on('render-process-gone', (_event, details) => {
     clearHang();
     if (details.reason === 'clean-exit') return;
+    options.onRestart?.(killedForHang ? 'hang' : 'crash');
+    killedForHang = false;
     const now = Date.now();
     recentCrashes = [...recentCrashes.filter((t) => now - t < crashWindowMs), now];
     const delay = recentCrashes.length > maxQuickRestarts ? slowRestartMs : 0;
@@ -105,6 +116,7 @@ export function installCrashRecovery(contents: WebContents, log: Logger, options
       hangTimer = null;
       if (contents.isDestroyed()) return;
       log.error('renderer hung past grace period, restarting it');
+      killedForHang = true;
       contents.forcefullyCrashRenderer();
     }, hangGraceMs);
   });
@@ -130,11 +142,18 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     Menu.setApplicationMenu(null);
     win.setMenuBarVisibility(false);
     contents.on('before-input-event', (event, input) => {
-      const blocked = blockedShortcut(input);
+      const blocked = blockedShortcut(input, options.devtools === true);
       if (!blocked) return;
       event.preventDefault();
       log.info('blocked shortcut', { action: blocked });
     });
+    // Pinch zoom on a touch screen would leave the page enlarged for the next person, with no way back
+    // (large-font mode is the app's own, reversible way to enlarge). Limits reset with each load.
+    const noPinch = (): void => void contents.setVisualZoomLevelLimits(1, 1).catch(() => undefined);
+    noPinch();
+    contents.on('did-finish-load', noPinch);
+    contents.on('context-menu', (event) => event.preventDefault());
+    if (!options.devtools) contents.on('devtools-opened', () => contents.closeDevTools());
     // The window manager's close button or Alt+F4 bypasses before-input-event.
     win.on('close', (event) => {
       if (options.isQuitting()) return;

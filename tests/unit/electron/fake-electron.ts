@@ -25,6 +25,9 @@ export class FakeWebContents extends EventEmitter {
   readonly sent: { channel: string; args: unknown[] }[] = [];
   loadedUrl: string | null = null;
   reloads = 0;
+  /** Pinch (visual) zoom limits, as `setVisualZoomLevelLimits` left them; null: Chromium's default (pinch allowed). */
+  visualZoomLimits: [number, number] | null = null;
+  devToolsClosed = 0;
   destroyed = false;
   windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | null = null;
 
@@ -47,6 +50,13 @@ export class FakeWebContents extends EventEmitter {
   }
   isDestroyed(): boolean {
     return this.destroyed;
+  }
+  setVisualZoomLevelLimits(min: number, max: number): Promise<void> {
+    this.visualZoomLimits = [min, max];
+    return Promise.resolve();
+  }
+  closeDevTools(): void {
+    this.devToolsClosed += 1;
   }
 
   // --- test helpers: what the renderer / Chromium would do ---
@@ -231,6 +241,14 @@ class FakeApp extends EventEmitter {
   exitCode: number | null = null;
   userDataDir = '/nonexistent/userData';
   appPath = '/nonexistent/app';
+  /** Chromium switches the shell set before the app was ready. */
+  readonly commandLine = {
+    switches: new Map<string, string>(),
+    appendSwitch(name: string, value = ''): void {
+      if (app.ready) throw new Error('command-line switches must be set before the app is ready');
+      this.switches.set(name, value);
+    },
+  };
 
   requestSingleInstanceLock(): boolean {
     return this.singleInstanceLock;
@@ -299,6 +317,7 @@ export const safeStorage = {
 export function resetFakeElectron(): void {
   app.removeAllListeners();
   Object.assign(app, { ready: false, singleInstanceLock: true, quitCalls: 0, quitted: false, exitCode: null });
+  app.commandLine.switches.clear();
   ipcMain.handlers.clear();
   ipcRenderer.removeAllListeners();
   ipcRenderer.invocations.length = 0;
