@@ -6,8 +6,8 @@ import { FuseV1Options, FuseVersion, flipFuses, type FuseV1Config } from '@elect
  * turned back into a general-purpose Node runtime or debugged from outside:
  * - RunAsNode off: ELECTRON_RUN_AS_NODE cannot run arbitrary scripts with the app's privileges;
  * - NODE_OPTIONS and --inspect* off: no code injection or debugger through the command line;
- * - cookie encryption on; the app loads only from app.asar and (where Electron supports it) the
- *   asar's integrity is checked against the hash embedded at packaging time.
+ * - cookie encryption on; the app loads only from app.asar, and the asar's integrity is checked against
+ *   the hash embedded at packaging time — enforced by Electron on Windows and macOS only, not on Linux.
  * Not `strictlyRequireAllFuses`: @electron/fuses 1.x (the last line that runs on Node 20) does not
  * name the fuses newer Electron wires carry (e.g. WasmTrapHandlers), which then keep their defaults.
  */
@@ -45,7 +45,7 @@ export function electronBinaryPath(context: AfterPackContext): string {
   }
 }
 
-/** electron-builder `afterPack` hook (see build/electron-builder.yml). */
+/** electron-builder `afterPack` hook (see build/electron-builder.config.ts). */
 export async function afterPack(
   context: AfterPackContext,
   flip: typeof flipFuses = flipFuses,

@@ -102,7 +102,10 @@ describe('safe mode after a crash loop of the Chromium kiosk', { timeout: 180_00
     const browserPid = Number(/browser pid (\d+)/.exec(out)?.[1]);
 
     for (let crash = 1; crash <= 4; crash++) {
-      const pids = await waitUntil(() => renderers(browserPid).length > 0 && renderers(browserPid), 60_000, `no renderer process of browser ${browserPid}:\n${out}\n${execFileSync('ps', ['-eo', 'pid,ppid,args', '--forest']).toString().split('\n').filter((l) => l.includes('chrom')).map((l) => l.slice(0, 120)).join('\n')}`);
+      const pids = await waitUntil(() => {
+        const found = renderers(browserPid);
+        return found.length > 0 ? found : null;
+      }, 60_000, `no renderer process of browser ${browserPid}`);
       for (const pid of pids) process.kill(pid, 'SIGKILL');
       await waitUntil(() => restartsReported() >= crash, 60_000, `crash ${crash} was not reported:\n${out}`);
       // The screen is back before the next crash (a renderer killed while it loads would be a different test).

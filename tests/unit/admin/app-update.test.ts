@@ -192,7 +192,7 @@ describe('A/B app updates', () => {
     // The same build, changed by one byte on the mirror: the signed hash refuses it.
     const stored = path.join(repo, 'targets', 'app', '0.6.0', 'zhengwu-kiosk-0.6.0.tar.gz');
     const bytes = fs.readFileSync(stored);
-    bytes[bytes.length - 1] ^= 0xff;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 0xff, bytes.length - 1);
     fs.writeFileSync(stored, bytes);
     const tampered = machine({ slots: new AbSlots(tmp('slots'), '/factory'), source: channelAppSource({ source: { kind: 'directory', dir: repo }, rootFile: samplePaths.root, workDir: tmp('app-channel'), channel: 'stable' }) });
     await tampered.m.check();
