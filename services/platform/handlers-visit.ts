@@ -6,7 +6,7 @@ import type { ApplicationRequest, QueueTicket } from '../../platform-wire/model'
 import type { AreaHandlers } from '../bridge/dispatcher';
 import type { ContentPort } from '../content/area';
 import type { SessionPort } from '../session/area';
-import type { PlatformClient } from './client';
+import type { PlatformClient, PlatformResult } from './client';
 import type { DraftStore } from './drafts';
 import type { OutboxStore } from './outbox-store';
 import type { LocalQueue } from './queue-local';
@@ -45,7 +45,7 @@ type VisitMethods =
  * number (from the kiosk's own range while the platform is down) and a booking bound to them.
  */
 export function createVisitHandlers(d: VisitDeps): Pick<AreaHandlers<typeof platformApi>, VisitMethods> {
-  const withClient = async <T>(f: (c: PlatformClient) => Promise<import('./client').PlatformResult<T>>): Promise<Result<T>> => {
+  const withClient = async <T>(f: (c: PlatformClient) => Promise<PlatformResult<T>>): Promise<Result<T>> => {
     const c = d.client();
     return c ? from(await f(c)) : offline();
   };
@@ -57,8 +57,14 @@ export function createVisitHandlers(d: VisitDeps): Pick<AreaHandlers<typeof plat
   return {
     'platform.receiptBySlip': async ({ slipNumber }) => {
       const slip = slipNumber.trim().toUpperCase();
-      // Still waiting here: no receipt exists yet, the slip is all there is.
-      if (d.store.bySlip(slip)?.state === 'pending') return fail('unavailable', 'the filing is still waiting to be sent', { messageKey: 'platform.slipQueued' });
+      // Still waiting here: no receipt exists yet, the slip is all there is; parked here: it never will.
+      const local = d.store.bySlip(slip);
+      if (local?.state === 'pending') return fail('unavailable', 'the filing is still waiting to be sent', { messageKey: 'platform.slipQueued' });
+      if (local?.state === 'dead') {
+        return local.parkedReason === 'refused'
+          ? fail('rejected', 'the platform refused the filing', { messageKey: 'platform.slipRefused', ...(local.refusalCode ? { details: [local.refusalCode] } : {}) })
+          : fail('unavailable', 'the filing could not be sent', { messageKey: 'platform.slipNotSent' });
+      }
       return withClient((c) => c.bySlip(slip));
     },
 

@@ -250,6 +250,9 @@ describe('hall services in Chromium against the simulators', { timeout: 150_000 
     const remaining = Number(await slot.getAttribute('data-remaining'));
     const before = (await printerStatus(sims)).printed;
     await slot.click();
+    // Confirmed first (date, place, what to bring); with no card read, bound to a phone number.
+    await page.getByTestId('appointment-phone').fill('13800138000', { timeout: 20_000 });
+    await page.getByTestId('appointment-confirm-button').click();
 
     const code = (await page.getByTestId('appointment-code').textContent())!.trim();
     expect(code.length).toBeGreaterThan(3);

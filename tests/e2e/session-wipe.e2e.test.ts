@@ -67,6 +67,8 @@ async function walkVisit(page: Page): Promise<{ name: string; checkInCode: strin
 
   await navigate(page, '/appointments?itemCode=NH-AMR-0101');
   await page.locator('[data-testid^="slot-"]:not([data-remaining="0"])').first().click({ timeout: 30_000 });
+  await page.getByTestId('appointment-phone').fill('13800138000', { timeout: 20_000 });
+  await page.getByTestId('appointment-confirm-button').click();
   const checkInCode = (await page.getByTestId('appointment-code').textContent())!.trim();
 
   await page.getByTestId('read-aloud').click();

@@ -114,13 +114,14 @@ describe('after 确认提交', () => {
     await platformDown(env.platform);
     await setStanding(env.platform, DEREGISTERED, 'cancelled');
     await page.getByTestId('submit-send').click();
-    // A temporary failure: saved, will be sent, and the slip says so.
+    // A temporary failure: saved, will be sent, and the 暂存凭条 says so.
     const outcome = page.getByTestId('submit-outcome');
     await expect.poll(() => outcome.getAttribute('data-status'), { timeout: 30_000 }).toBe('queued');
-    expect(await outcome.textContent()).toContain('平台恢复后将自动发送');
+    expect(await outcome.textContent()).toContain('平台恢复后，本终端自动提交');
     const slip = await waitForPrint(env.sims, printedBefore);
-    const qr = slip.qr.find((q) => q.includes('receipt='))!;
-    expect(qr).toMatch(/\/progress\?receipt=[0-9a-f-]{36}$/);
+    expect(slip.text).toContain('暂存凭条');
+    const qr = slip.qr.find((q) => q.includes('slip='))!;
+    expect(qr).toMatch(/\/progress\?slip=[0-9A-Z]{6}-\d{6}-\d{4}$/);
 
     await platformUp(env.platform);
     await page.getByTestId('submit-refusal').waitFor({ timeout: 90_000 });
@@ -206,7 +207,7 @@ describe('after 确认提交', () => {
     await page.context().close();
   }, 120_000);
 
-  it('a queued application’s receipt QR (81 characters) is found at 办件查询, and shows its progress once delivered', async () => {
+  it('a queued application’s slip QR is found at 办件查询, and shows its progress once delivered', async () => {
     const page = await startAt(FOOD_FILING, YUEWEI, '粤味轩餐饮');
     await fillFoodFiling(page, '赵测试');
     await reviewToSubmit(page);
@@ -215,9 +216,8 @@ describe('after 确认提交', () => {
     await page.getByTestId('submit-send').click();
     await expect.poll(() => page.getByTestId('submit-outcome').getAttribute('data-status'), { timeout: 30_000 }).toBe('queued');
     const receipt = await waitForPrint(env.sims, printedBefore);
-    const qr = receipt.qr.find((q) => q.includes('receipt='));
-    expect(qr).toMatch(/\/progress\?receipt=[0-9a-f-]{36}$/);
-    expect(qr!.length).toBeGreaterThan(64);
+    const qr = receipt.qr.find((q) => q.includes('slip='));
+    expect(qr).toMatch(/\/progress\?slip=[0-9A-Z]{6}-\d{6}-\d{4}$/);
 
     const lookup = await env.open('/progress');
     // A bad code first: its error must not outlive the good scan.
@@ -225,7 +225,7 @@ describe('after 确认提交', () => {
     await lookup.getByTestId('progress-submit').click();
     await expect.poll(() => lookup.getByTestId('progress-problem').textContent()).toContain('无法识别');
     await scanCode(env.sims, qr!);
-    await expect.poll(() => lookup.getByTestId('progress-problem').textContent(), { timeout: 15_000 }).toContain('尚未发送到平台');
+    await expect.poll(() => lookup.getByTestId('progress-problem').textContent(), { timeout: 15_000 }).toContain('还在终端等待提交');
 
     await platformUp(env.platform);
     await expect.poll(() => page.getByTestId('submit-outcome').getAttribute('data-status'), { timeout: 90_000 }).toBe('delivered');
