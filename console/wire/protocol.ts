@@ -45,10 +45,13 @@ export const enrolAnswer = z.object({
 });
 export type EnrolAnswer = z.infer<typeof enrolAnswer>;
 
+// Words, not text: they become parts of problem codes and filters on the console.
+const word = (max: number) => z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/).max(max);
+
 export const deviceReport = z.object({
-  role: z.string().max(20),
-  state: z.string().max(20),
-  condition: z.string().max(40).optional(),
+  role: word(20),
+  state: word(20),
+  condition: word(40).optional(),
   /** When the device entered this state (kiosk clock). */
   since: isoTime,
 });

@@ -5,6 +5,7 @@
  * 30 days of history; and two instances on one PostgreSQL: throughput, and that no heartbeat or command
  * is lost or counted twice. The console runs as its own program (`console/server/cli.ts`), the load here.
  * PostgreSQL: FLEET_DATABASE_URL or FLEET_TEST_DATABASE_URL (without either, that part is skipped).
+ * BENCH_FLEET_KIOSKS, _DAYS, _SECONDS, _CONCURRENCY and _DATABASES (pglite,postgres) change the run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -40,7 +41,9 @@ interface ConsoleChild {
 }
 
 async function startConsoleProgram(env: Record<string, string>): Promise<ConsoleChild> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'console/server/cli.ts')], {
+  // BENCH_FLEET_NODE_ARGS: e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where a console spends its time.
+  const nodeArgs = (process.env.BENCH_FLEET_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, 'console/server/cli.ts')], {
     cwd: ROOT,
     env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'FLEET_DATABASE_URL')), CONSOLE_PORT: '0', CONSOLE_ADMIN_PASSWORD: PASSWORD, CONSOLE_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -212,11 +215,20 @@ async function pageLatencies(port: number): Promise<void> {
 
 // --- the runs -------------------------------------------------------------------------------------
 
+/**
+ * As in a fleet that has been running: each kiosk writes a history sample once a quarter of an hour, so
+ * one beat in fifteen does. A run sends each kiosk about five beats: a third of the kiosks are due.
+ */
+async function primeSamples(db: Database): Promise<void> {
+  await db.query('UPDATE kiosks SET history_at = CASE WHEN bucket % 3 = 0 THEN $1::timestamptz ELSE $2::timestamptz END', [new Date(Date.now() - 3_600_000), new Date(Date.now() + 3_600_000)]);
+}
+
 async function seeded(db: Database, label: string): Promise<SeededKiosk[]> {
   const t0 = performance.now();
   await migrate(db, new Date());
   say(`seeding ${label}:`);
   const kiosks = await seedFleet(db, { n: KIOSKS, historyDays: DAYS, now: Date.now(), log: say });
+  await primeSamples(db);
   say(`  seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   return kiosks;
 }
@@ -262,6 +274,7 @@ async function onPostgres(url: string): Promise<void> {
          SELECT 'bench-' || id, id, 'upload-diagnostics', 'pending', 'bench', $1, $2 FROM unnest($3::text[]) AS t(id)`,
         [new Date(), new Date(Date.now() + 3_600_000), issuedTo],
       );
+      await primeSamples(db);
       const before = await db.query<{ v: number }>('SELECT sum(row_version)::int AS v FROM kiosks');
       const r = await heartbeatRate('heartbeats over both', [a.port, b.port], kiosks);
       // Each accepted beat moved its kiosk's row exactly once: nothing lost, nothing counted twice.
@@ -293,11 +306,20 @@ async function onPostgres(url: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  try {
+    await runs();
+  } finally {
+    agent.destroy();
+  }
+}
+
+async function runs(): Promise<void> {
   say(`fleet: ${KIOSKS} kiosks, ${DAYS} days of history, ${SECONDS} s of load per run, ${os.cpus().length} cores shared by console, database and load`);
-  await onPglite();
+  const which = (process.env.BENCH_FLEET_DATABASES ?? 'pglite,postgres').split(',');
+  if (which.includes('pglite')) await onPglite();
+  if (!which.includes('postgres')) return;
   if (PG) await onPostgres(PG);
   else say('PostgreSQL: skipped (set FLEET_DATABASE_URL or FLEET_TEST_DATABASE_URL to a server to measure it)');
-  agent.destroy();
 }
 
 main().catch((err: unknown) => {

@@ -5,12 +5,19 @@ import type { ConsoleContext } from '../context';
 import type { Sql } from '../db/database';
 import { raiseAlerts, resolveAlerts } from './alerts';
 import { assess } from './assess';
+import { Batcher } from './batcher';
 import { addEvents, type KioskEventRow } from './events';
 import { admit } from './replay-window';
 import { signedKioskId, verifyCall, type SignedCall } from './signed-call';
 
 /** One history sample per kiosk per this many ms; after a week they are folded into hours. */
 export const SAMPLE_MS = 15 * 60_000;
+
+/** The start of a kiosk's current sample slot: shifted by its bucket, so the fleet's samples spread over the quarter. */
+export const sampleSlot = (now: number, bucket: number): number => {
+  const shift = (bucket % 100) * (SAMPLE_MS / 100);
+  return Math.floor((now - shift) / SAMPLE_MS) * SAMPLE_MS + shift;
+};
 
 export type Refusal = { readonly ok: false; readonly status: number; readonly code: FleetRefusal['error']['code']; readonly message: string };
 export const refuse = (status: number, code: Refusal['code'], message: string): Refusal => ({ ok: false, status, code, message });
@@ -37,6 +44,7 @@ export interface KioskState {
   boot_id: string | null;
   hall_id: string | null;
   label: string | null;
+  bucket: number;
   history_at: Date | null;
   beats_since_sample: number;
   offer_content_mode: OfferMode;
@@ -53,11 +61,61 @@ export interface KioskState {
 }
 
 export const KIOSK_STATE_SQL = `SELECT id, public_key, status, row_version, recent_nonces, nonce_floor, health, problems, online,
-  app_version, content_version, boot_id, hall_id, label, history_at, beats_since_sample,
+  app_version, content_version, boot_id, hall_id, label, bucket, history_at, beats_since_sample,
   offer_content_mode, offer_content, offer_content_attempt, offer_app_mode, offer_app, offer_app_attempt,
   content_rollout_id, content_rollout_state, app_rollout_id, app_rollout_state,
   EXISTS (SELECT 1 FROM commands c WHERE c.kiosk_id = k.id AND c.state = 'pending') AS has_commands
   FROM kiosks k WHERE id = $1`;
+
+/** The same, for many kiosks at once (heartbeats arriving together read their rows in one statement). */
+const KIOSK_STATES_SQL = KIOSK_STATE_SQL.replace('WHERE id = $1', 'WHERE id = ANY($1::text[])');
+
+/** The quiet heartbeat's write for many kiosks at once; each row only if nothing changed it since it was read. */
+const QUIET_UPDATE_SQL = `UPDATE kiosks k SET row_version = k.row_version + 1, recent_nonces = string_to_array(v.recent, ' '), nonce_floor = v.floor,
+    health = v.health, health_rank = v.rank, problems = string_to_array(v.problems, ' '), online = true, app_version = v.app, content_version = v.content,
+    content_expires = v.expires, last_beat_at = v.at, offline_after = v.offline_after, boot_id = v.boot, uptime_s = v.uptime,
+    clock_offset_ms = v.offset, session_in_progress = v.session, ready = v.ready, report = v.report::jsonb, beats_since_sample = v.beats
+  FROM unnest($1::text[], $2::int[], $3::text[], $4::timestamptz[], $5::text[], $6::int[], $7::text[], $8::text[], $9::int[], $10::timestamptz[],
+              $11::timestamptz[], $12::timestamptz[], $13::text[], $14::int[], $15::int[], $16::bool[], $17::bool[], $18::text[], $19::int[])
+    AS v(id, rv, recent, floor, health, rank, problems, app, content, expires, at, offline_after, boot, uptime, "offset", session, ready, report, beats)
+  WHERE k.id = v.id AND k.row_version = v.rv AND k.status = 'approved' RETURNING k.id`;
+
+/** What a quiet heartbeat writes (nonces and problem codes hold no spaces, so they travel space-joined). */
+interface QuietWrite {
+  readonly id: string;
+  readonly values: readonly unknown[];
+}
+
+interface HeartbeatBatchers {
+  readonly states: Batcher<string, KioskState | undefined>;
+  readonly quiet: Batcher<QuietWrite, boolean>;
+}
+const batchers = new WeakMap<Sql, HeartbeatBatchers>();
+
+/** Per database: one statement reads the rows of the heartbeats that arrived together, one writes the quiet ones. */
+function batchersOf(ctx: ConsoleContext): HeartbeatBatchers {
+  let b = batchers.get(ctx.db);
+  if (!b) {
+    const opts = { maxBatch: 200, concurrency: ctx.db.kind === 'pglite' ? 1 : 4 };
+    b = {
+      states: new Batcher(async (ids) => {
+        const rows = await ctx.db.query<KioskState>(KIOSK_STATES_SQL, [[...new Set(ids)]], { prepare: 'kiosk-states' });
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        return ids.map((id) => byId.get(id));
+      }, opts),
+      quiet: new Batcher(async (writes) => {
+        // One write per kiosk and batch: a second beat of the same kiosk waits for the next batch.
+        const seen = new Set<string>();
+        const now = writes.filter((w) => (seen.has(w.id) ? false : (seen.add(w.id), true)));
+        const columns = Array.from({ length: 19 }, (_, c) => now.map((w) => w.values[c]));
+        const done = new Set((await ctx.db.relaxedQuery<{ id: string }>(QUIET_UPDATE_SQL, columns, { prepare: 'heartbeats-quiet' })).map((r) => r.id));
+        return writes.map((w) => now.includes(w) && done.has(w.id));
+      }, opts),
+    };
+    batchers.set(ctx.db, b);
+  }
+  return b;
+}
 
 /** Where a kiosk stands in the rollout its offer belongs to, from what it reports. Null: no rollout governs it. */
 export function rolloutProgress(
@@ -88,6 +146,7 @@ export function admitCall(
       : refuse(401, v.reason === 'unsigned' ? 'unsigned' : 'bad-signature', 'the signature does not match this kiosk');
   }
   if (row.status === 'revoked') return refuse(403, 'revoked', 'this kiosk has been revoked by an operator');
+  if (!/^[A-Za-z0-9-]{8,64}$/.test(v.nonce)) return refuse(400, 'invalid', 'the nonce must be 8 to 64 letters, digits or -');
   const w = admit({ recent: row.recent_nonces, floor: row.nonce_floor.getTime() }, v.timestamp, v.nonce, now, SIGNATURE_MAX_SKEW_MS);
   if (!w) return refuse(409, 'replayed', 'this request was seen before');
   return { ok: true, recent: [...w.recent], floor: new Date(w.floor) };
@@ -113,7 +172,7 @@ export async function takeHeartbeat(
   const kioskId = signedKioskId(call);
   if (!kioskId) return refuse(401, 'unsigned', 'the request is not signed');
   for (let attempt = 0; attempt < 4; attempt++) {
-    const [row] = await ctx.db.query<KioskState>(KIOSK_STATE_SQL, [kioskId], { prepare: 'kiosk-state' });
+    const row = await batchersOf(ctx).states.load(kioskId);
     if (!row) return unknownKiosk(ctx.db, kioskId);
     const nowMs = ctx.clock.now();
     const admitted = admitCall(row, call, nowMs);
@@ -151,7 +210,7 @@ async function write(
   if (beat.appVersion !== row.app_version) ev('app-version', { from: row.app_version, to: beat.appVersion });
   if (row.boot_id !== null && beat.bootId !== row.boot_id) ev('restarted', { uptimeSeconds: beat.uptimeSeconds });
 
-  const sampleAt = new Date(Math.floor(nowMs / SAMPLE_MS) * SAMPLE_MS);
+  const sampleAt = new Date(sampleSlot(nowMs, row.bucket));
   const sampleDue = row.history_at === null || row.history_at.getTime() < sampleAt.getTime();
 
   const content = rolloutProgress(row.offer_content_mode, row.offer_content, row.content_rollout_id, beat.content.version, beat.updates.content.failed, beat.ready);
@@ -210,8 +269,9 @@ async function write(
 
   const quiet = events.length === 0 && !sampleDue && !contentChanged && !appChanged && !row.has_commands;
   if (quiet) {
-    const done = await ctx.db.relaxedQuery(update, params, { prepare: 'heartbeat-update' });
-    return done.length === 1 ? { answer: answer([]), rolloutsTouched: [] } : null;
+    const values = [row.id, row.row_version, admitted.recent.join(' '), admitted.floor, health, HEALTH_RANK[health], problems.join(' '), ...params.slice(7, 18), params[19]];
+    const done = await batchersOf(ctx).quiet.load({ id: row.id, values });
+    return done ? { answer: answer([]), rolloutsTouched: [] } : null;
   }
 
   const kiosk = { id: row.id, hallId: row.hall_id, label: row.label };

@@ -48,14 +48,25 @@ async function claim(ctx: ConsoleContext, job: string, everyMs: number): Promise
   return rows.length === 1;
 }
 
+/**
+ * Old rows go a batch at a time (by the age index), so no single statement holds the database long:
+ * the embedded PGlite has one connection, and heartbeats queue behind whatever runs.
+ */
+async function deleteInBatches(ctx: ConsoleContext, table: 'kiosk_history' | 'kiosk_events', before: Date): Promise<void> {
+  for (;;) {
+    const gone = await ctx.db.query(`DELETE FROM ${table} WHERE ctid IN (SELECT ctid FROM ${table} WHERE at < $1 LIMIT 5000) RETURNING 1`, [before]);
+    if (gone.length < 5000) return;
+  }
+}
+
 /** Retention and folding: history older than a week into hours, everything older than the retention period gone. */
 export async function housekeeping(ctx: ConsoleContext, force = false): Promise<void> {
   if (!force && !(await claim(ctx, 'housekeeping', 3_600_000))) return;
   const now = ctx.clock.now();
   await downsampleHistory(ctx, new Date(now - 7 * 86_400_000));
   const horizon = new Date(now - ctx.config.historyDays * 86_400_000);
-  await ctx.db.query('DELETE FROM kiosk_history WHERE at < $1', [horizon]);
-  await ctx.db.query('DELETE FROM kiosk_events WHERE at < $1', [horizon]);
+  await deleteInBatches(ctx, 'kiosk_history', horizon);
+  await deleteInBatches(ctx, 'kiosk_events', horizon);
   await ctx.db.query(`DELETE FROM webhook_deliveries WHERE state <> 'pending' AND due_at < $1`, [horizon]);
   await ctx.db.query('DELETE FROM sessions WHERE expires_at < $1', [new Date(now)]);
   await ctx.db.query(`UPDATE enrolments SET state = 'expired' WHERE state = 'pending' AND last_seen_at < $1`, [new Date(now - 86_400_000)]);

@@ -127,8 +127,11 @@ CREATE TABLE kiosk_events (
   detail jsonb NOT NULL DEFAULT '{}'
 );
 CREATE INDEX kiosk_events_kiosk ON kiosk_events (kiosk_id, id);
+-- Retention deletes by age, a batch at a time, without reading the rest.
+CREATE INDEX kiosk_events_age ON kiosk_events (at);
 
--- One sample every 15 minutes per kiosk; after a week folded into one row per hour.
+-- One sample every 15 minutes per kiosk (each kiosk at its own minute of the quarter, so a fleet's
+-- samples spread over the quarter instead of all landing at its start); after a week folded into hours.
 CREATE TABLE kiosk_history (
   kiosk_id text NOT NULL,
   at timestamptz NOT NULL,
@@ -142,7 +145,7 @@ CREATE TABLE kiosk_history (
   beats integer NOT NULL,
   PRIMARY KEY (kiosk_id, at, resolution)
 );
-CREATE INDEX kiosk_history_age ON kiosk_history (at) WHERE resolution = 'sample';
+CREATE INDEX kiosk_history_age ON kiosk_history (at);
 
 CREATE TABLE alerts (
   id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
