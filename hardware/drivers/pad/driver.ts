@@ -157,10 +157,11 @@ export class EvaluationPad extends SupervisedDevice {
     this.emit('restarted', why);
   }
 
-  private checkRestart(pong: { state: number; uptimeSeconds: number }, gen: number): void {
-    // A restart shows in the uptime; one too soon after the last boot to show does show as a lit session gone dark.
+  private checkRestart(pong: { state: number; pending: number; uptimeSeconds: number }, gen: number): void {
+    // A restart shows in the uptime; one too soon after the last boot to show does show as a lit session
+    // gone dark — unless the pad still holds an event for us (the rating itself, not yet through).
     const restarted = this.restartedSince(pong.uptimeSeconds);
-    const forgotSession = this.lit !== null && pong.state === 0;
+    const forgotSession = this.lit !== null && pong.state === 0 && pong.pending === 0;
     if (!restarted && !forgotSession) return;
     this.setUpAgain(restarted ? 'uptime restarted' : 'the lit session was forgotten').catch((err: unknown) => {
       if (this.generation === gen) this.lost(`pad restarted and refused to be set up again: ${String(err)}`);
