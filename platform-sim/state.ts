@@ -6,7 +6,6 @@ import {
   evaluation,
   feedback,
   helpRequest,
-  windowType as windowTypeSchema,
   appointmentRequest,
   queueTicketRequest,
   type AppointmentSlot,
