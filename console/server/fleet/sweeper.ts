@@ -52,9 +52,16 @@ async function claim(ctx: ConsoleContext, job: string, everyMs: number): Promise
  * Old rows go a batch at a time (by the age index), so no single statement holds the database long:
  * the embedded PGlite has one connection, and heartbeats queue behind whatever runs.
  */
-async function deleteInBatches(ctx: ConsoleContext, table: 'kiosk_history' | 'kiosk_events', before: Date): Promise<void> {
+const BY_KEY = {
+  // By primary key (a join, an array): a `ctid IN (…)` or an IN-join is planned as a scan of the whole table.
+  kiosk_history: `DELETE FROM kiosk_history h USING (SELECT kiosk_id, at, resolution FROM kiosk_history WHERE at < $1 LIMIT 5000) o
+    WHERE h.kiosk_id = o.kiosk_id AND h.at = o.at AND h.resolution = o.resolution RETURNING 1`,
+  kiosk_events: `DELETE FROM kiosk_events WHERE id = ANY(ARRAY(SELECT id FROM kiosk_events WHERE at < $1 LIMIT 5000)) RETURNING 1`,
+} as const;
+
+async function deleteInBatches(ctx: ConsoleContext, table: keyof typeof BY_KEY, before: Date): Promise<void> {
   for (;;) {
-    const gone = await ctx.db.query(`DELETE FROM ${table} WHERE ctid IN (SELECT ctid FROM ${table} WHERE at < $1 LIMIT 5000) RETURNING 1`, [before]);
+    const gone = await ctx.db.query(BY_KEY[table], [before]);
     if (gone.length < 5000) return;
   }
 }
