@@ -84,7 +84,7 @@ describe('the fleet console in a browser', () => {
     await page.getByRole('cell', { name: '南海区政务服务中心' }).waitFor();
     await screen('halls');
 
-    const code = await waitUntil(async () => { const s = await fleetStatus(); return s.state === 'pending' && s.pairingCode; }, 30_000, 'the kiosk waiting for approval');
+    const code = await waitUntil(async () => { const s = await fleetStatus(); return s.state === 'pending' && typeof s.pairingCode === 'string' ? s.pairingCode : null; }, 30_000, 'the kiosk waiting for approval');
     await page.getByRole('link', { name: '接入审批' }).click();
     await page.getByRole('cell', { name: 'ui-kiosk-1' }).waitFor();
     await screen('enrol');

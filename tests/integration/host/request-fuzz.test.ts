@@ -47,7 +47,8 @@ function send(port: number, raw: string): Promise<void> {
   });
 }
 
-const asRaw = (r: fc.RecordValue<{ method: string; target: string; version: string; headers: [string, string][]; body: string }>, port: number): string =>
+interface RawRequest { method: string; target: string; version: string; headers: [string, string][]; body: string }
+const asRaw = (r: RawRequest, port: number): string =>
   `${r.method} ${r.target} ${r.version}\r\nHost: 127.0.0.1:${port}\r\n${r.headers.map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${r.body}`;
 
 let services: KioskServices;
