@@ -3,7 +3,7 @@ import { certificateKind } from '../../platform-wire/model/certificate';
 import type { AnswerCondition } from './conditions';
 import type { ContentSet } from './bundle';
 import type { SituationFlow } from './flow';
-import type { FormDefinition } from './form';
+import { inputKindIssues, type FormDefinition } from './form';
 import type { ServiceItem } from './item';
 import { checkLexicon } from './lexicon-checks';
 import { catalogueContains } from './search-fields';
@@ -254,7 +254,10 @@ export function checkParts(parts: ContentParts, items: ItemLookup, catalogueHas?
   const issues: ContentIssue[] = [];
   const formIds = new Set(parts.forms.map((f) => f.id));
   for (const flow of parts.flows) issues.push(...checkFlow(flow, items, formIds));
-  for (const form of parts.forms) if (!items.has(form.itemCode)) issues.push({ where: `form ${form.id}`, message: `unknown item ${form.itemCode}` });
+  for (const form of parts.forms) {
+    if (!items.has(form.itemCode)) issues.push({ where: `form ${form.id}`, message: `unknown item ${form.itemCode}` });
+    for (const message of form.sections.flatMap((s) => s.fields).flatMap(inputKindIssues)) issues.push({ where: `form ${form.id}`, message });
+  }
   for (const p of parts.packages) {
     for (const c of p.itemCodes) if (!items.has(c)) issues.push({ where: `package ${p.id}`, message: `unknown item ${c}` });
     for (const m of p.mergedMaterials) {

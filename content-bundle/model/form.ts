@@ -14,6 +14,14 @@ export const prefillSource = z.enum([
   'enterprise.registeredCapitalWan',
 ]);
 
+/**
+ * What a text field is typed with, so the kiosk opens the keyboard that fits it (a licence number on a
+ * pinyin keyboard loses its letters to the IME buffer). Declared by content; `inputKindIssues` checks at
+ * bundle build that it agrees with the field's type and validation.
+ */
+export const inputKind = z.enum(['chinese', 'latin', 'code', 'creditCode', 'idNumber', 'date', 'phone', 'digits', 'money']);
+export type InputKind = z.infer<typeof inputKind>;
+
 export const formField = z.object({
   id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/),
   type: z.enum(['text', 'textarea', 'number', 'date', 'select', 'checkbox', 'amount']),
@@ -23,6 +31,8 @@ export const formField = z.object({
   maxLength: z.number().int().positive().optional(),
   options: z.array(z.object({ value: z.string(), label: localText })).optional(),
   prefill: prefillSource.optional(),
+  /** Required of every typed field by the bundle build; optional here so older bundles still read. */
+  input: inputKind.optional(),
   help: localText.optional(),
 });
 export type FormField = z.infer<typeof formField>;
@@ -35,3 +45,33 @@ export const formDefinition = z.object({
   sections: z.array(z.object({ title: localText, fields: z.array(formField).min(1) })).min(1),
 });
 export type FormDefinition = z.infer<typeof formDefinition>;
+
+/** The input kind a validation demands (none: any kind the type allows). */
+const kindOfValidation: Partial<Record<z.infer<typeof fieldValidation>, InputKind>> = {
+  id_number: 'idNumber',
+  credit_code: 'creditCode',
+  mobile_phone: 'phone',
+  phone: 'phone',
+  date: 'date',
+  amount: 'money',
+  postcode: 'digits',
+  email: 'latin',
+};
+const kindsOfType: Partial<Record<FormField['type'], readonly InputKind[]>> = {
+  date: ['date'],
+  number: ['digits', 'money'],
+  amount: ['money'],
+};
+
+/** Why a field's input kind does not fit it (empty when it does). */
+export function inputKindIssues(field: FormField): string[] {
+  const typed = field.type !== 'select' && field.type !== 'checkbox';
+  if (!typed) return field.input ? [`field ${field.id}: a ${field.type} is not typed, but declares input ${field.input}`] : [];
+  if (!field.input) return [`field ${field.id}: declares no input kind`];
+  const issues: string[] = [];
+  const byValidation = kindOfValidation[field.validation];
+  if (byValidation && field.input !== byValidation) issues.push(`field ${field.id}: validation ${field.validation} needs input ${byValidation}, not ${field.input}`);
+  const byType = kindsOfType[field.type];
+  if (byType && !byType.includes(field.input)) issues.push(`field ${field.id}: a ${field.type} field needs input ${byType.join(' or ')}, not ${field.input}`);
+  return issues;
+}

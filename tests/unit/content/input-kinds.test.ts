@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { checkContent, contentSet, type ContentSet } from '../../../content-bundle/model';
+import { sampleContent } from '../../../content/src/index';
+
+/** Every typed form field says which keyboard it needs; the bundle build refuses one that does not fit. */
+const sample = contentSet.parse(sampleContent);
+const clone = (): ContentSet => structuredClone(sample);
+const messages = (c: ContentSet) => checkContent(c).map((i) => `${i.where}: ${i.message}`);
+const field = (c: ContentSet, formId: string, fieldId: string) =>
+  c.forms.find((f) => f.id === formId)!.sections.flatMap((s) => s.fields).find((f) => f.id === fieldId)!;
+
+describe('form field input kinds at bundle build', () => {
+  it('the sample declares a kind on every typed field, and the licence number is a code', () => {
+    expect(messages(sample)).toEqual([]);
+    expect(field(sample, 'f_food_renewal', 'licenceNumber').input).toBe('code');
+    expect(field(sample, 'f_company_change', 'resolutionDate').input).toBe('date');
+    expect(field(sample, 'f_company_change', 'after').input).toBe('chinese');
+  });
+
+  it('refuses a typed field without a kind, a kind that contradicts the validation or type, and a kind on a choice', () => {
+    const c = clone();
+    delete field(c, 'f_food_renewal', 'licenceNumber').input;
+    field(c, 'f_company_change', 'resolutionDate').input = 'chinese';
+    field(c, 'f_social_insurance', 'employees').input = 'phone';
+    field(c, 'f_company_change', 'changeItem').input = 'chinese';
+    const m = messages(c);
+    expect(m).toContain('form f_food_renewal: field licenceNumber: declares no input kind');
+    expect(m).toContain('form f_company_change: field resolutionDate: validation date needs input date, not chinese');
+    expect(m).toContain('form f_social_insurance: field employees: a number field needs input digits or money, not phone');
+    expect(m).toContain('form f_company_change: field changeItem: a select is not typed, but declares input chinese');
+  });
+});
