@@ -22,6 +22,7 @@ import { createConsoleLog, type ConsoleLog } from './log';
 import { adminRoutes } from './routes/admin';
 import { alertRoutes } from './routes/alerts';
 import { authRoutes } from './routes/auth';
+import { evaluationRoutes } from './routes/evaluation';
 import { kioskWireRoutes } from './routes/kiosk-wire';
 import { kioskRoutes } from './routes/kiosks';
 import { rolloutRoutes } from './routes/rollouts';
@@ -73,6 +74,7 @@ export function buildConsoleApp(ctx: ConsoleContext): FastifyInstance {
   alertRoutes(app, ctx);
   rolloutRoutes(app, ctx);
   adminRoutes(app, ctx);
+  evaluationRoutes(app, ctx);
 
   const index = path.join(ctx.config.uiDir, 'index.html');
   if (fs.existsSync(index)) {

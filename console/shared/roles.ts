@@ -21,6 +21,10 @@ export const PERMISSIONS = {
   'halls.manage': ['admin'],
   'operators.manage': ['admin'],
   'audit.read': ['admin'],
+  /** Record the steps of a 差评 / complaint / 办不成事 case (verification, contact, rectification, satisfaction) and close it. */
+  'cases.handle': ['admin', 'hall-manager'],
+  /** Set the working-day deadline policy of a jurisdiction. */
+  'cases.policy': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

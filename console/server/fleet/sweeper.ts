@@ -6,6 +6,7 @@ import { addEvents } from './events';
 import { downsampleHistory } from './history';
 import { evaluateRollouts } from './rollouts';
 import { deliverWebhooks } from './webhook';
+import { sweepCases } from '../evaluation/sweep';
 
 /**
  * Kiosks whose last beat is more than three beats old: offline (red), with an event and an alert.
@@ -87,6 +88,8 @@ export async function sweep(ctx: ConsoleContext, options: { fetch?: typeof fetch
   await evaluateRollouts(ctx);
   await deliverWebhooks(ctx, options.fetch ?? fetch);
   await housekeeping(ctx);
+  // Case deadlines move by the working day: twice a minute is prompt enough, and one instance does it.
+  if (await claim(ctx, 'cases', 30_000)) await sweepCases(ctx);
 }
 
 /** Sweeps `sweepSeconds` after the previous sweep ended, until stopped; a failed sweep is logged and the next one runs. */
