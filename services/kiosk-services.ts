@@ -226,6 +226,7 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
       offerContentVersion: (v) => content.port.offerVersion(v),
       checkContentNow: () => content.port.checkNow(),
       ...(options.captureScreen ? { captureScreen: options.captureScreen } : {}),
+      keys: keyProvider,
     },
   );
   const areas: ServiceArea<unknown>[] = [...personAreas, admin, fleet];
@@ -263,6 +264,7 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
     await Promise.all(areas.map((a) => a.wipeSession?.()));
     log.redactor.forgetAll();
     for (const a of areas) a.sessionEnded?.();
+    if (hadSession) fleet.port.sessionEnded();
     // Pages this session wrote (sealed help requests, drafts) leave the write-ahead log.
     checkpoint(db);
     bus.publish({ type: 'session.expired', reason });
@@ -277,6 +279,17 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
     ...devices.handlers,
     ...content.handlers,
     ...platform.handlers,
+    // Ratings and 办不成事 reports go to the fleet console's ledger too, through its own durable outbox.
+    'platform.evaluate': async (input, meta) => {
+      const r = await platform.handlers['platform.evaluate'](input, meta);
+      if (r.ok) fleet.port.rated(input);
+      return r;
+    },
+    'platform.feedback': async (input, meta) => {
+      const r = await platform.handlers['platform.feedback'](input, meta);
+      if (r.ok) fleet.port.feedback(input);
+      return r;
+    },
     ...speech.handlers,
     ...approval.handlers,
     ...admin.handlers,

@@ -11,14 +11,17 @@ import {
   type Heartbeat,
   type HeartbeatAnswer,
 } from '../../console/wire/protocol';
+import { FEEDBACK_CATEGORIES, RATING_REASONS, REPORTS_PATH, reportAnswer, type ServiceReport } from '../../console/wire/reports';
+import { isBadRating, ratingByLevel, type RatingLevel } from '../../kernel/rating';
 import { ok, type Health } from '../../contract';
 import type { fleetApi, FleetStatus } from '../../contract/api/fleet';
 import type { AreaDeps, ServiceArea } from '../area';
-import { loadSigningKey } from '../platform/keys';
+import { loadSigningKey, type KeyProvider } from '../platform/keys';
 import { SettingsRepository } from '../store/database';
 import { FleetClient } from './client';
 import { runCommand, type CommandOutcome } from './commands';
 import { gatherDiagnostics } from './diagnostics';
+import { FleetReportStore, type NewReport } from './reports';
 import { FleetCommandStore, fleetMigrations } from './store';
 
 export { fleetMigrations };
@@ -36,11 +39,31 @@ export interface FleetAreaOptions {
   readonly offerAppVersion?: (version: string | null) => void;
   /** A host that can photograph its screen (the Electron shell). */
   readonly captureScreen?: () => Promise<Buffer>;
+  /** The outbox key: service reports wait sealed with it (no key: nothing is reported to the console). */
+  readonly keys?: KeyProvider;
   readonly fetch?: typeof fetch;
+}
+
+/** A rating as the platform area took it (its bridge input). */
+export interface RatedInput {
+  readonly scope: 'service' | 'matter';
+  readonly level: Extract<ServiceReport, { kind: 'evaluation' }>['level'];
+  readonly reasons: readonly string[];
+  readonly itemCode?: string | undefined;
+  readonly windowId?: string | undefined;
+  readonly comment?: string | undefined;
+  /** Given only with the person's consent to a call back. */
+  readonly contactMobile?: string | undefined;
 }
 
 export interface FleetPort {
   status(): FleetStatus;
+  /** A rating taken at this kiosk (pad or screen): to the console too, through the durable report outbox. */
+  rated(input: RatedInput): void;
+  /** A 办不成事 report taken at this kiosk. */
+  feedback(input: { category: string; description: string; itemCode?: string | undefined; contactMobile?: string | undefined }): void;
+  /** A person's session ended (the denominator of the share of sessions rated). */
+  sessionEnded(): void;
 }
 
 export interface FleetArea extends ServiceArea<typeof fleetApi> {
@@ -66,6 +89,8 @@ export function createFleetArea(deps: AreaDeps, o: FleetAreaOptions): FleetArea 
   const url = config.fleet.url;
   const settings = new SettingsRepository(db);
   const commands = new FleetCommandStore(db);
+  // Only with a console to send them to: a kiosk without one keeps nothing of the sort.
+  const reports = o.keys && url ? new FleetReportStore(db, o.keys) : null;
   const key = loadSigningKey(path.join(config.dataDir, 'platform'), kioskId);
   const client = url ? new FleetClient(url, key, o.fetch ? { fetch: o.fetch } : {}) : null;
   const bootId = randomUUID();
@@ -286,6 +311,7 @@ export function createFleetArea(deps: AreaDeps, o: FleetAreaOptions): FleetArea 
     recheckOffered();
     for (const c of r.value.commands) take(c);
     void reportUnfinished();
+    void sendReports();
     schedule(nextBeatMs(), beat);
   };
 
@@ -294,6 +320,85 @@ export function createFleetArea(deps: AreaDeps, o: FleetAreaOptions): FleetArea 
     if (state !== 'approved' || stopped || nextAt - Date.now() < 3_000) return;
     if (lastBeatAt && Date.now() - Date.parse(lastBeatAt) < 2_000) return;
     schedule(1_000, beat);
+  };
+
+  // --- service reports (ratings, 办不成事, sessions) --------------------------------------------
+
+  let sending: Promise<void> | null = null;
+  let reportsAgain = false;
+  let lastPadLevel: string | null = null;
+  /** Sends what waits, oldest first, a batch at a time, until empty or the console does not take it (tried again after the next beat). */
+  const sendReports = (): Promise<void> => {
+    if (!client || !reports || state !== 'approved' || stopped) return Promise.resolve();
+    if (sending) {
+      reportsAgain = true;
+      return sending;
+    }
+    sending = (async () => {
+      do {
+        reportsAgain = false;
+        for (;;) {
+          const { reports: batch, unreadable } = reports.next(50);
+          if (unreadable > 0) noteError('fleet-reports', `${unreadable} report(s) could not be unsealed and were dropped`);
+          if (batch.length === 0) break;
+          const r = await client.call(REPORTS_PATH, { reports: batch }, reportAnswer);
+          if (!r.ok) {
+            lastProblem = 'unreachable' in r ? `console unreachable: ${r.unreachable}` : r.refusal.code;
+            return;
+          }
+          const sent = new Set(batch.map((b) => b.id));
+          reports.delivered(r.value.accepted.filter((id) => sent.has(id)));
+          if (r.value.accepted.length === 0) return;
+        }
+      } while (reportsAgain);
+    })()
+      .catch((err: unknown) => log.error('fleet: sending reports failed', { error: err instanceof Error ? err.message : String(err) }))
+      .finally(() => {
+        sending = null;
+      });
+    return sending;
+  };
+  const record = (report: NewReport): void => {
+    if (!reports) return;
+    let id: string;
+    try {
+      id = reports.add(report);
+    } catch (err) {
+      // The platform has the rating already; the console's copy is what is lost, and said so.
+      noteError('fleet-reports', `a ${report.kind} report could not be stored: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    log.info('fleet: service report recorded', { report: id, kind: report.kind });
+    void sendReports();
+  };
+  const consentedContact = (mobile: string | undefined): { contact: { consent: true; mobile: string } } | Record<string, never> =>
+    mobile && /^1\d{10}$/.test(mobile) ? { contact: { consent: true, mobile } } : {};
+  const codeOrNone = (v: string | undefined): string | undefined => (v && /^[A-Za-z0-9._:-]{1,64}$/.test(v) ? v : undefined);
+  const port: FleetPort = {
+    status,
+    rated: (e) => {
+      // Rated on the pad when the pad's last rating of this session is the level taken: otherwise on the screen.
+      const channel = lastPadLevel === e.level ? 'pad' : 'screen';
+      const itemCode = codeOrNone(e.itemCode);
+      const windowId = codeOrNone(e.windowId);
+      record({
+        kind: 'evaluation',
+        level: e.level,
+        scope: e.scope,
+        channel,
+        reasons: e.reasons.filter((r): r is (typeof RATING_REASONS)[number] => (RATING_REASONS as readonly string[]).includes(r)),
+        ...(itemCode ? { itemCode } : {}),
+        ...(windowId ? { windowId } : {}),
+        ...(e.comment ? { comment: e.comment.slice(0, 500) } : {}),
+        ...(isBadRating(e.level) ? consentedContact(e.contactMobile) : {}),
+      });
+    },
+    feedback: (f) => {
+      const category = (FEEDBACK_CATEGORIES as readonly string[]).includes(f.category) ? (f.category as (typeof FEEDBACK_CATEGORIES)[number]) : 'other';
+      const itemCode = codeOrNone(f.itemCode);
+      record({ kind: 'feedback', category, description: f.description.slice(0, 1000), ...(itemCode ? { itemCode } : {}), ...consentedContact(f.contactMobile) });
+    },
+    sessionEnded: () => record({ kind: 'session' }),
   };
 
   // --- commands --------------------------------------------------------------------------------
@@ -388,16 +493,19 @@ export function createFleetArea(deps: AreaDeps, o: FleetAreaOptions): FleetArea 
     else if (e.type === 'outbox.failed') noteError('outbox', `${e.kind} ${e.reason}${e.code ? ` (${e.code})` : ''}`);
     else if (e.type === 'device.status' && e.status.state === 'error') noteError(`device:${e.status.role}`, e.status.reason);
     if (e.type === 'device.status' || e.type === 'content.updated' || e.type === 'outbox.failed') nudge();
+    if (e.type === 'pad.rating') lastPadLevel = ratingByLevel(e.level as RatingLevel).id;
+    if (e.type === 'session.expired') lastPadLevel = null;
   });
 
   return {
-    port: { status },
+    port,
     handlers: { 'fleet.status': () => ok(status()) },
     start: async () => {
       if (!client) return;
       stopped = false;
       commands.failInterrupted();
       commands.prune(new Date(Date.now() - 30 * 86_400_000));
+      reports?.prune(new Date(Date.now() - 7 * 86_400_000));
       // Soon, but not all at once after a hall's power comes back.
       const first = Math.round(Math.random() * 2_000);
       schedule(first, state === 'approved' ? beat : enrol);
@@ -408,6 +516,7 @@ export function createFleetArea(deps: AreaDeps, o: FleetAreaOptions): FleetArea 
       if (timer) clearTimeout(timer);
       for (const w of [...sessionWaiters]) w();
       await commandChain;
+      await sending;
     },
     sessionEnded: () => {
       for (const w of [...sessionWaiters]) w();

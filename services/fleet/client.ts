@@ -61,6 +61,9 @@ export class FleetClient {
     if (Number.isFinite(serverTime)) this.offsetMs = Math.round(serverTime - (sent + received) / 2);
     if (!res.ok) {
       const refusal = fleetRefusal.safeParse(json);
+      // Signed too far ahead of the console (this kiosk's clock runs fast): the next signature follows the
+      // console's time instead of staying above this one, or every later call would be stale too.
+      if (refusal.success && refusal.data.error.code === 'stale' && this.offsetMs !== null) this.lastSignedAt = Math.min(this.lastSignedAt, Date.now() + this.offsetMs - 1);
       return refusal.success ? { ok: false, refusal: refusal.data.error } : { ok: false, unreachable: `the console answered ${res.status}` };
     }
     const parsed = answer.safeParse(json);

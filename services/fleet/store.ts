@@ -1,5 +1,6 @@
 import type { Database } from '../store/database';
 import type { Migration } from '../store/migrations';
+import { reportMigrations } from './reports';
 
 /** What the kiosk keeps of the commands it was given: each runs once, and its result is reported until the console took it. */
 export const fleetMigrations: Migration[] = [
@@ -18,6 +19,7 @@ export const fleetMigrations: Migration[] = [
         reported INTEGER NOT NULL DEFAULT 0
       )`),
   },
+  ...reportMigrations,
 ];
 
 export interface CommandRecord {
