@@ -28,11 +28,11 @@ async function open(path: string, viewport: { width: number; height: number } = 
 }
 
 /** The 变更 form, reached as a person does: 身份核验 first (card and credit code), which brings them back. */
-async function openForm(viewport: { width: number; height: number }, largeFont = false): Promise<Page> {
+async function openForm(viewport: { width: number; height: number }, largeFont = false, formPath = CHANGE_FORM): Promise<Page> {
   // The previous test's card is lifted before this visit starts, as the last person would take it: lifting
   // it during the visit would raise the card-removal countdown over the screen until it is read again.
   await removeCard(env.sims);
-  const page = await open(CHANGE_FORM, viewport, largeFont);
+  const page = await open(formPath, viewport, largeFont);
   await expect.poll(() => path(page)).toBe('/identify');
   await insertCard(env.sims, 'valid');
   await expect.poll(() => page.getByTestId('identify-person').textContent(), { timeout: 20_000 }).toContain('黄*试');
@@ -41,8 +41,9 @@ async function openForm(viewport: { width: number; height: number }, largeFont =
   await expect.poll(() => page.getByTestId('identify-enterprise').textContent(), { timeout: 15_000 }).toContain('粤味轩餐饮');
   await page.getByTestId('role-agent').click();
   await page.getByTestId('identify-continue').click();
-  await expect.poll(() => path(page)).toBe('/form/f_company_change');
-  await page.getByTestId('field-after').waitFor();
+  const formId = new URL(formPath, 'http://x').pathname;
+  await expect.poll(() => path(page)).toBe(formId);
+  await page.getByTestId(formId === '/form/f_company_change' ? 'field-after' : 'field-premises').waitFor();
   return page;
 }
 
@@ -170,6 +171,69 @@ describe('on-screen keyboard in Chromium', { timeout: 180_000 }, () => {
       expect(await page.getByTestId('ime-previous').isDisabled()).toBe(true);
       await page.context().close();
     }
+  });
+
+  it('each field gets the keyboard of its declared kind; letters typed are never lost; Chinese punctuation types', async () => {
+    const page = await openForm(PORTRAIT);
+    const mode = () => page.getByTestId('keyboard').getAttribute('data-mode');
+
+    // A date: digits only, the dashes come by themselves; backspace takes a digit.
+    const date = page.getByTestId('field-resolutionDate');
+    await date.click();
+    expect(await mode()).toBe('date');
+    for (const absent of ['{mode}', 'a', '-', '.']) expect(await key(page, absent).count()).toBe(0);
+    await press(page, '20240315');
+    expect(await date.inputValue()).toBe('2024-03-15');
+    await key(page, '{bksp}').click();
+    expect(await date.inputValue()).toBe('2024-03-1');
+    await press(page, '5');
+
+    // A mobile number: digits, no point, no letters.
+    await page.getByTestId('field-agentPhone').scrollIntoViewIfNeeded();
+    await page.getByTestId('field-agentPhone').click();
+    expect(await mode()).toBe('digits');
+    for (const absent of ['.', 'a', '{mode}']) expect(await key(page, absent).count()).toBe(0);
+
+    // Free Chinese text: the mode key shows 中; words, not characters one by one; （ ） typed.
+    const after = page.getByTestId('field-after');
+    await after.scrollIntoViewIfNeeded();
+    await after.click();
+    expect(await mode()).toBe('pinyin');
+    expect((await key(page, '{mode}').textContent())?.trim()).toBe('中');
+    await press(page, 'nanhai');
+    expect(await pickCandidate(page, '南海')).toBe(0);
+    await key(page, '（').click();
+    await press(page, 'foshan');
+    await pickCandidate(page, '佛山');
+    await key(page, '）').click();
+    await press(page, 'gongsi');
+    expect(await pickCandidate(page, '公司')).toBe(0);
+    await key(page, '、').click();
+    expect(await after.inputValue()).toBe('南海（佛山）公司、');
+    await expectAccessible(page, 'chinese keyboard with punctuation');
+    await expectTouchTargets(page);
+    await screenshot(page, 'keyboard-chinese-punctuation');
+
+    // Letters still in the buffer go into the field when the person taps another one.
+    await press(page, 'dengji');
+    expect(await page.getByTestId('ime-buffer').textContent()).toBe('dengji');
+    await page.getByTestId('field-before').click();
+    expect(await after.inputValue()).toBe('南海（佛山）公司、dengji');
+    // The mode key says which mode the keyboard is in.
+    await key(page, '{mode}').click();
+    expect(await mode()).toBe('latin');
+    expect((await key(page, '{mode}').textContent())?.trim()).toBe('英');
+    await page.context().close();
+
+    // A licence number: capitals and digits; the JY prefix stays in the field.
+    const renewal = await openForm(PORTRAIT, false, '/form/f_food_renewal?item=NH-AMR-0302');
+    const licence = renewal.getByTestId('field-licenceNumber');
+    await licence.click();
+    expect(await renewal.getByTestId('keyboard').getAttribute('data-mode')).toBe('code');
+    expect(await key(renewal, '{mode}').count()).toBe(0);
+    await press(renewal, 'JY24406050123456');
+    expect(await licence.inputValue()).toBe('JY24406050123456');
+    await renewal.context().close();
   });
 
   it('portrait: a lower field and its keyboard are both on screen, in normal and large text', async () => {

@@ -1,6 +1,6 @@
 import type { FormField } from '../../../../contract';
 import { checkCreditCode, checkIdNumber, checkMobile, isContactPhone } from '../../../../kernel/identifiers';
-import type { KeyboardMode } from '../../components/keyboard/layouts';
+import { MODE_OF_KIND, type KeyboardMode } from '../../components/keyboard/layouts';
 
 /** What went wrong with a value: a shared-validator message (zh/en) or an i18n key of ours. */
 export type FieldProblem = { message: { zh: string; en: string } } | { key: string };
@@ -48,8 +48,9 @@ export function validateField(field: FormField, raw: string): FieldProblem | nul
   return null;
 }
 
-/** The keyboard layout that fits a field. */
+/** The keyboard layout that fits a field: the kind content declares, or a guess for older content without one. */
 export function keyboardFor(field: FormField): KeyboardMode {
+  if (field.input) return MODE_OF_KIND[field.input];
   if (field.validation === 'id_number') return 'idNumber';
   if (field.validation === 'credit_code') return 'creditCode';
   if (['mobile_phone', 'postcode', 'amount'].includes(field.validation) || field.type === 'number' || field.type === 'amount') return 'numeric';
