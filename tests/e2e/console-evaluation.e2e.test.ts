@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningConsole } from '../../console/server/app';
+import { reportAnswer, REPORTS_PATH, type ServiceReport } from '../../console/wire/reports';
+import { FLEET_DATABASES } from '../support/fleet-databases';
+import { ADMIN_PASSWORD, enrolled, Operator, startTestConsole } from '../support/fleet-console';
+import { expectAccessible, LANDSCAPE, launchChromium, screenshot } from './support/browser';
+import { projectRoot } from './support/kiosk-process';
+
+/**
+ * 评价整改 and 好差评统计 as a hall manager meets them in Chromium: the real-name follow-up rate on top,
+ * a 差评 from a kiosk as an open case with its reasons, each step recorded and the case closed, then the
+ * statistics with the ECharts chart and the rates. Both screens pass axe. The console runs in this
+ * process on PGlite; the kiosk is its signed wire client.
+ */
+let c: RunningConsole;
+let browser: Browser;
+let page: Page;
+let drop: () => Promise<void> = async () => undefined;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(projectRoot, 'dist', 'console', 'index.html'))) throw new Error('console UI not built: run "npm run build:console" (npm test does it)');
+  const pglite = FLEET_DATABASES.find((d) => d.name === 'pglite')!;
+  const [opened, b] = await Promise.all([pglite.open(), launchChromium()]);
+  drop = opened.drop;
+  browser = b;
+  c = await startTestConsole(opened.db);
+  const admin = await Operator.signIn(c.url, 'admin', ADMIN_PASSWORD);
+  await admin.call('PUT', '/api/halls/nanhai', { id: 'nanhai', name: '南海区政务服务中心', opening: { schedule: 'workdays', open: '09:00', close: '17:00' } });
+  await admin.post('/api/operators', { username: 'manager', password: 'manager password 123', role: 'hall-manager', halls: ['nanhai'] });
+  const kiosk = await enrolled(c.url, admin, 'k-ui-eval', 'UKEV23', 'nanhai');
+  const at = new Date().toISOString();
+  const reports: ServiceReport[] = [
+    { id: randomUUID(), at, kind: 'session' },
+    { id: randomUUID(), at, kind: 'evaluation', level: 'dissatisfied', scope: 'service', channel: 'pad', reasons: ['slow'], itemCode: 'NH-AMR-0101', windowId: 'W07', contact: { consent: true, mobile: '13800138000' } },
+    { id: randomUUID(), at, kind: 'session' },
+    { id: randomUUID(), at, kind: 'evaluation', level: 'very-satisfied', scope: 'service', channel: 'screen', reasons: [] },
+  ];
+  const r = await kiosk.client.call(REPORTS_PATH, { reports }, reportAnswer);
+  if (!r.ok) throw new Error(`reports refused: ${JSON.stringify(r)}`);
+  page = await (await browser.newContext({ viewport: LANDSCAPE, locale: 'zh-CN' })).newPage();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await c?.close();
+  await drop();
+});
+
+async function screen(name: string): Promise<void> {
+  await page.locator('h2').first().waitFor();
+  await expectAccessible(page, name);
+  await screenshot(page, `console-${name}`);
+}
+
+describe('service evaluation in the console', () => {
+  it('a hall manager follows a 差评 up step by step, closes it, and reads the rates', async () => {
+    await page.goto(`${c.url}/cases`);
+    await page.getByLabel('用户名').fill('manager');
+    await page.getByLabel('密码').fill('manager password 123');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByRole('heading', { name: '差评回访整改台账' }).waitFor();
+    await expect.poll(() => page.getByTestId('follow-up-summary').textContent()).toContain('实名差评回访率 0.0%（目标 100%）：差评 1 件，已回访 0 件');
+    const row = page.locator('tr[data-case-number^="CP"]');
+    await expect.poll(() => row.textContent()).toContain('办理时间长');
+    await screen('cases');
+
+    await row.getByRole('button').click();
+    const detail = page.getByTestId('case-detail');
+    await detail.getByText('13800138000').waitFor();
+    await expect.poll(() => detail.textContent()).toContain('尚缺：核实、回访联系、整改、回访满意度');
+    await expect(detail.getByRole('button', { name: '办结' }).isDisabled()).resolves.toBe(true);
+    await detail.getByLabel('核实', { exact: true }).fill('调取窗口记录，等候超时属实');
+    await detail.getByRole('button', { name: '记录' }).nth(0).click();
+    await detail.getByText('调取窗口记录，等候超时属实（manager').waitFor();
+    await detail.getByLabel('回访联系').fill('电话回访并致歉');
+    await detail.getByRole('button', { name: '记录' }).nth(1).click();
+    await detail.getByLabel('整改', { exact: true }).fill('高峰时段增开窗口');
+    await detail.getByRole('button', { name: '记录' }).nth(2).click();
+    await detail.getByText('高峰时段增开窗口').waitFor();
+    await detail.getByLabel('回访满意度').selectOption('satisfied');
+    await detail.getByRole('button', { name: '记录' }).nth(3).click();
+    await detail.getByRole('button', { name: '办结' }).click();
+    await expect.poll(() => page.getByTestId('follow-up-summary').textContent()).toContain('实名差评回访率 100.0%');
+    await screen('case-closed');
+
+    await page.getByRole('link', { name: '好差评统计' }).click();
+    await page.getByRole('heading', { name: '好差评统计' }).waitFor();
+    const table = page.getByTestId('stats-table');
+    await expect.poll(() => table.locator('tr', { hasText: 'nanhai' }).textContent()).toContain('50.0%');
+    const cells = await table.locator('tr', { hasText: '合计' }).locator('td').allTextContents();
+    // 非常满意 1 … 不满意 1, 2 ratings, 2 sessions; 好评率 50 %, all sessions rated, the 差评 answered, rectified, satisfied.
+    expect(cells).toEqual(['1', '0', '0', '1', '0', '2', '2', '50.0%', '100.0%', '100.0%', '100.0%', '100.0%']);
+    // The chart is ECharts' SVG, stacked by level.
+    await expect.poll(() => page.locator('.chart svg path').count()).toBeGreaterThan(2);
+    await screen('evaluation');
+  }, 60_000);
+});
