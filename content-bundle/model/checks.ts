@@ -3,7 +3,7 @@ import { certificateKind } from '../../platform-wire/model/certificate';
 import type { AnswerCondition } from './conditions';
 import type { ContentSet } from './bundle';
 import type { SituationFlow } from './flow';
-import { inputKindIssues, type FormDefinition } from './form';
+import { changePrefillIssues, inputKindIssues, type FormDefinition } from './form';
 import type { ServiceItem } from './item';
 import { checkLexicon } from './lexicon-checks';
 import { catalogueContains } from './search-fields';
@@ -257,6 +257,7 @@ export function checkParts(parts: ContentParts, items: ItemLookup, catalogueHas?
   for (const form of parts.forms) {
     if (!items.has(form.itemCode)) issues.push({ where: `form ${form.id}`, message: `unknown item ${form.itemCode}` });
     for (const message of form.sections.flatMap((s) => s.fields).flatMap(inputKindIssues)) issues.push({ where: `form ${form.id}`, message });
+    for (const message of changePrefillIssues(form, (code) => items.has(code))) issues.push({ where: `form ${form.id}`, message });
   }
   for (const p of parts.packages) {
     for (const c of p.itemCodes) if (!items.has(c)) issues.push({ where: `package ${p.id}`, message: `unknown item ${c}` });

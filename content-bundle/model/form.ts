@@ -12,6 +12,13 @@ export const prefillSource = z.enum([
   'enterprise.registeredAddress',
   'enterprise.employees',
   'enterprise.registeredCapitalWan',
+  // The number of a licence the register says the enterprise holds (the one a renewal renews).
+  'enterprise.licence.food-business-licence',
+  'enterprise.licence.public-place-hygiene-licence',
+  // 变更事项 from the item chosen (an option's itemCode), and 变更前内容 from the register field that
+  // option names as its `current` value.
+  'change.item',
+  'change.before',
 ]);
 
 /**
@@ -29,7 +36,18 @@ export const formField = z.object({
   required: z.boolean().default(true),
   validation: fieldValidation.default('none'),
   maxLength: z.number().int().positive().optional(),
-  options: z.array(z.object({ value: z.string(), label: localText })).optional(),
+  options: z
+    .array(
+      z.object({
+        value: z.string(),
+        label: localText,
+        /** The item that is this choice (住所变更登记 is the choice 住所): chosen already when filing it. */
+        itemCode: z.string().optional(),
+        /** Where the register holds what this choice changes today (for a `change.before` field). */
+        current: prefillSource.optional(),
+      }),
+    )
+    .optional(),
   prefill: prefillSource.optional(),
   /** Required of every typed field by the bundle build; optional here so older bundles still read. */
   input: inputKind.optional(),
@@ -73,5 +91,21 @@ export function inputKindIssues(field: FormField): string[] {
   if (byValidation && field.input !== byValidation) issues.push(`field ${field.id}: validation ${field.validation} needs input ${byValidation}, not ${field.input}`);
   const byType = kindsOfType[field.type];
   if (byType && !byType.includes(field.input)) issues.push(`field ${field.id}: a ${field.type} field needs input ${byType.join(' or ')}, not ${field.input}`);
+  return issues;
+}
+
+/** Why a form's register prefills cannot work (empty when they can): 变更前内容 needs a 变更事项 to follow. */
+export function changePrefillIssues(form: FormDefinition, itemExists: (code: string) => boolean): string[] {
+  const fields = form.sections.flatMap((s) => s.fields);
+  const issues: string[] = [];
+  const chooser = fields.find((f) => f.prefill === 'change.item');
+  if (chooser && chooser.type !== 'select') issues.push(`field ${chooser.id}: change.item prefills a select only`);
+  if (fields.some((f) => f.prefill === 'change.before') && !chooser) issues.push('a change.before field needs a change.item select in the same form');
+  for (const f of fields) {
+    for (const o of f.options ?? []) {
+      if (o.itemCode && !itemExists(o.itemCode)) issues.push(`field ${f.id}: option ${o.value} names unknown item ${o.itemCode}`);
+      if (o.current?.startsWith('change.')) issues.push(`field ${f.id}: option ${o.value} takes its current value from ${o.current}`);
+    }
+  }
   return issues;
 }

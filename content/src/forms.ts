@@ -58,8 +58,13 @@ export const forms: Form[] = [
   {
     id: 'f_company_change', title: t('公司登记（备案）申请书（变更）', 'Company change application'), itemCode: 'NH-AMR-0201',
     sections: [enterpriseSection, { title: t('变更事项', 'Change'), fields: [
-      f('changeItem', '变更事项', 'What changes', { type: 'select', options: [{ value: 'name', label: t('名称') }, { value: 'address', label: t('住所') }, { value: 'legal_rep', label: t('法定代表人') }, { value: 'scope', label: t('经营范围') }] }),
-      f('before', '变更前内容', 'Before', { input: 'chinese', type: 'textarea' }),
+      f('changeItem', '变更事项', 'What changes', { type: 'select', prefill: 'change.item', options: [
+        { value: 'name', label: t('名称'), itemCode: 'NH-AMR-0201', current: 'enterprise.name' },
+        { value: 'address', label: t('住所'), itemCode: 'NH-AMR-0202', current: 'enterprise.registeredAddress' },
+        { value: 'legal_rep', label: t('法定代表人'), itemCode: 'NH-AMR-0203', current: 'enterprise.legalRepresentative' },
+        { value: 'scope', label: t('经营范围'), itemCode: 'NH-AMR-0204' },
+      ] }),
+      f('before', '变更前内容', 'Before', { input: 'chinese', type: 'textarea', prefill: 'change.before' }),
       f('after', '变更后内容', 'After', { input: 'chinese', type: 'textarea' }),
       f('resolutionDate', '决议日期', 'Date of the resolution', { input: 'date', type: 'date', validation: 'date', help: t('应自决议之日起30日内申请', 'Apply within 30 days of the resolution') }),
     ] }, contactSection],
@@ -102,7 +107,7 @@ export const forms: Form[] = [
   {
     id: 'f_food_renewal', title: t('食品经营许可延续申请书', 'Food business licence renewal application'), itemCode: 'NH-AMR-0302',
     sections: [enterpriseSection, { title: t('许可信息', 'Licence'), fields: [
-      f('licenceNumber', '原食品经营许可证编号', 'Current licence number', { input: 'code', maxLength: 20, help: t('以JY开头的14位编号', '14 characters starting with JY') }),
+      f('licenceNumber', '原食品经营许可证编号', 'Current licence number', { input: 'code', prefill: 'enterprise.licence.food-business-licence', maxLength: 20, help: t('以JY开头的14位编号', '14 characters starting with JY') }),
       f('premises', '经营场所', 'Premises', { input: 'chinese', type: 'textarea', prefill: 'enterprise.registeredAddress' }),
       f('conditionsUnchanged', '经营条件未发生变化', 'Operating conditions are unchanged', { type: 'checkbox', required: false }),
     ] }, contactSection],
@@ -110,7 +115,7 @@ export const forms: Form[] = [
   {
     id: 'f_hygiene_renewal', title: t('公共场所卫生许可证延续申请表', 'Public place hygiene licence renewal'), itemCode: 'NH-HLT-0402',
     sections: [enterpriseSection, { title: t('场所信息', 'Premises'), fields: [
-      f('licenceNumber', '原卫生许可证编号', 'Current licence number', { input: 'chinese', maxLength: 30 }),
+      f('licenceNumber', '原卫生许可证编号', 'Current licence number', { input: 'chinese', prefill: 'enterprise.licence.public-place-hygiene-licence', maxLength: 30 }),
       f('premises', '经营场所', 'Premises', { input: 'chinese', type: 'textarea', prefill: 'enterprise.registeredAddress' }),
       f('areaSqm', '经营面积（平方米）', 'Floor area (m²)', { type: 'number', input: 'money' }),
       f('conditionsUnchanged', '卫生条件和设施未发生变化', 'Hygiene conditions and facilities are unchanged', { type: 'checkbox', required: false }),

@@ -28,7 +28,7 @@ async function open(path: string, viewport: { width: number; height: number } = 
 }
 
 /** The 变更 form, reached as a person does: 身份核验 first (card and credit code), which brings them back. */
-async function openForm(viewport: { width: number; height: number }, largeFont = false, formPath = CHANGE_FORM): Promise<Page> {
+async function openForm(viewport: { width: number; height: number }, largeFont = false, formPath = CHANGE_FORM, role: 'agent' | 'legal_rep' = 'agent'): Promise<Page> {
   // The previous test's card is lifted before this visit starts, as the last person would take it: lifting
   // it during the visit would raise the card-removal countdown over the screen until it is read again.
   await removeCard(env.sims);
@@ -39,7 +39,7 @@ async function openForm(viewport: { width: number; height: number }, largeFont =
   await page.getByTestId('credit-code-input').fill(ENTERPRISE);
   await page.getByTestId('credit-code-submit').click();
   await expect.poll(() => page.getByTestId('identify-enterprise').textContent(), { timeout: 15_000 }).toContain('粤味轩餐饮');
-  await page.getByTestId('role-agent').click();
+  await page.getByTestId(`role-${role}`).click();
   await page.getByTestId('identify-continue').click();
   const formId = new URL(formPath, 'http://x').pathname;
   await expect.poll(() => path(page)).toBe(formId);
@@ -228,6 +228,7 @@ describe('on-screen keyboard in Chromium', { timeout: 180_000 }, () => {
     // A licence number: capitals and digits; the JY prefix stays in the field.
     const renewal = await openForm(PORTRAIT, false, '/form/f_food_renewal?item=NH-AMR-0302');
     const licence = renewal.getByTestId('field-licenceNumber');
+    await licence.fill('');
     await licence.click();
     expect(await renewal.getByTestId('keyboard').getAttribute('data-mode')).toBe('code');
     expect(await key(renewal, '{mode}').count()).toBe(0);
@@ -251,35 +252,53 @@ describe('on-screen keyboard in Chromium', { timeout: 180_000 }, () => {
     }
   });
 
-  it('下一步 with problems: the first one is scrolled into view, focused and described by its error', async () => {
+  it('下一步 with problems: the first one is scrolled into view, focused, described by its error, its keyboard open', async () => {
     const page = await openForm(PORTRAIT);
-    await page.getByTestId('field-creditCode').fill(ENTERPRISE);
-    await page.getByTestId('field-enterpriseName').fill('佛山市南海区测试有限公司');
     await page.getByTestId('form-review').scrollIntoViewIfNeeded();
     await page.getByTestId('form-review').click();
 
-    // The first problem is 变更事项, a choice (it had no id to go to before).
-    const group = page.getByTestId('field-changeItem');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-changeItem');
-    await expect.poll(() => onScreen(group)).toBe(true);
-    expect(await onScreen(page.getByTestId('field-changeItem-error'))).toBe(true);
-    const described = await group.evaluate((el) =>
+    // 变更事项 and 变更前内容 came from the register: the first problem is 变更后内容, a text field.
+    const after = page.getByTestId('field-after');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-after');
+    expect(await page.getByTestId('keyboard').getAttribute('data-mode')).toBe('pinyin');
+    await expect.poll(() => onScreen(page.getByTestId('keyboard'))).toBe(true);
+    expect(await onScreen(after)).toBe(true);
+    const described = await after.evaluate((el) =>
       (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '),
     );
-    expect(described).toContain(await page.getByTestId('field-changeItem-error').textContent());
-    expect(await group.getAttribute('aria-invalid')).toBe('true');
+    expect(described).toContain(await page.getByTestId('field-after-error').textContent());
+    expect(await after.getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'form first error');
     await screenshot(page, 'keyboard-form-first-error');
-
-    // A text field as the first problem: focused, its keyboard open, both on screen.
-    await page.getByTestId('field-creditCode').fill('');
-    await page.getByTestId('form-review').scrollIntoViewIfNeeded();
-    await page.getByTestId('form-review').click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-creditCode');
-    expect(await page.getByTestId('keyboard').getAttribute('data-mode')).toBe('creditCode');
-    await expect.poll(() => onScreen(page.getByTestId('keyboard'))).toBe(true);
-    expect(await onScreen(page.getByTestId('field-creditCode'))).toBe(true);
-    expect(await page.getByTestId('field-creditCode').getAttribute('aria-describedby')).toContain('field-creditCode-error');
     await page.context().close();
+  });
+
+  it('the register fills what it knows: 变更事项 from the item, 变更前内容, the verified code and name locked; a role it contradicts is said', async () => {
+    const page = await openForm(PORTRAIT, false, CHANGE_FORM, 'legal_rep');
+    // 住所变更登记 is the choice 住所; what changes today is the registered address.
+    expect(await page.getByTestId('field-changeItem-address').getAttribute('aria-checked')).toBe('true');
+    expect(await page.getByTestId('field-before').inputValue()).toBe('佛山市南海区桂城街道南海大道北68号首层101铺');
+    // Another choice brings its own current value.
+    await page.getByTestId('field-changeItem-name').click();
+    expect(await page.getByTestId('field-before').inputValue()).toBe('佛山市南海区桂城粤味轩餐饮有限公司');
+    // The credit code 身份核验 verified opens no keyboard and cannot be typed over.
+    const code = page.getByTestId('field-creditCode');
+    expect(await code.inputValue()).toBe(ENTERPRISE);
+    await code.click();
+    expect(await page.getByTestId('keyboard').count()).toBe(0);
+    expect(await code.getAttribute('readonly')).not.toBeNull();
+    await page.getByTestId('field-creditCode-locked').waitFor();
+    // The card holder said 法定代表人; the register names 陈志强.
+    await page.getByTestId('form-role-mismatch').waitFor();
+    await expectAccessible(page, 'form prefilled from the register with a role warning');
+    await expectTouchTargets(page);
+    await screenshot(page, 'form-register-prefill-role-mismatch');
+    await page.context().close();
+
+    // A renewal: the licence number the register holds.
+    const renewal = await openForm(PORTRAIT, false, '/form/f_food_renewal?item=NH-AMR-0302');
+    expect(await renewal.getByTestId('field-licenceNumber').inputValue()).toBe('JY24406050123456');
+    expect(await renewal.getByTestId('form-role-mismatch').count()).toBe(0);
+    await renewal.context().close();
   });
 });

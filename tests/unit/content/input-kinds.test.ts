@@ -30,3 +30,22 @@ describe('form field input kinds at bundle build', () => {
     expect(m).toContain('form f_company_change: field changeItem: a select is not typed, but declares input chinese');
   });
 });
+
+describe('register prefills at bundle build', () => {
+  it('the sample change form picks 变更事项 by item and 变更前内容 from the register; the renewal its licence', () => {
+    const choice = field(sample, 'f_company_change', 'changeItem');
+    expect(choice.prefill).toBe('change.item');
+    expect(choice.options?.find((o) => o.itemCode === 'NH-AMR-0202')?.current).toBe('enterprise.registeredAddress');
+    expect(field(sample, 'f_company_change', 'before').prefill).toBe('change.before');
+    expect(field(sample, 'f_food_renewal', 'licenceNumber').prefill).toBe('enterprise.licence.food-business-licence');
+  });
+
+  it('refuses an option naming an unknown item, and 变更前内容 without a 变更事项 to follow', () => {
+    const c = clone();
+    field(c, 'f_company_change', 'changeItem').options![0]!.itemCode = 'NH-NOPE-0000';
+    field(c, 'f_food_renewal', 'premises').prefill = 'change.before';
+    const m = messages(c);
+    expect(m).toContain('form f_company_change: field changeItem: option name names unknown item NH-NOPE-0000');
+    expect(m).toContain('form f_food_renewal: a change.before field needs a change.item select in the same form');
+  });
+});

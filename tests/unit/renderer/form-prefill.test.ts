@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { contentSet, type EnterpriseProfile } from '../../../contract';
+import { sampleContent } from '../../../content/src/index';
+import { beforeValue, prefillValues, roleMismatch } from '../../../renderer/src/features/form/prefill';
+
+/** What the form fills from the register, the card and the item chosen, before the person types anything. */
+const sample = contentSet.parse(sampleContent);
+const form = (id: string) => sample.forms.find((f) => f.id === id)!;
+const profile: EnterpriseProfile = {
+  creditCode: '91440605MA4UL2K84H',
+  name: '佛山市南海区桂城粤味轩餐饮有限公司',
+  legalRepresentative: '陈志强',
+  registeredAddress: '佛山市南海区桂城街道南海大道北68号首层101铺',
+  district: '南海区',
+  city: '佛山市',
+  industry: { section: 'H', code: '6210', name: '正餐服务' },
+  size: 'micro',
+  registeredCapitalWan: 50,
+  employees: 12,
+  registrationDate: '2019-03-01',
+  standing: 'normal',
+  entityType: '有限责任公司',
+  tags: [],
+  licences: [{ kind: 'food-business-licence', name: '食品经营许可证', number: 'JY24406050123456', validUntil: '2027-01-01' }],
+};
+const person = { name: '黄测试', idNumber: '440605199001011232', address: null };
+
+describe('form prefill from the register', () => {
+  it('住所变更登记: 变更事项 is 住所, 变更前内容 the registered address, credit code and name from the profile', () => {
+    const v = prefillValues(form('f_company_change'), person, profile, profile.creditCode, 'agent', 'NH-AMR-0202');
+    expect(v.changeItem).toBe('address');
+    expect(v.before).toBe(profile.registeredAddress);
+    expect(v.creditCode).toBe(profile.creditCode);
+    expect(v.enterpriseName).toBe(profile.name);
+    expect(v.agentName).toBe('黄测试');
+  });
+
+  it('another 变更事项 brings its own 变更前内容; 经营范围 has none in the register', () => {
+    expect(beforeValue(form('f_company_change'), 'name', profile)).toBe(profile.name);
+    expect(beforeValue(form('f_company_change'), 'legal_rep', profile)).toBe('陈志强');
+    expect(beforeValue(form('f_company_change'), 'scope', profile)).toBeUndefined();
+  });
+
+  it('a renewal gets the licence number the register holds', () => {
+    expect(prefillValues(form('f_food_renewal'), person, profile, null, 'agent', 'NH-AMR-0302').licenceNumber).toBe('JY24406050123456');
+    expect(prefillValues(form('f_hygiene_renewal'), person, profile, null, 'agent', 'NH-HLT-0402').licenceNumber).toBeUndefined();
+  });
+
+  it('warns when the person chose 法定代表人 but the register names someone else', () => {
+    expect(roleMismatch('legal_rep', '黄测试', profile)).toBe(true);
+    expect(roleMismatch('legal_rep', '陈志强', profile)).toBe(false);
+    expect(roleMismatch('agent', '黄测试', profile)).toBe(false);
+    expect(roleMismatch('legal_rep', '黄测试', null)).toBe(false);
+  });
+});
