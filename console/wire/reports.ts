@@ -54,7 +54,7 @@ export const complaintReport = z.object({
   ...common,
   kind: z.literal('complaint'),
   /** The number the person was given at the kiosk: they look the answer up by it. */
-  number: z.string().regex(/^TS[0-9A-Z-]{6,40}$/),
+  number: z.string().regex(/^TS\d{6}-[0-9A-Z]{6}$/),
   category: z.enum(COMPLAINT_CATEGORIES),
   description: text(1000),
   happenedAt: isoTime.optional(),
@@ -76,3 +76,16 @@ export type ReportBatch = z.infer<typeof reportBatch>;
 /** Every id the console now holds (new or seen before): the kiosk may forget them. */
 export const reportAnswer = z.object({ accepted: z.array(z.string().uuid()), serverTime: isoTime });
 export type ReportAnswer = z.infer<typeof reportAnswer>;
+
+/** A complaint's progress by its number, asked by any enrolled kiosk for the person at it. */
+export const COMPLAINT_STATUS_PATH = '/fleet/v1/complaint-status';
+export const complaintStatusRequest = z.object({ number: z.string().regex(/^TS\d{6}-[0-9A-Z]{6}$/) });
+export const complaintStatusAnswer = z.object({
+  found: z.boolean(),
+  state: z.enum(['open', 'answered', 'closed']).nullable(),
+  openedAt: isoTime.nullable(),
+  answer: z.string().nullable(),
+  answeredAt: isoTime.nullable(),
+  serverTime: isoTime,
+});
+export type ComplaintStatusAnswer = z.infer<typeof complaintStatusAnswer>;

@@ -11,9 +11,9 @@ import {
   type Heartbeat,
   type HeartbeatAnswer,
 } from '../../console/wire/protocol';
-import { FEEDBACK_CATEGORIES, RATING_REASONS, REPORTS_PATH, reportAnswer, type ServiceReport } from '../../console/wire/reports';
+import { COMPLAINT_STATUS_PATH, complaintStatusAnswer, FEEDBACK_CATEGORIES, RATING_REASONS, REPORTS_PATH, reportAnswer, type ServiceReport } from '../../console/wire/reports';
 import { isBadRating, ratingByLevel, type RatingLevel } from '../../kernel/rating';
-import { ok, type Health } from '../../contract';
+import { fail, ok, type Health } from '../../contract';
 import type { fleetApi, FleetStatus } from '../../contract/api/fleet';
 import type { AreaDeps, ServiceArea } from '../area';
 import { loadSigningKey, type KeyProvider } from '../platform/keys';
@@ -499,7 +499,47 @@ export function createFleetArea(deps: AreaDeps, o: FleetAreaOptions): FleetArea 
 
   return {
     port,
-    handlers: { 'fleet.status': () => ok(status()) },
+    handlers: {
+      'fleet.status': () => ok(status()),
+      'complaint.file': async (input) => {
+        if (!reports) return fail('unavailable', 'this kiosk has no fleet console to take complaints', { messageKey: 'complaint.unavailable' });
+        // Readable over the phone, unguessable enough that a number found by chance is unlikely.
+        const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(2, 10).replaceAll('-', '');
+        const number = `TS${day}-${Array.from({ length: 6 }, () => PAIRING_ALPHABET[randomInt(PAIRING_ALPHABET.length)]).join('')}`;
+        const itemCode = codeOrNone(input.itemCode);
+        const windowId = codeOrNone(input.windowId);
+        const happened = input.happenedAt && Number.isFinite(Date.parse(input.happenedAt)) ? new Date(input.happenedAt).toISOString() : undefined;
+        let id: string;
+        try {
+          id = reports.add({
+            kind: 'complaint',
+            number,
+            category: input.category,
+            description: input.description,
+            ...(happened ? { happenedAt: happened } : {}),
+            ...(itemCode ? { itemCode } : {}),
+            ...(windowId ? { windowId } : {}),
+            ...consentedContact(input.contactMobile),
+          });
+        } catch (err) {
+          log.error('fleet: a complaint could not be stored', { error: err instanceof Error ? err.message : String(err) });
+          return fail('internal', 'the complaint could not be stored');
+        }
+        log.info('fleet: complaint recorded', { report: id });
+        // A short wait so the screen can say "received by the hall" when the console is up; queued otherwise, never lost.
+        await Promise.race([sendReports(), new Promise((r) => setTimeout(r, 3_000).unref())]);
+        return ok({ number, status: reports.isDelivered(id) ? ('delivered' as const) : ('queued' as const) });
+      },
+      'complaint.lookup': async ({ number }) => {
+        if (!reports || !client) return fail('unavailable', 'this kiosk has no fleet console', { messageKey: 'complaint.unavailable' });
+        const waiting = reports.waitingRef(number);
+        if (waiting) return ok({ number, state: 'queued' as const, openedAt: waiting, answer: null, answeredAt: null });
+        const r = await client.call(COMPLAINT_STATUS_PATH, { number }, complaintStatusAnswer);
+        if (!r.ok) return fail('unavailable', 'the hall cannot be asked right now', { messageKey: 'complaint.lookupUnavailable' });
+        if (!r.value.found || !r.value.state) return fail('not-found', 'no complaint with this number', { messageKey: 'complaint.notFound' });
+        return ok({ number, state: r.value.state, openedAt: r.value.openedAt, answer: r.value.answer, answeredAt: r.value.answeredAt });
+      },
+    },
     start: async () => {
       if (!client) return;
       stopped = false;

@@ -29,6 +29,13 @@ export const reportMigrations: Migration[] = [
       );
       CREATE INDEX fleet_reports_pending ON fleet_reports (seq) WHERE delivered_at IS NULL;`),
   },
+  {
+    area: 'fleet',
+    version: 3,
+    name: 'service-report-ref',
+    // A complaint's number, in the clear (it is no personal data): the kiosk says "not sent yet" by it.
+    up: (db) => db.exec(`ALTER TABLE fleet_reports ADD COLUMN ref TEXT; CREATE INDEX fleet_reports_ref ON fleet_reports (ref) WHERE ref IS NOT NULL;`),
+  },
 ];
 
 const aad = (id: string, kind: string): string => `fleet-report:${kind}:${id}`;
@@ -49,8 +56,19 @@ export class FleetReportStore {
     const id = randomUUID();
     const full = serviceReport.parse({ ...report, id, at: at.toISOString() });
     const sealed = seal(this.keys.outboxKey(), JSON.stringify(full), aad(id, full.kind));
-    this.db.prepare('INSERT INTO fleet_reports (id, kind, created_at, payload) VALUES (?, ?, ?, ?)').run(id, full.kind, full.at, sealed);
+    const ref = full.kind === 'complaint' ? full.number : null;
+    this.db.prepare('INSERT INTO fleet_reports (id, kind, created_at, payload, ref) VALUES (?, ?, ?, ?, ?)').run(id, full.kind, full.at, sealed, ref);
     return id;
+  }
+
+  /** Whether the console has the report. */
+  isDelivered(id: string): boolean {
+    return Boolean((this.db.prepare('SELECT delivered_at FROM fleet_reports WHERE id = ?').get(id) as { delivered_at: string | null } | undefined)?.delivered_at);
+  }
+
+  /** A complaint still waiting here to be sent, by its number: when it was made. */
+  waitingRef(ref: string): string | null {
+    return (this.db.prepare('SELECT created_at FROM fleet_reports WHERE ref = ? AND delivered_at IS NULL').get(ref) as { created_at: string } | undefined)?.created_at ?? null;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { isBadRating } from '../../../kernel/rating';
 import { casePolicy, type CasePolicy, type CaseStep, type CaseType, type CaseView } from '../../shared/evaluation';
-import type { ReportBatch, ServiceReport } from '../../wire/reports';
+import type { ComplaintStatusAnswer, ReportBatch, ServiceReport } from '../../wire/reports';
 import type { ConsoleContext } from '../context';
 import type { Sql } from '../db/database';
 import { audit, type Actor } from '../fleet/audit';
@@ -148,6 +148,45 @@ async function takeReport(tx: Sql, kiosk: { id: string; hall_id: string | null }
  * accepted so the kiosk may forget it. All of a batch in one transaction: nothing half taken.
  */
 export async function takeReports(ctx: ConsoleContext, call: SignedCall, batch: ReportBatch): Promise<{ ok: true; accepted: string[] } | Refusal> {
+  const r = await asKiosk(ctx, call, async (tx, kiosk, now) => {
+    for (const report of batch.reports) {
+      const fresh = await tx.query(
+        `INSERT INTO service_reports (kiosk_id, report_id, kind, hall_id, at, received_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING report_id`,
+        [kiosk.id, report.id, report.kind, kiosk.hall_id, when(report.at, now), now],
+      );
+      if (fresh.length === 1) await takeReport(tx, kiosk, report, now);
+    }
+    return batch.reports.map((x) => x.id);
+  });
+  return r.ok ? { ok: true, accepted: r.value } : r;
+}
+
+/**
+ * A complaint's progress for the person at a kiosk, by its number: any enrolled kiosk may ask (the
+ * number is what the person keeps, as with 办件查询). Never the contact or the staff's notes.
+ */
+export async function complaintStatus(ctx: ConsoleContext, call: SignedCall, number: string): Promise<{ ok: true; value: Omit<ComplaintStatusAnswer, 'serverTime'> } | Refusal> {
+  return asKiosk(ctx, call, async (tx) => {
+    const [c] = await tx.query<{ state: 'open' | 'closed'; opened_at: Date; answer: string | null; answered_at: Date | null }>(
+      `SELECT state, opened_at, answer, answered_at FROM cases WHERE number = $1 AND type = 'complaint'`,
+      [number],
+    );
+    if (!c) return { found: false, state: null, openedAt: null, answer: null, answeredAt: null };
+    return {
+      found: true,
+      state: c.state === 'closed' ? 'closed' : c.answer ? 'answered' : 'open',
+      openedAt: c.opened_at.toISOString(),
+      answer: c.answer,
+      answeredAt: c.answered_at?.toISOString() ?? null,
+    };
+  });
+}
+
+/**
+ * Runs `fn` for a kiosk whose signed request is admitted (signature, revocation, replay window), in
+ * the transaction that moves its replay window: nothing is done for a refused or replayed request.
+ */
+async function asKiosk<T>(ctx: ConsoleContext, call: SignedCall, fn: (tx: Sql, kiosk: { id: string; hall_id: string | null }, now: Date) => Promise<T>): Promise<{ ok: true; value: T } | Refusal> {
   const kioskId = signedKioskId(call);
   if (!kioskId) return refuse(401, 'unsigned', 'the request is not signed');
   for (let attempt = 0; attempt < 4; attempt++) {
@@ -164,16 +203,9 @@ export async function takeReports(ctx: ConsoleContext, call: SignedCall, batch: 
         admitted.floor,
       ]);
       if (moved.length === 0) return null;
-      for (const r of batch.reports) {
-        const fresh = await tx.query(
-          `INSERT INTO service_reports (kiosk_id, report_id, kind, hall_id, at, received_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING report_id`,
-          [kioskId, r.id, r.kind, row.hall_id, when(r.at, now), now],
-        );
-        if (fresh.length === 1) await takeReport(tx, { id: kioskId, hall_id: row.hall_id }, r, now);
-      }
-      return batch.reports.map((r) => r.id);
+      return { value: await fn(tx, { id: kioskId, hall_id: row.hall_id }, now) };
     });
-    if (out) return { ok: true, accepted: out };
+    if (out) return { ok: true, value: out.value };
   }
   return refuse(409, 'invalid', 'the kiosk row kept changing; try again');
 }

@@ -2,11 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { hallScoped } from '../../shared/roles';
 import { caseList, casePolicy, casesQuery, caseStep, caseView as caseViewSchema, followUpSummary, jurisdiction, policyList, statsAnswer, statsQuery, type CaseStep } from '../../shared/evaluation';
-import { REPORTS_PATH, reportBatch, type ReportBatch } from '../../wire/reports';
+import { COMPLAINT_STATUS_PATH, complaintStatusRequest, REPORTS_PATH, reportBatch, type ReportBatch } from '../../wire/reports';
 import { signedIn } from '../auth/sessions';
 import type { ConsoleContext } from '../context';
 import { casesTable, statsTable, toCsv, toXlsx, type Table } from '../evaluation/export';
-import { CASE_SELECT, caseView, recordStep, takeReports, type CaseRow } from '../evaluation/ledger';
+import { CASE_SELECT, caseView, complaintStatus, recordStep, takeReports, type CaseRow } from '../evaluation/ledger';
+import type { Refusal } from '../fleet/heartbeats';
+import type { SignedCall } from '../fleet/signed-call';
 import { ratingStats } from '../evaluation/stats';
 import { audit, type Actor } from '../fleet/audit';
 import { notFound } from '../http/errors';
@@ -26,20 +28,26 @@ async function send(reply: FastifyReply, t: Table, file: string, format: 'csv' |
 
 /** 服务评价与改进: kiosks' reports in, and the ledger, statistics, policies and exports for staff. */
 export function evaluationRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
-  app.post(REPORTS_PATH, { schema: { body: reportBatch } }, async (request: FastifyRequest, reply) => {
-    const call = {
-      method: request.method,
-      pathWithQuery: request.url,
-      header: (name: string) => {
-        const v = request.headers[name];
-        return Array.isArray(v) ? v[0] : v;
-      },
-      rawBody: request.rawBody ?? '',
-    };
-    const r = await takeReports(ctx, call, request.body as ReportBatch);
-    const serverTime = new Date(ctx.clock.now()).toISOString();
-    if (!r.ok) return reply.code(r.status).send({ error: { code: r.code, message: r.message }, serverTime });
-    return { accepted: r.accepted, serverTime };
+  const callOf = (request: FastifyRequest): SignedCall => ({
+    method: request.method,
+    pathWithQuery: request.url,
+    header: (name: string) => {
+      const v = request.headers[name];
+      return Array.isArray(v) ? v[0] : v;
+    },
+    rawBody: request.rawBody ?? '',
+  });
+  const refused = (reply: FastifyReply, r: Refusal): FastifyReply =>
+    reply.code(r.status).send({ error: { code: r.code, message: r.message }, serverTime: new Date(ctx.clock.now()).toISOString() });
+
+  app.post(REPORTS_PATH, { schema: { body: reportBatch } }, async (request, reply) => {
+    const r = await takeReports(ctx, callOf(request), request.body as ReportBatch);
+    return r.ok ? { accepted: r.accepted, serverTime: new Date(ctx.clock.now()).toISOString() } : refused(reply, r);
+  });
+
+  app.post(COMPLAINT_STATUS_PATH, { schema: { body: complaintStatusRequest } }, async (request, reply) => {
+    const r = await complaintStatus(ctx, callOf(request), (request.body as { number: string }).number);
+    return r.ok ? { ...r.value, serverTime: new Date(ctx.clock.now()).toISOString() } : refused(reply, r);
   });
 
   const listCases = async (actor: Actor, query: z.infer<typeof casesQuery>): Promise<{ rows: CaseRow[] }> => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningConsole } from '../../../console/server/app';
 import { REPORTS_PATH } from '../../../console/wire/reports';
 import type { Health } from '../../../contract';
+import { fleetApi } from '../../../contract/api/fleet';
 import { EventBus } from '../../../services/bridge/event-bus';
 import { createFleetArea, type FleetArea } from '../../../services/fleet/area';
 import { allMigrations } from '../../../services/kiosk-services';
@@ -129,5 +130,31 @@ describe.each(FLEET_DATABASES)('service reports from a kiosk to the console on $
     ]);
     const [row] = await c.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM service_reports WHERE kiosk_id = 'k-reports-1'`);
     expect(row?.n).toBe(6);
+  });
+
+  it.skipIf(!database.available)('files a complaint under a number the person keeps, and shows its progress and the hall\'s answer by that number', async () => {
+    const meta = { via: 'test' } as const;
+    // As the bridge calls them: the input through the contract's schema first.
+    const lookup = (input: { number: string }) => area.handlers['complaint.lookup'](fleetApi['complaint.lookup'].input.parse(input), meta);
+    link = 'down';
+    const filed = await area.handlers['complaint.file'](fleetApi['complaint.file'].input.parse({ category: 'attitude', description: '7号窗口工作人员态度冷淡', windowId: 'W07', contactMobile: MOBILE }), meta);
+    expect(filed).toMatchObject({ ok: true, value: { status: 'queued' } });
+    const number = filed.ok ? filed.value.number : '';
+    expect(number).toMatch(/^TS\d{6}-[0-9A-Z]{6}$/);
+    // Looked up before it left the kiosk: waiting here, not lost.
+    expect(await lookup({ number: number.toLowerCase() })).toMatchObject({ ok: true, value: { state: 'queued', answer: null } });
+
+    link = 'up';
+    await waitUntil(() => pending() === 0, 20_000, 'complaint not delivered', 50);
+    expect(await lookup({ number })).toMatchObject({ ok: true, value: { state: 'open', answer: null } });
+    const { cases } = (await admin.get('/api/cases?type=complaint')).body;
+    expect(cases[0]).toMatchObject({ number, category: 'attitude', windowId: 'W07', contact: '138****8000' });
+    const answer = '经核实，已对窗口人员批评教育并纳入考核。';
+    expect((await admin.post(`/api/cases/${cases[0].id}/steps`, { step: 'answer', text: answer })).status).toBe(200);
+    expect(await lookup({ number })).toMatchObject({ ok: true, value: { state: 'answered', answer } });
+    expect(await lookup({ number: 'TS261204-AAAAAA' })).toMatchObject({ ok: false, error: { code: 'not-found', messageKey: 'complaint.notFound' } });
+    link = 'down';
+    expect(await lookup({ number })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    link = 'up';
   });
 });

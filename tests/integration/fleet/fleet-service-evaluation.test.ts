@@ -45,7 +45,7 @@ describe.each(FLEET_DATABASES)('service evaluation ledger on $name', (database) 
   const good: ServiceReport = { id: randomUUID(), at: '', kind: 'evaluation', level: 'satisfied', scope: 'matter', channel: 'screen', reasons: [], itemCode: 'NH-AMR-0101' };
   const cannot: ServiceReport = { id: randomUUID(), at: '', kind: 'feedback', category: 'cannot-apply', description: '营业执照遗失补领在自助机上找不到', itemCode: 'NH-AMR-0302' };
   const complaint: ServiceReport = {
-    id: randomUUID(), at: '', kind: 'complaint', number: 'TS260930-0001', category: 'attitude', description: '7号窗口工作人员态度冷淡', windowId: 'W07',
+    id: randomUUID(), at: '', kind: 'complaint', number: 'TS260930-K7Q2XZ', category: 'attitude', description: '7号窗口工作人员态度冷淡', windowId: 'W07',
     contact: { consent: true, mobile: '13900139000' },
   };
   const sessions: ServiceReport[] = [{ id: randomUUID(), at: '', kind: 'session' }, { id: randomUUID(), at: '', kind: 'session' }];
@@ -86,7 +86,7 @@ describe.each(FLEET_DATABASES)('service evaluation ledger on $name', (database) 
     });
     expect(caseOfBad.number).toMatch(/^CP260930-\d{5}$/);
     // A complaint keeps the number the person was given; 15 working days.
-    expect(open.find((x: { type: string }) => x.type === 'complaint')).toMatchObject({ number: 'TS260930-0001', replyDue: new Date(cst('2026-10-28T00:00:00')).toISOString() });
+    expect(open.find((x: { type: string }) => x.type === 'complaint')).toMatchObject({ number: 'TS260930-K7Q2XZ', replyDue: new Date(cst('2026-10-28T00:00:00')).toISOString() });
     // The staff's page shows the whole number to call back.
     expect((await admin.get(`/api/cases/${caseOfBad.id}`)).body.contact).toBe('13800138000');
   });
@@ -180,7 +180,7 @@ describe.each(FLEET_DATABASES)('service evaluation ledger on $name', (database) 
     expect(sheet.getRow(1).getCell(1).value).toBe('编号');
     expect(sheet.rowCount).toBe(4);
     const cells = JSON.stringify(sheet.getSheetValues());
-    expect(cells).toContain('TS260930-0001');
+    expect(cells).toContain('TS260930-K7Q2XZ');
     expect(cells).not.toContain('13800138000');
     const casesCsv = await (await admin.download('/api/cases/export?state=all&format=csv')).text();
     expect(casesCsv).not.toMatch(/1[3-9]\d{9}/);
