@@ -254,6 +254,9 @@ describe('on-screen keyboard in Chromium', { timeout: 180_000 }, () => {
 
   it('下一步 with problems: the first one is scrolled into view, focused, described by its error, its keyboard open', async () => {
     const page = await openForm(PORTRAIT);
+    // Required fields are marked before anything is submitted.
+    await page.getByTestId('field-after-required').waitFor();
+    expect(await page.getByTestId('form-error-summary').count()).toBe(0);
     await page.getByTestId('form-review').scrollIntoViewIfNeeded();
     await page.getByTestId('form-review').click();
 
@@ -270,6 +273,18 @@ describe('on-screen keyboard in Chromium', { timeout: 180_000 }, () => {
     expect(await after.getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'form first error');
     await screenshot(page, 'keyboard-form-first-error');
+
+    // At the top, one list of what is missing, each naming its field (not five identical "此项必须填写"), each a way there.
+    const summary = page.getByTestId('form-error-summary');
+    expect(await summary.textContent()).toContain('还有 3 项');
+    const errors = await page.locator('[data-testid$="-error"][id^="field-"]').allTextContents();
+    expect(new Set(errors).size).toBe(errors.length);
+    expect(await page.getByTestId('field-agentPhone-error').textContent()).toContain('联系电话');
+    await page.getByTestId('form-error-summary-agentPhone').click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-agentPhone');
+    expect(await page.getByTestId('keyboard').getAttribute('data-mode')).toBe('digits');
+    await expect.poll(() => onScreen(page.getByTestId('field-agentPhone'))).toBe(true);
+    await expectTouchTargets(page);
     await page.context().close();
   });
 
