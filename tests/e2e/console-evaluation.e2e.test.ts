@@ -8,18 +8,23 @@ import { reportAnswer, REPORTS_PATH, type ServiceReport } from '../../console/wi
 import { FLEET_DATABASES } from '../support/fleet-databases';
 import { ADMIN_PASSWORD, enrolled, Operator, startTestConsole } from '../support/fleet-console';
 import { expectAccessible, LANDSCAPE, launchChromium, screenshot } from './support/browser';
-import { projectRoot } from './support/kiosk-process';
+import { projectRoot, startKiosk, type KioskProcess } from './support/kiosk-process';
+import { waitUntil } from './support/simulators';
 
 /**
  * 评价整改 and 好差评统计 as a hall manager meets them in Chromium: the real-name follow-up rate on top,
  * a 差评 from a kiosk as an open case with its reasons, each step recorded and the case closed, then the
- * statistics with the ECharts chart and the rates. Both screens pass axe. The console runs in this
- * process on PGlite; the kiosk is its signed wire client.
+ * statistics with the ECharts chart and the rates. Then a person at a real kiosk files a complaint,
+ * keeps its number, and reads the hall's answer by it. Every screen passes axe. The console runs in
+ * this process on PGlite; the first kiosk is its signed wire client, the second a kiosk process.
  */
 let c: RunningConsole;
 let browser: Browser;
 let page: Page;
 let drop: () => Promise<void> = async () => undefined;
+let kioskProcess: KioskProcess | null = null;
+let admin: Operator;
+const TOKEN = 'console-eval-technician-token';
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(projectRoot, 'dist', 'console', 'index.html'))) throw new Error('console UI not built: run "npm run build:console" (npm test does it)');
@@ -28,7 +33,7 @@ beforeAll(async () => {
   drop = opened.drop;
   browser = b;
   c = await startTestConsole(opened.db);
-  const admin = await Operator.signIn(c.url, 'admin', ADMIN_PASSWORD);
+  admin = await Operator.signIn(c.url, 'admin', ADMIN_PASSWORD);
   await admin.call('PUT', '/api/halls/nanhai', { id: 'nanhai', name: '南海区政务服务中心', opening: { schedule: 'workdays', open: '09:00', close: '17:00' } });
   await admin.post('/api/operators', { username: 'manager', password: 'manager password 123', role: 'hall-manager', halls: ['nanhai'] });
   const kiosk = await enrolled(c.url, admin, 'k-ui-eval', 'UKEV23', 'nanhai');
@@ -44,13 +49,14 @@ beforeAll(async () => {
   page = await (await browser.newContext({ viewport: LANDSCAPE, locale: 'zh-CN' })).newPage();
 }, 120_000);
 afterAll(async () => {
+  await kioskProcess?.stop();
   await browser?.close();
   await c?.close();
   await drop();
 });
 
 async function screen(name: string): Promise<void> {
-  await page.locator('h2').first().waitFor();
+  await page.locator('h1, h2').last().waitFor();
   await expectAccessible(page, name);
   await screenshot(page, `console-${name}`);
 }
@@ -97,4 +103,43 @@ describe('service evaluation in the console', () => {
     await expect.poll(() => page.locator('.chart svg path').count()).toBeGreaterThan(2);
     await screen('evaluation');
   }, 60_000);
+
+  it('a person files a complaint at a kiosk, keeps its number, and reads the hall\'s answer by it', async () => {
+    kioskProcess = await startKiosk({ KIOSK_FLEET_URL: c.url, KIOSK_TECHNICIAN_TOKEN: TOKEN, KIOSK_ID: 'k-ui-complaint', KIOSK_IDLE_SECONDS: '600' });
+    const k = kioskProcess;
+    const fleetStatus = async (): Promise<{ state: string; pairingCode: string | null }> => {
+      const res = await fetch(`${k.url}/api/fleet.status`, { method: 'POST', headers: { origin: k.url, 'content-type': 'application/json', 'x-kiosk-technician': TOKEN }, body: '{}' });
+      return ((await res.json()) as { value: { state: string; pairingCode: string | null } }).value;
+    };
+    const code = await waitUntil(async () => { const s = await fleetStatus(); return s.state === 'pending' ? s.pairingCode : null; }, 30_000, 'the kiosk waiting for approval', 100);
+    expect((await admin.post('/api/enrolments/approve', { pairingCode: code, hallId: 'nanhai', label: null })).status).toBe(200);
+    await waitUntil(async () => (await fleetStatus()).state === 'approved', 30_000, 'the kiosk approved', 100);
+
+    const kioskPage = await (await browser.newContext({ viewport: LANDSCAPE, locale: 'zh-CN' })).newPage();
+    page = kioskPage;
+    await kioskPage.goto(`${k.url}/complaint`);
+    await kioskPage.getByTestId('complaint').waitFor();
+    await kioskPage.getByTestId('complaint-category-attitude').click();
+    await kioskPage.getByTestId('complaint-description').fill('今天上午7号窗口工作人员态度冷淡');
+    await kioskPage.getByTestId('complaint-mobile').fill('13800138000');
+    await kioskPage.getByTestId('complaint-send').click();
+    // A number given without consent to a call-back is refused before anything is sent.
+    await kioskPage.getByTestId('complaint-problem').waitFor();
+    await kioskPage.getByTestId('complaint-consent').check();
+    await kioskPage.getByTestId('complaint-send').click();
+    const number = ((await kioskPage.getByTestId('complaint-number').textContent()) ?? '').replace('投诉编号：', '').trim();
+    expect(number).toMatch(/^TS\d{6}-[0-9A-Z]{6}$/);
+    await screen('kiosk-complaint-filed');
+
+    // The hall answers it in the console.
+    const found = await waitUntil(async () => (await admin.get('/api/cases?type=complaint')).body.cases.find((x: { number: string }) => x.number === number), 20_000, 'the complaint at the console', 100);
+    expect(found).toMatchObject({ category: 'attitude', contact: '138****8000' });
+    expect((await admin.post(`/api/cases/${found.id}/steps`, { step: 'answer', text: '已核实，对窗口人员批评教育并纳入考核。' })).status).toBe(200);
+
+    await kioskPage.goto(`${k.url}/complaint?lookup=1`);
+    await kioskPage.getByTestId('complaint-lookup-number').fill(number.toLowerCase());
+    await kioskPage.getByTestId('complaint-lookup').click();
+    await expect.poll(() => kioskPage.getByTestId('complaint-answer').textContent()).toBe('答复：已核实，对窗口人员批评教育并纳入考核。');
+    await screen('kiosk-complaint-answer');
+  }, 90_000);
 });

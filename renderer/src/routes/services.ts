@@ -7,6 +7,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/help', name: 'help', component: () => import('../features/help/HelpView.vue') },
   /** 办不成事 反映. Query: itemCode? (the matter it is about). */
   { path: '/feedback', name: 'feedback', component: () => import('../features/feedback/FeedbackView.vue') },
+  /** 投诉: file one under a number, or (query lookup=1) look one up by its number. Query: itemCode? */
+  { path: '/complaint', name: 'complaint', component: () => import('../features/complaint/ComplaintView.vue') },
   { path: '/queue', name: 'queue', component: () => import('../features/queue/QueueView.vue') },
   /** Query: itemCode? (preselects the item). */
   { path: '/appointments', name: 'appointments', component: () => import('../features/appointments/AppointmentsView.vue') },
