@@ -11,12 +11,14 @@ const TRIALS = 200;
 /** Independent stores killed side by side (two cores), so 200 trials fit in well under a minute. */
 const LANES = 2;
 
-/** A small content set (2 items) so each trial is quick; the marker notice names the version. */
+/** A small content set (2 items, no lexicon: its concepts name words of the full catalogue) so each trial is
+ * quick; the marker notice names the version. */
 const base = contentForVersion(0);
 const tiny = (version: number): ContentSet => ({
   ...base,
   items: base.items.filter((i) => i.code === 'NH-PSB-0103' || i.code === 'NH-BNK-0105'),
   flows: [], forms: [], packages: [], policies: [], servicePoints: [],
+  lexicon: { ...base.lexicon, concepts: [], lifeEvents: [], clarify: [] },
   notices: [...base.notices.filter((n) => !n.id.startsWith('n_version_')), { id: `n_version_${version}`, title: { zh: `版本${version}` }, body: { zh: '测试' }, publishedAt: '2026-11-25', level: 'info' }],
 });
 

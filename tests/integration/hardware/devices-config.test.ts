@@ -43,7 +43,9 @@ describe('device configuration', () => {
     expect(saved).toMatchObject({ ok: true, value: { mode: 'configured', devices: [{ role: 'printer', path: rig.pty.hostPath }] } });
     await expect.poll(() => stateOf(first, 'printer')).toBe('ready');
     expect(stateOf(first, 'idReader')).toBe('absent');
-    expect(fs.existsSync(path.join(dataDir, 'simulators.json'))).toBe(false);
+    // The demo keeps its simulators running beside an assignment, but the printer driven is the assigned one.
+    const before = await first.dispatch('devices.status', {}, { via: 'test' });
+    expect(before).toMatchObject({ ok: true, value: { devices: expect.arrayContaining([expect.objectContaining({ role: 'printer', port: rig.pty.hostPath, simulated: false })]) } });
     await first.stop();
     open.length = 0;
 
