@@ -234,7 +234,8 @@ export function createFleetArea(deps: AreaDeps, o: FleetAreaOptions): FleetArea 
       appVersion: h.version,
       content: { version: installed, expires: h.content.expires, lastRefresh: h.content.lastRefresh },
       devices: h.devices.slice(0, 16).map((d) => ({ role: d.role, state: d.state, ...(d.condition ? { condition: d.condition } : {}), since: d.since })),
-      outbox: { pending: out.pending, dead: out.dead },
+      // Reports still waiting for the console count as outbox depth too: a kiosk that cannot deliver them shows it.
+      outbox: { pending: out.pending + (reports?.pending() ?? 0), dead: out.dead },
       lastError,
       sessionInProgress: o.sessionInProgress(),
       ready: h.ready,

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningConsole } from '../../../console/server/app';
 import { ManualClock } from '../../../console/server/clock';
+import { addWorkingDays } from '../../../console/server/evaluation/working-days';
 import { reportAnswer, REPORTS_PATH, type ServiceReport } from '../../../console/wire/reports';
 import { FLEET_DATABASES } from '../../support/fleet-databases';
 import { ADMIN_PASSWORD, enrolled, Operator, startTestConsole, type WireKiosk } from '../../support/fleet-console';
@@ -198,5 +199,18 @@ describe.each(FLEET_DATABASES)('service evaluation ledger on $name', (database) 
     expect(row?.n).toBe(0);
     // What the case says is kept: the ledger, without the person.
     expect((await admin.get(`/api/cases/${id}`)).body).toMatchObject({ state: 'closed', reasons: ['slow', 'materials-unclear'] });
+  });
+
+  it.skipIf(!database.available)('gives new cases the deadlines of their hall\'s own policy; only an administrator sets one', async () => {
+    const policy = { verifyHours: 24, replyWorkingDays: { 'bad-rating': 3, complaint: 10, 'cannot-do': 3 }, nearWorkingDays: 2, retentionDays: 30 };
+    const viewer = await again('viewer-eval');
+    expect((await viewer.call('PUT', '/api/case-policies/nanhai', policy)).status).toBe(403);
+    expect((await admin.call('PUT', '/api/case-policies/nanhai', policy)).body).toEqual({ saved: true });
+    expect((await admin.get('/api/case-policies')).body.policies.map((p: { jurisdiction: string }) => p.jurisdiction)).toEqual(['*', 'nanhai']);
+    const report: ServiceReport = { id: randomUUID(), at: at(), kind: 'evaluation', level: 'dissatisfied', scope: 'service', channel: 'screen', reasons: ['attitude'] };
+    expect(await send([report])).toMatchObject({ ok: true });
+    const [fresh] = (await admin.get('/api/cases?type=bad-rating&state=open')).body.cases;
+    expect(fresh).toMatchObject({ verifyDue: new Date(clock.now() + 24 * 3_600_000).toISOString(), replyDue: new Date(addWorkingDays(clock.now(), 3)).toISOString() });
+    expect((await admin.get('/api/audit?limit=50')).body.entries.some((e: { action: string; target: string }) => e.action === 'case-policy.set' && e.target === 'jurisdiction:nanhai')).toBe(true);
   });
 });
