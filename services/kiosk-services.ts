@@ -200,10 +200,7 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
       // what the kiosk carries (the demo's sample) or fetches its content anew from the update channel.
       revertContent: async () => {
         await content.stop?.();
-        db.prepare(
-          `UPDATE content_state SET current_version = NULL, current_file = NULL, previous_version = NULL, previous_file = NULL,
-           trusted = '{}', pinned_root_sha = NULL, checked_with = NULL WHERE id = 1`,
-        ).run();
+        content.resetToFreshInstall();
         await content.start?.();
         const version = health().contentVersion;
         return version === null ? 'content cleared; waiting for the update channel' : `content version ${version} installed`;

@@ -38,6 +38,8 @@ export interface SampleContent {
 
 export interface ContentArea extends ServiceArea<typeof contentApi> {
   readonly port: ContentPort;
+  /** Sets the installed content back to a fresh install (call between stop and start). */
+  resetToFreshInstall(): void;
 }
 
 export interface ContentAreaOptions {
@@ -192,6 +194,7 @@ export function createContentArea(deps: AreaDeps, options: ContentAreaOptions = 
       return f.servable ? [] : [{ code: 'content-expired', message: `the content's signed metadata expired at ${f.expires} and the grace window ended at ${f.graceUntil}` }];
     },
     sessionEnded: () => updates.sessionEnded(),
+    resetToFreshInstall: () => store.reset(),
     start: async () => {
       // Production without a trusted root verifies nothing, so it installs nothing (and says so).
       if (!config.content.trustedRootFile) return;

@@ -116,6 +116,19 @@ export class ContentStore {
     this.db.prepare('UPDATE content_state SET trusted = ?, pinned_root_sha = ? WHERE id = 1').run(JSON.stringify(trusted), sha);
   }
 
+  /**
+   * Back to a fresh install (technician recovery): nothing live, nothing trusted but the pinned root's next
+   * pin. The packed files stay until `removeUnreferenced` at the next start.
+   */
+  reset(): void {
+    this.db
+      .prepare(
+        `UPDATE content_state SET current_version = NULL, current_file = NULL, previous_version = NULL, previous_file = NULL,
+         trusted = '{}', pinned_root_sha = NULL, checked_with = NULL WHERE id = 1`,
+      )
+      .run();
+  }
+
   attempts(limit = 10): UpdateAttempt[] {
     return this.db
       .prepare('SELECT at, source, version, outcome, reason, message FROM content_attempts ORDER BY id DESC LIMIT ?')
