@@ -28,7 +28,8 @@ const identity = useIdentityStore();
 const session = useSessionStore();
 // Where the visit was, for 继续办理 on the home screen (memory only, wiped with the session).
 router.afterEach((to, from) => {
-  if (to.name !== 'home') session.resumePath = to.fullPath;
+  // Help is a stop on the way, not where the visit was: 继续办理 goes back to the step before it.
+  if (to.name !== 'home' && to.name !== 'help') session.resumePath = to.fullPath;
   // The restart notice belongs to the screen the renderer started on.
   if (from.matched.length > 0) session.restartEndedVisit = false;
 });

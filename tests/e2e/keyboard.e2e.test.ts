@@ -44,6 +44,8 @@ async function openForm(viewport: { width: number; height: number }, largeFont =
   const formId = new URL(formPath, 'http://x').pathname;
   await expect.poll(() => path(page)).toBe(formId);
   await page.getByTestId(formId === '/form/f_company_change' ? 'field-after' : 'field-premises').waitFor();
+  // The form shows before the card holder's details are in; the prefill (name from the card) lands a moment later.
+  await page.getByTestId('field-agentName-prefilled').waitFor();
   return page;
 }
 
@@ -131,6 +133,11 @@ describe('on-screen keyboard in Chromium', { timeout: 180_000 }, () => {
     await key(page, '{done}').click();
     await page.getByTestId('matched-heading').waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('policy-code-error').count()).toBe(0);
+    // The 免申即享 badge stays readable in high contrast (it was white on light green).
+    await page.getByTestId('badge-no-application').first().waitFor();
+    await page.getByTestId('toggle-contrast').click();
+    await expectAccessible(page, 'matched policies, high contrast');
+    await page.getByTestId('toggle-contrast').click();
     await page.context().close();
   });
 
@@ -308,11 +315,22 @@ describe('on-screen keyboard in Chromium', { timeout: 180_000 }, () => {
     await expectAccessible(page, 'form prefilled from the register with a role warning');
     await expectTouchTargets(page);
     await screenshot(page, 'form-register-prefill-role-mismatch');
+
+    // 帮办 stays in the top bar at the foot of a long form; after help, 继续办理 comes back to this very form as it was.
+    await page.getByTestId('field-after').fill('佛山市南海区新名字有限公司');
+    await page.getByTestId('form-review').scrollIntoViewIfNeeded();
+    await expect.poll(() => onScreen(page.getByTestId('nav-help'))).toBe(true);
+    await page.getByTestId('nav-help').click();
+    await expect.poll(() => path(page)).toBe('/help');
+    await page.getByTestId('help-continue').click();
+    await expect.poll(() => path(page)).toBe('/form/f_company_change');
+    expect(await page.getByTestId('field-after').inputValue()).toBe('佛山市南海区新名字有限公司');
+    expect(await page.getByTestId('field-changeItem-name').getAttribute('aria-checked')).toBe('true');
     await page.context().close();
 
     // A renewal: the licence number the register holds.
     const renewal = await openForm(PORTRAIT, false, '/form/f_food_renewal?item=NH-AMR-0302');
-    expect(await renewal.getByTestId('field-licenceNumber').inputValue()).toBe('JY24406050123456');
+    await expect.poll(() => renewal.getByTestId('field-licenceNumber').inputValue()).toBe('JY24406050123456');
     expect(await renewal.getByTestId('form-role-mismatch').count()).toBe(0);
     await renewal.context().close();
   });
