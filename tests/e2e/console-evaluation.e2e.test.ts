@@ -23,6 +23,7 @@ let browser: Browser;
 let page: Page;
 let drop: () => Promise<void> = async () => undefined;
 let kioskProcess: KioskProcess | null = null;
+let kioskStart: Promise<KioskProcess>;
 let admin: Operator;
 const TOKEN = 'console-eval-technician-token';
 
@@ -33,6 +34,9 @@ beforeAll(async () => {
   drop = opened.drop;
   browser = b;
   c = await startTestConsole(opened.db);
+  // The kiosk process starts (and asks to join) while the first test runs in the console.
+  kioskStart = startKiosk({ KIOSK_FLEET_URL: c.url, KIOSK_TECHNICIAN_TOKEN: TOKEN, KIOSK_ID: 'k-ui-complaint', KIOSK_IDLE_SECONDS: '600' });
+  kioskStart.then((k) => (kioskProcess = k)).catch(() => undefined);
   admin = await Operator.signIn(c.url, 'admin', ADMIN_PASSWORD);
   await admin.call('PUT', '/api/halls/nanhai', { id: 'nanhai', name: '南海区政务服务中心', opening: { schedule: 'workdays', open: '09:00', close: '17:00' } });
   await admin.post('/api/operators', { username: 'manager', password: 'manager password 123', role: 'hall-manager', halls: ['nanhai'] });
@@ -49,6 +53,7 @@ beforeAll(async () => {
   page = await (await browser.newContext({ viewport: LANDSCAPE, locale: 'zh-CN' })).newPage();
 }, 120_000);
 afterAll(async () => {
+  await kioskStart?.catch(() => undefined);
   await kioskProcess?.stop();
   await browser?.close();
   await c?.close();
@@ -105,8 +110,7 @@ describe('service evaluation in the console', () => {
   }, 60_000);
 
   it('a person files a complaint at a kiosk, keeps its number, and reads the hall\'s answer by it', async () => {
-    kioskProcess = await startKiosk({ KIOSK_FLEET_URL: c.url, KIOSK_TECHNICIAN_TOKEN: TOKEN, KIOSK_ID: 'k-ui-complaint', KIOSK_IDLE_SECONDS: '600' });
-    const k = kioskProcess;
+    const k = await kioskStart;
     const fleetStatus = async (): Promise<{ state: string; pairingCode: string | null }> => {
       const res = await fetch(`${k.url}/api/fleet.status`, { method: 'POST', headers: { origin: k.url, 'content-type': 'application/json', 'x-kiosk-technician': TOKEN }, body: '{}' });
       return ((await res.json()) as { value: { state: string; pairingCode: string | null } }).value;
