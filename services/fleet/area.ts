@@ -374,6 +374,9 @@ export function createFleetArea(deps: AreaDeps, o: FleetAreaOptions): FleetArea 
   };
   const consentedContact = (mobile: string | undefined): { contact: { consent: true; mobile: string } } | Record<string, never> =>
     mobile && /^1\d{10}$/.test(mobile) ? { contact: { consent: true, mobile } } : {};
+  // What a person typed may hold an ID or phone number: the console gets it through the log redactor
+  // (numbers by shape, this session's names by value); a call-back number travels only in its consented field.
+  const freeText = (text: string, max: number): string => log.redactor.redact(text).slice(0, max) || '-';
   const codeOrNone = (v: string | undefined): string | undefined => (v && /^[A-Za-z0-9._:-]{1,64}$/.test(v) ? v : undefined);
   const port: FleetPort = {
     status,
@@ -390,14 +393,14 @@ export function createFleetArea(deps: AreaDeps, o: FleetAreaOptions): FleetArea 
         reasons: e.reasons.filter((r): r is (typeof RATING_REASONS)[number] => (RATING_REASONS as readonly string[]).includes(r)),
         ...(itemCode ? { itemCode } : {}),
         ...(windowId ? { windowId } : {}),
-        ...(e.comment ? { comment: e.comment.slice(0, 500) } : {}),
+        ...(e.comment ? { comment: freeText(e.comment, 500) } : {}),
         ...(isBadRating(e.level) ? consentedContact(e.contactMobile) : {}),
       });
     },
     feedback: (f) => {
       const category = (FEEDBACK_CATEGORIES as readonly string[]).includes(f.category) ? (f.category as (typeof FEEDBACK_CATEGORIES)[number]) : 'other';
       const itemCode = codeOrNone(f.itemCode);
-      record({ kind: 'feedback', category, description: f.description.slice(0, 1000), ...(itemCode ? { itemCode } : {}), ...consentedContact(f.contactMobile) });
+      record({ kind: 'feedback', category, description: freeText(f.description, 1000), ...(itemCode ? { itemCode } : {}), ...consentedContact(f.contactMobile) });
     },
     sessionEnded: () => record({ kind: 'session' }),
   };
@@ -516,7 +519,7 @@ export function createFleetArea(deps: AreaDeps, o: FleetAreaOptions): FleetArea 
             kind: 'complaint',
             number,
             category: input.category,
-            description: input.description,
+            description: freeText(input.description, 1000),
             ...(happened ? { happenedAt: happened } : {}),
             ...(itemCode ? { itemCode } : {}),
             ...(windowId ? { windowId } : {}),

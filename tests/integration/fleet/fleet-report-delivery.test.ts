@@ -137,7 +137,7 @@ describe.each(FLEET_DATABASES)('service reports from a kiosk to the console on $
     // As the bridge calls them: the input through the contract's schema first.
     const lookup = (input: { number: string }) => area.handlers['complaint.lookup'](fleetApi['complaint.lookup'].input.parse(input), meta);
     link = 'down';
-    const filed = await area.handlers['complaint.file'](fleetApi['complaint.file'].input.parse({ category: 'attitude', description: '7号窗口工作人员态度冷淡', windowId: 'W07', contactMobile: MOBILE }), meta);
+    const filed = await area.handlers['complaint.file'](fleetApi['complaint.file'].input.parse({ category: 'attitude', description: '7号窗口工作人员态度冷淡，我的电话13900139000', windowId: 'W07', contactMobile: MOBILE }), meta);
     expect(filed).toMatchObject({ ok: true, value: { status: 'queued' } });
     const number = filed.ok ? filed.value.number : '';
     expect(number).toMatch(/^TS\d{6}-[0-9A-Z]{6}$/);
@@ -149,6 +149,9 @@ describe.each(FLEET_DATABASES)('service reports from a kiosk to the console on $
     expect(await lookup({ number })).toMatchObject({ ok: true, value: { state: 'open', answer: null } });
     const { cases } = (await admin.get('/api/cases?type=complaint')).body;
     expect(cases[0]).toMatchObject({ number, category: 'attitude', windowId: 'W07', contact: '138****8000' });
+    // A number typed into the text reaches the console redacted; only the consented one is kept, in its field.
+    expect(cases[0].description).toContain('7号窗口工作人员态度冷淡');
+    expect(cases[0].description).not.toContain('13900139000');
     const answer = '经核实，已对窗口人员批评教育并纳入考核。';
     expect((await admin.post(`/api/cases/${cases[0].id}/steps`, { step: 'answer', text: answer })).status).toBe(200);
     expect(await lookup({ number })).toMatchObject({ ok: true, value: { state: 'answered', answer } });
