@@ -30,8 +30,8 @@ const texts: string[] = [];
 for (const item of sampleContent.items) {
   texts.push(item.name.zh, ...(item.keywords ?? []));
 }
-for (const c of sampleContent.lexicon.concepts) texts.push(...c.terms);
-for (const form of sampleContent.forms) for (const s of form.sections) for (const f of s.fields) texts.push(f.label.zh);
+for (const c of sampleContent.lexicon?.concepts ?? []) texts.push(...(c.terms ?? []));
+for (const form of sampleContent.forms ?? []) for (const s of form.sections) for (const f of s.fields) texts.push(f.label.zh);
 for (const text of texts) {
   for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
     if (HAN.test(run)) contentWords.add(run);
