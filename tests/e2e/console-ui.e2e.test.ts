@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, LANDSCAPE, launchChromium, screenshot } from './support/browser';
 import { projectRoot, startKiosk, type KioskProcess } from './support/kiosk-process';
 import { waitUntil } from './support/simulators';
@@ -61,6 +61,10 @@ beforeAll(async () => {
   page = await (await browser.newContext({ viewport: LANDSCAPE, locale: 'zh-CN' })).newPage();
   // The embedded PostgreSQL's first start in a new data directory runs initdb: tens of seconds on two busy cores.
 }, 180_000);
+// What the console program said, when a step failed: its log names a refused call or a slow database.
+afterEach((context) => {
+  if (context.task.result?.state === 'fail') console.error(`console program output:\n${output.slice(-4000)}`);
+});
 afterAll(async () => {
   await browser?.close();
   await kiosk?.stop();
@@ -70,6 +74,7 @@ afterAll(async () => {
 describe('the fleet console in a browser', () => {
   it('signs an operator in and enrols a kiosk by the pairing code it shows', async () => {
     expect(await (await fetch(`${consoleUrl}/healthz`)).json()).toMatchObject({ database: 'pglite' });
+    await page.context().clearCookies(); // a second run of this test signs in again
     await page.goto(`${consoleUrl}/`);
     await screen('sign-in');
     await page.getByLabel('用户名').fill('admin');
@@ -78,9 +83,15 @@ describe('the fleet console in a browser', () => {
     await page.getByRole('heading', { name: '终端', exact: true }).waitFor();
 
     await page.getByRole('link', { name: '大厅' }).click();
+    // The halls screen is there (and has loaded its list) before anything is typed into it.
+    await page.getByRole('heading', { name: '大厅', exact: true }).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: '保存大厅' }).isEnabled()).toBe(true);
     await page.getByLabel('编号').fill('nanhai');
     await page.getByLabel('名称').fill('南海区政务服务中心');
     await page.getByRole('button', { name: '保存大厅' }).click();
+    // Saved, or the screen's own words for why not (which then fail the test by name).
+    await page.getByRole('status').or(page.getByRole('alert')).first().waitFor();
+    expect(await page.getByRole('alert').count(), await page.getByRole('alert').allTextContents().then((t) => t.join(' '))).toBe(0);
     await page.getByRole('cell', { name: '南海区政务服务中心' }).waitFor();
     await screen('halls');
 
