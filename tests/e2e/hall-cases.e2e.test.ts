@@ -115,7 +115,7 @@ describe('我的办件 and 暂存 with the card', { timeout: 300_000 }, () => {
     await page.getByTestId('role-agent').click();
     await page.getByTestId('identify-continue').click();
     await page.getByTestId('form-resumed').waitFor({ timeout: 20_000 });
-    expect(await page.getByTestId('field-foodSafetyManager').inputValue()).toBe('王暂存');
+    await expect.poll(() => page.getByTestId('field-foodSafetyManager').inputValue(), { timeout: 10_000 }).toBe('王暂存');
     // Wiped as it was handed back.
     await navigate(page, '/my-cases');
     await page.getByTestId('cases-filed').waitFor({ timeout: 20_000 });
