@@ -146,7 +146,6 @@ export class DeviceManager {
           ...base,
           removalDetect: this.o.readerRemoval ?? 'unreliable',
           ...(this.o.photoDecoder ? { photoDecoder: this.o.photoDecoder } : {}),
-          ...(fast ? { pollIntervalMs: 100 } : {}),
         });
         reader.onCard((read) => {
           if (this.cardDiversion) return this.cardDiversion({ kind: 'card', read });

@@ -23,7 +23,10 @@ export interface CardError {
 }
 
 export interface IdReaderOptions extends SupervisorOptions {
-  /** Delay between find attempts while no card is present (default 300 ms). */
+  /**
+   * Delay between find attempts while no card is present (default 100 ms): half of it is, on average, what a
+   * person waits after placing the card, and a find is a 10-byte frame (under 1 ms of a 115200 Bd line).
+   */
   readonly pollIntervalMs?: number;
   /** Find/select timeout (default 300 ms) and read timeout (default 1100 ms), per the notes §4. */
   readonly commandTimeoutMs?: number;
@@ -160,7 +163,7 @@ export class IdCardReader extends SupervisedDevice {
   }
 
   private async pollLoop(gen: number): Promise<void> {
-    const interval = this.opts.pollIntervalMs ?? 300;
+    const interval = this.opts.pollIntervalMs ?? 100;
     try {
       while (this.generation === gen) {
         const find = await this.command(SAM.findCard, 'find card');
