@@ -108,3 +108,26 @@ export type StatsAnswer = z.infer<typeof statsAnswer>;
 
 /** The front page's figure: real-name 差评 followed up (goal 100 %). */
 export const followUpSummary = z.object({ open: z.number().int(), near: z.number().int(), overdue: z.number().int(), badRatings: z.number().int(), followedUp: z.number().int(), followUpRate: z.number().nullable() });
+
+/**
+ * 智能导办's sentences that found nothing, as kiosks reported them (scrubbed of personal data there):
+ * summed per sentence over the kiosks the operator may see, most frequent first. `after` is the cursor
+ * the previous page gave as `next`.
+ */
+export const unfoundQuery = z.object({
+  hall: z.string().max(40).optional(),
+  after: z.string().max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const unfoundSentenceView = z.object({
+  text: z.string(),
+  count: z.number().int(),
+  kiosks: z.number().int(),
+  halls: z.array(z.string()),
+  firstSeen: time,
+  lastSeen: time,
+});
+export type UnfoundSentenceView = z.infer<typeof unfoundSentenceView>;
+export const unfoundList = z.object({ sentences: z.array(unfoundSentenceView), next: z.string().nullable() });
+/** Days a sentence no kiosk typed again is kept. */
+export const UNFOUND_RETENTION_DAYS = 180;

@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   'cases.handle': ['admin', 'hall-manager'],
   /** Set the working-day deadline policy of a jurisdiction. */
   'cases.policy': ['admin'],
+  /** Read the sentences people typed at kiosks that found nothing (to grow the lexicon); a hall manager: their halls' kiosks. */
+  'sentences.read': ['admin', 'publisher', 'content-editor', 'hall-manager'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -66,7 +66,21 @@ export const complaintReport = z.object({
 /** A person's session ended at the kiosk: the denominator of the share of sessions rated. */
 export const sessionReport = z.object({ ...common, kind: z.literal('session') });
 
-export const serviceReport = z.discriminatedUnion('kind', [evaluationReport, feedbackReport, complaintReport, sessionReport]);
+/** Longest sentence the console keeps (the kiosk keeps 100 characters of a scrubbed sentence). */
+export const UNFOUND_SENTENCE_MAX = 200;
+
+/**
+ * A sentence a person typed at the kiosk (智能导办) that found nothing, after the kiosk's redacting filter:
+ * the text only, and the screen's language when known. No session, person or item goes with it.
+ */
+export const unfoundSentenceReport = z.object({
+  ...common,
+  kind: z.literal('unfound-sentence'),
+  text: text(UNFOUND_SENTENCE_MAX),
+  locale: z.enum(['zh-CN', 'en']).optional(),
+});
+
+export const serviceReport = z.discriminatedUnion('kind', [evaluationReport, feedbackReport, complaintReport, sessionReport, unfoundSentenceReport]);
 export type ServiceReport = z.infer<typeof serviceReport>;
 export type ServiceReportKind = ServiceReport['kind'];
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { RATING_LEVELS } from '../../../kernel/rating';
-import type { CaseView, StatsAnswer } from '../../shared/evaluation';
+import type { CaseView, StatsAnswer, UnfoundSentenceView } from '../../shared/evaluation';
 
 /** Tables of cases and statistics as CSV (UTF-8 with BOM, so Excel reads the Chinese) and XLSX. */
 export interface Table {
@@ -59,6 +59,15 @@ export function casesTable(cases: readonly CaseView[]): Table {
       c.urgency,
       c.closedAt,
     ]),
+  };
+}
+
+/** 智能导办's sentences that found nothing: already without personal data (scrubbed at the kiosk). */
+export function unfoundTable(sentences: readonly UnfoundSentenceView[]): Table {
+  return {
+    name: '未找到的问句',
+    header: ['问句', '次数', '终端数', '大厅', '首次', '最近'],
+    rows: sentences.map((s) => [s.text, s.count, s.kiosks, s.halls.join(';'), s.firstSeen, s.lastSeen]),
   };
 }
 

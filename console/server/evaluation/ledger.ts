@@ -98,6 +98,15 @@ async function takeReport(tx: Sql, kiosk: { id: string; hall_id: string | null }
   switch (r.kind) {
     case 'session':
       return;
+    case 'unfound-sentence':
+      // Counted per sentence and kiosk; the hall is the kiosk's now. The text only, as the kiosk scrubbed it.
+      await tx.query(
+        `INSERT INTO unfound_sentences (text, kiosk_id, hall_id, count, first_seen, last_seen) VALUES ($1, $2, $3, 1, $4, $4)
+         ON CONFLICT (text, kiosk_id) DO UPDATE SET count = unfound_sentences.count + 1, hall_id = EXCLUDED.hall_id,
+           first_seen = LEAST(unfound_sentences.first_seen, EXCLUDED.first_seen), last_seen = GREATEST(unfound_sentences.last_seen, EXCLUDED.last_seen)`,
+        [r.text, kiosk.id, kiosk.hall_id, at],
+      );
+      return;
     case 'evaluation': {
       const bad = isBadRating(r.level);
       const [rating] = await tx.query<{ id: number }>(

@@ -1,6 +1,7 @@
 import type { ConsoleContext } from '../context';
 import { audit } from '../fleet/audit';
 import { policyFor } from './ledger';
+import { dropStaleUnfound } from './unfound';
 import { nearFrom } from './working-days';
 
 /**
@@ -39,6 +40,8 @@ export async function sweepCases(ctx: ConsoleContext): Promise<{ escalated: stri
       [now],
     );
     for (const e of erased) await audit(tx, null, now, 'case.erase-personal-data', `case:${e.number}`, {});
+    // 智能导办's sentences that found nothing: those no kiosk typed again for 180 days go.
+    await dropStaleUnfound(tx, now);
     return { escalated, erased: erased.map((e) => e.number) };
   });
 }

@@ -1,11 +1,26 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { hallScoped } from '../../shared/roles';
-import { caseList, casePolicy, casesQuery, caseStep, caseView as caseViewSchema, followUpSummary, jurisdiction, policyList, statsAnswer, statsQuery, type CaseStep } from '../../shared/evaluation';
+import {
+  caseList,
+  casePolicy,
+  casesQuery,
+  caseStep,
+  caseView as caseViewSchema,
+  followUpSummary,
+  jurisdiction,
+  policyList,
+  statsAnswer,
+  statsQuery,
+  unfoundList,
+  unfoundQuery,
+  type CaseStep,
+} from '../../shared/evaluation';
 import { COMPLAINT_STATUS_PATH, complaintStatusRequest, REPORTS_PATH, reportBatch, type ReportBatch } from '../../wire/reports';
 import { signedIn } from '../auth/sessions';
 import type { ConsoleContext } from '../context';
-import { casesTable, statsTable, toCsv, toXlsx, type Table } from '../evaluation/export';
+import { casesTable, statsTable, toCsv, toXlsx, unfoundTable, type Table } from '../evaluation/export';
+import { listUnfound } from '../evaluation/unfound';
 import { CASE_SELECT, caseView, complaintStatus, recordStep, takeReports, type CaseRow } from '../evaluation/ledger';
 import type { Refusal } from '../fleet/heartbeats';
 import type { SignedCall } from '../fleet/signed-call';
@@ -161,6 +176,27 @@ export function evaluationRoutes(app: FastifyInstance, ctx: ConsoleContext): voi
     const { actor } = await signedIn(ctx, request);
     const q = request.query as z.infer<typeof statsQuery> & z.infer<typeof formatQuery>;
     return send(reply, statsTable(await statsFor(actor, q)), `evaluation-${q.from}-${q.to}-${q.by}`, q.format);
+  });
+
+  // 智能导办's sentences that found nothing (scrubbed at the kiosk): content editors, publishers and
+  // administrators read all; a hall manager the sentences of their halls' kiosks.
+  const unfoundScope = (actor: Actor) => (params: unknown[]) => scopeSql(actor, params, 'u.hall_id');
+  route(app, {
+    method: 'GET',
+    url: '/api/unfound-sentences',
+    query: unfoundQuery,
+    response: unfoundList,
+    handler: async ({ query, request }) => {
+      const { actor } = await signedIn(ctx, request, 'sentences.read');
+      return listUnfound(ctx.db, { scope: unfoundScope(actor), hall: query.hall, after: query.after, limit: query.limit });
+    },
+  });
+
+  app.get('/api/unfound-sentences/export', { schema: { querystring: unfoundQuery.omit({ after: true, limit: true }).merge(formatQuery) } }, async (request, reply) => {
+    const { actor } = await signedIn(ctx, request, 'sentences.read');
+    const q = request.query as { hall?: string; format: 'csv' | 'xlsx' };
+    const { sentences } = await listUnfound(ctx.db, { scope: unfoundScope(actor), hall: q.hall, limit: 10_000 });
+    return send(reply, unfoundTable(sentences), 'unfound-sentences', q.format);
   });
 
   route(app, {
