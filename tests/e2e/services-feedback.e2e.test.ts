@@ -65,7 +65,11 @@ describe('办不成事 反映', { timeout: 150_000 }, () => {
   });
 
   it('with the platform down, the report is kept and delivered once it is back', async () => {
-    const page = await open('/feedback?itemCode=NH-AMR-0301');
+    // From the item's own page: the report names the matter it is about.
+    const page = await open('/item/NH-AMR-0301');
+    await page.getByTestId('item-feedback').click();
+    await page.getByTestId('feedback').waitFor();
+    expect(await page.getByTestId('feedback-item').textContent({ timeout: 20_000 })).toContain('食品经营许可');
     const before = (await platformRecords(platform)).feedback.length;
     await platformDown(platform);
     try {
