@@ -112,7 +112,12 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
   // Content never switches under a person: the session area says whether one is at the kiosk.
   const content = createContentArea(
     { ...deps, log: log.child('content') },
-    { sessionInProgress: () => session.holdsSession(), ...(demo ? { sample: { version: sampleVersion, build: buildSampleBundle } } : {}) },
+    {
+      sessionInProgress: () => session.holdsSession(),
+      // Scrubbed sentences that found nothing go to the fleet console too (its report outbox; nothing without a console).
+      unfoundSentence: (text) => fleet.port.unfoundSentence(text),
+      ...(demo ? { sample: { version: sampleVersion, build: buildSampleBundle } } : {}),
+    },
   );
   const platform = createPlatformArea(
     { ...deps, log: log.child('platform') },

@@ -48,6 +48,8 @@ export interface ContentAreaOptions {
   readonly sessionInProgress?: () => boolean;
   /** Shorter stall timeout of the update channel (tests of a slow-drip mirror). */
   readonly idleTimeoutMs?: number;
+  /** A sentence that found nothing, already scrubbed of personal data (the fleet area reports it to the console). */
+  readonly unfoundSentence?: (text: string) => void;
 }
 
 /** Builds the content area: signed bundles in, a read-only packed database out. */
@@ -59,7 +61,7 @@ export function createContentArea(deps: AreaDeps, options: ContentAreaOptions = 
   let reader: ContentReader | null = null;
   let timer: NodeJS.Timeout | null = null;
   let busy: Promise<unknown> = Promise.resolve();
-  const sentences = createSentenceHandlers(deps, () => reader);
+  const sentences = createSentenceHandlers(deps, () => reader, options.unfoundSentence);
 
   const openCurrent = (): void => {
     const s = store.state();

@@ -11,7 +11,7 @@ import {
   type Heartbeat,
   type HeartbeatAnswer,
 } from '../../console/wire/protocol';
-import { COMPLAINT_STATUS_PATH, complaintStatusAnswer, FEEDBACK_CATEGORIES, RATING_REASONS, REPORTS_PATH, reportAnswer, type ServiceReport } from '../../console/wire/reports';
+import { COMPLAINT_STATUS_PATH, complaintStatusAnswer, FEEDBACK_CATEGORIES, RATING_REASONS, REPORTS_PATH, reportAnswer, UNFOUND_SENTENCE_MAX, type ServiceReport } from '../../console/wire/reports';
 import { isBadRating, ratingByLevel, type RatingLevel } from '../../kernel/rating';
 import { fail, ok, type Health } from '../../contract';
 import type { fleetApi, FleetStatus } from '../../contract/api/fleet';
@@ -64,6 +64,8 @@ export interface FleetPort {
   feedback(input: { category: string; description: string; itemCode?: string | undefined; contactMobile?: string | undefined }): void;
   /** A person's session ended (the denominator of the share of sessions rated). */
   sessionEnded(): void;
+  /** A sentence typed at 智能导办 that found nothing, already scrubbed by the content area: the text only. */
+  unfoundSentence(text: string): void;
 }
 
 export interface FleetArea extends ServiceArea<typeof fleetApi> {
@@ -403,6 +405,11 @@ export function createFleetArea(deps: AreaDeps, o: FleetAreaOptions): FleetArea 
       record({ kind: 'feedback', category, description: freeText(f.description, 1000), ...(itemCode ? { itemCode } : {}), ...consentedContact(f.contactMobile) });
     },
     sessionEnded: () => record({ kind: 'session' }),
+    unfoundSentence: (text) => {
+      // Scrubbed by the content area already; the redactor once more, in case the filters ever part ways.
+      const clean = log.redactor.redact(text).replace(/\s+/g, ' ').trim().slice(0, UNFOUND_SENTENCE_MAX);
+      if (clean) record({ kind: 'unfound-sentence', text: clean });
+    },
   };
 
   // --- commands --------------------------------------------------------------------------------

@@ -21,9 +21,14 @@ const toContract = (r: SentenceResult): AskResult => ({ kind: r.kind, ref: r.ref
  * 智能导办's bridge methods: the offline sentence index first; the keyword search when it finds
  * nothing for what is not a sentence (a catalogue word it does not read, such as pinyin initials); the hall's
  * language model, when configured, only to reorder the candidates found; a submitted sentence that
- * finds nothing kept, scrubbed, for the operators (`content.unfoundSentences`, technicians only).
+ * finds nothing kept, scrubbed, for the operators (`content.unfoundSentences`, technicians only), and
+ * handed, scrubbed, to `unfoundSentence` (the fleet console's report outbox, when the kiosk has a console).
  */
-export function createSentenceHandlers(deps: Pick<AreaDeps, 'db' | 'log' | 'config'>, reader: () => ContentReader | null): { handlers: AreaHandlers<typeof askApi>; warm(): void } {
+export function createSentenceHandlers(
+  deps: Pick<AreaDeps, 'db' | 'log' | 'config'>,
+  reader: () => ContentReader | null,
+  unfoundSentence: (text: string) => void = () => undefined,
+): { handlers: AreaHandlers<typeof askApi>; warm(): void } {
   const { log, config } = deps;
   const unfound = new UnfoundSentences(deps.db);
   const assistant = config.assistant;
@@ -53,7 +58,15 @@ export function createSentenceHandlers(deps: Pick<AreaDeps, 'db' | 'log' | 'conf
     results = results.slice(0, input.limit);
     if (input.record && results.length === 0) {
       const text = scrubSentence(input.sentence, log.redactor);
-      if (text) unfound.record(text);
+      if (text) {
+        unfound.record(text);
+        // Only the scrubbed text leaves the content area: no session, person or item goes with it.
+        try {
+          unfoundSentence(text);
+        } catch (err) {
+          log.warn('unfound sentence not reported', { error: err instanceof Error ? err.message : String(err) });
+        }
+      }
     }
     return ok({ sentence: offline.sentence, results, clarify: offline.clarify, via, found: results.length > 0 });
   };

@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningConsole } from '../../../console/server/app';
 import { REPORTS_PATH } from '../../../console/wire/reports';
 import type { Health } from '../../../contract';
+import { contentApi } from '../../../contract/api/content';
 import { fleetApi } from '../../../contract/api/fleet';
+import { createContentArea } from '../../../services/content/area';
+import { buildSampleBundle, sampleVersion } from '../../../services/demo/sample-content';
 import { EventBus } from '../../../services/bridge/event-bus';
 import { createFleetArea, type FleetArea } from '../../../services/fleet/area';
 import { allMigrations } from '../../../services/kiosk-services';
@@ -159,5 +162,34 @@ describe.each(FLEET_DATABASES)('service reports from a kiosk to the console on $
     link = 'down';
     expect(await lookup({ number })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     link = 'up';
+  });
+
+  it.skipIf(!database.available)('reports a sentence typed at 智能导办 that found nothing once, scrubbed: the text only, never an ID or phone number', async () => {
+    // The kiosk's real content area (the demo's sample content), wired to the fleet area as the composition root wires it.
+    const config = testConfig({ KIOSK_DATA_DIR: dataDir, KIOSK_FLEET_URL: c.url, KIOSK_ID: 'k-reports-1' });
+    const content = createContentArea(testAreaDeps({ config, db, bus, kioskId: 'k-reports-1' }), {
+      sample: { version: sampleVersion, build: buildSampleBundle },
+      unfoundSentence: (text) => area.port.unfoundSentence(text),
+    });
+    await content.start?.();
+    try {
+      const ask = (sentence: string) => content.handlers['content.ask'](contentApi['content.ask'].input.parse({ sentence, record: true }), { via: 'test' });
+      link = 'lose-answer';
+      const said = '今天天气怎么样，我是440602199001011234，电话13912345678';
+      expect(await ask(said)).toMatchObject({ ok: true, value: { found: false } });
+      await waitUntil(() => lostAnswers.length === 2 && pending() === 0, 20_000, 'the sentence was not delivered', 50);
+      // Found: nothing is reported.
+      expect(await ask('我想开个奶茶店')).toMatchObject({ ok: true, value: { found: true } });
+      expect(pending()).toBe(0);
+      const { sentences } = (await admin.get('/api/unfound-sentences')).body;
+      // Taken once although its batch went twice (the first answer was lost).
+      expect(sentences).toEqual([expect.objectContaining({ count: 1, kiosks: 1, halls: ['nanhai'] })]);
+      expect(sentences[0].text).toContain('今天天气怎么样');
+      expect(JSON.stringify(sentences)).not.toMatch(/440602|13912345678|\d{5}/);
+      const rows = await c.ctx.db.query<{ text: string }>('SELECT text FROM unfound_sentences');
+      expect(JSON.stringify(rows)).not.toMatch(/\d{5}/);
+    } finally {
+      await content.stop?.();
+    }
   });
 });
