@@ -14,7 +14,7 @@ import { waitUntil } from './support/simulators';
 /**
  * 评价整改 and 好差评统计 as a hall manager meets them in Chromium: the real-name follow-up rate on top,
  * a 差评 from a kiosk as an open case with its reasons, each step recorded and the case closed, then the
- * statistics with the ECharts chart and the rates. Then a person at a real kiosk files a complaint,
+ * statistics with the ECharts chart and the rates, and the sentences typed at its kiosk that found nothing. Then a person at a real kiosk files a complaint,
  * keeps its number, and reads the hall's answer by it. Every screen passes axe. The console runs in
  * this process on PGlite; the first kiosk is its signed wire client, the second a kiosk process.
  */
@@ -47,6 +47,8 @@ beforeAll(async () => {
     { id: randomUUID(), at, kind: 'evaluation', level: 'dissatisfied', scope: 'service', channel: 'pad', reasons: ['slow'], itemCode: 'NH-AMR-0101', windowId: 'W07', contact: { consent: true, mobile: '13800138000' } },
     { id: randomUUID(), at, kind: 'session' },
     { id: randomUUID(), at, kind: 'evaluation', level: 'very-satisfied', scope: 'service', channel: 'screen', reasons: [] },
+    // 智能导办: a sentence typed at this kiosk that found nothing (the kiosk scrubbed it).
+    { id: randomUUID(), at, kind: 'unfound-sentence', text: '宠物寄养要什么手续' },
   ];
   const r = await kiosk.client.call(REPORTS_PATH, { reports }, reportAnswer);
   if (!r.ok) throw new Error(`reports refused: ${JSON.stringify(r)}`);
@@ -107,6 +109,13 @@ describe('service evaluation in the console', () => {
     // The chart is ECharts' SVG, stacked by level.
     await expect.poll(() => page.locator('.chart svg path').count()).toBeGreaterThan(2);
     await screen('evaluation');
+
+    // The sentences people typed that found nothing, for growing the lexicon: the hall's kiosk's one.
+    await page.getByRole('link', { name: '未找到的问句' }).click();
+    await page.getByRole('heading', { name: '未找到的问句' }).waitFor();
+    const sentence = page.getByTestId('unfound-table').locator('tr', { hasText: '宠物寄养要什么手续' });
+    await expect.poll(() => sentence.locator('td').allTextContents().then((c) => c.slice(0, 3))).toEqual(['宠物寄养要什么手续', '1', '1']);
+    await screen('unfound-sentences');
   }, 60_000);
 
   it('a person files a complaint at a kiosk, keeps its number, and reads the hall\'s answer by it', async () => {

@@ -23,6 +23,7 @@ export const router = createRouter({
     { path: '/rollouts/:id', name: 'rollout', component: () => import('./views/RolloutDetail.vue'), props: true },
     { path: '/cases', name: 'cases', component: () => import('./views/Cases.vue') },
     { path: '/evaluation', name: 'evaluation', component: () => import('./views/Evaluation.vue') },
+    { path: '/unfound-sentences', name: 'unfound-sentences', component: () => import('./views/UnfoundSentences.vue'), meta: { permission: 'sentences.read' } },
     { path: '/halls', name: 'halls', component: () => import('./views/Halls.vue') },
     { path: '/operators', name: 'operators', component: () => import('./views/Operators.vue'), meta: { permission: 'operators.manage' } },
     { path: '/audit', name: 'audit', component: () => import('./views/Audit.vue'), meta: { permission: 'audit.read' } },
