@@ -52,6 +52,11 @@ export class AdminSessions {
     return true;
   }
 
+  /** The technician did something at the kiosk other than an admin call (a key on the pad in a self-test). */
+  activity(): void {
+    if (this.token) this.touch();
+  }
+
   private touch(): void {
     this.lastSeen = Date.now();
     if (this.timer) clearTimeout(this.timer);

@@ -233,6 +233,9 @@ export function createAdminArea(deps: AreaDeps, o: AdminAreaOptions): AdminArea 
   // A card on the reader is a person: admin mode gives way at once.
   const unsubscribe = bus.subscribe((event) => {
     if (event.type === 'card.read' && sessions.active && o.personSession()) sessions.end('person');
+    // A self-test moves because the technician pressed a pad key, placed a card or printed: activity,
+    // so admin mode does not close under a technician working the devices rather than the screen.
+    if (event.type === 'admin.selfTest') sessions.activity();
     // A self-test's end is a technician action too (its start is recorded by the handler).
     if (event.type === 'admin.selfTest' && event.result.outcome !== 'running') {
       record('devices.selfTest', event.result.outcome, { kind: event.result.kind, detail: event.result.detail.slice(0, 200) });

@@ -114,6 +114,27 @@ describe('admin mode', () => {
     expect((await services.dispatch('admin.devices', {}, { via: 'http', technician: true })).ok).toBe(true);
   });
 
+  it('a technician working the devices (a self-test moving on a pad key) keeps admin mode open', async () => {
+    await setPin(dir, PIN);
+    const r = await login();
+    if (!r.ok) throw new Error('login failed');
+    const step = (pressed: number[]): void =>
+      services.bus.publish({
+        type: 'admin.selfTest',
+        result: { testId: 't1', kind: 'pad', outcome: 'running', detail: 'waiting', printer: null, card: null, cardError: null, pad: { waitingFor: 5 - pressed.length, pressed }, scan: null },
+      });
+    // No admin call for 150 s, but the pad keys kept coming: still open.
+    for (const pressed of [[5], [5, 4], [5, 4, 3]]) {
+      vi.advanceTimersByTime(50_000);
+      step(pressed);
+    }
+    expect(events.some((e) => e.type === 'admin.ended')).toBe(false);
+    expect((await call('admin.devices', { adminSession: r.value.adminSession })).ok).toBe(true);
+    // When the keys stop, the idle minute runs as before.
+    vi.advanceTimersByTime(60_000);
+    expect(events).toContainEqual({ type: 'admin.ended', reason: 'idle' });
+  });
+
   it("never while a person's session is open: login waits, and an open admin session gives way", async () => {
     await setPin(dir, PIN);
     const r = await login();
