@@ -94,6 +94,15 @@ async function main(): Promise<void> {
     let hangFallback: NodeJS.Timeout | null = null;
     let timer: NodeJS.Timeout | null = null;
 
+    /** Waits (at most half a minute) until the page has loaded. */
+    const loaded = async (): Promise<void> => {
+      for (let i = 0; i < 60 && session; i++) {
+        const r = await cdp.send('Runtime.evaluate', { expression: 'document.readyState', returnByValue: true }, session, 2_000).catch(() => null);
+        if ((r?.result as { value?: unknown } | undefined)?.value === 'complete') return;
+        await new Promise((done) => setTimeout(done, 500));
+      }
+    };
+
     /** Reports the restart, reloads the page, and waits until it has loaded again. */
     const recover = async (cause: 'crash' | 'hang'): Promise<void> => {
       if (recovering || !session) return;
@@ -103,11 +112,7 @@ async function main(): Promise<void> {
       try {
         await report(cause);
         await cdp.send('Page.reload', {}, session);
-        for (let i = 0; i < 60; i++) {
-          const r = await cdp.send('Runtime.evaluate', { expression: 'document.readyState', returnByValue: true }, session, 2_000).catch(() => null);
-          if ((r?.result as { value?: unknown } | undefined)?.value === 'complete') break;
-          await new Promise((done) => setTimeout(done, 500));
-        }
+        await loaded();
         log('page reloaded');
       } catch (err) {
         log(`reload failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -135,6 +140,8 @@ async function main(): Promise<void> {
       // --app opens the kiosk page; a browser that ignores it (headless, tests) is sent there.
       if (!page.url.startsWith(url)) await cdp.send('Page.navigate', { url: `${url}/` }, session);
       log('page attached');
+      await loaded();
+      log('page loaded');
       // A renderer that stops answering is killed, which reports it crashed, which reloads it.
       const beat = async (): Promise<void> => {
         if (!session || killedForHang || recovering) return;

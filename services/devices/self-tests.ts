@@ -72,7 +72,7 @@ export class SelfTests {
     this.current?.cancel();
     const testId = randomUUID();
     const base: SelfTestResult = { testId, kind, outcome: 'running', detail: 'started', printer: null, card: null, cardError: null, pad: null, scan: null };
-    const cleanups: Array<() => void> = [];
+    const cleanups: Array<() => void | Promise<unknown>> = [];
     let cancelled = false;
     let wake: (() => void) | null = null;
     this.current = {
@@ -131,7 +131,7 @@ export class SelfTests {
           const pad = this.devices.pad();
           if (!pad || pad.status.state !== 'ready') return { outcome: 'failed', detail: `the pad is ${pad?.status.state ?? 'not assigned'}` };
           await pad.buttonTest(true);
-          cleanups.push(() => void pad.buttonTest(false).catch(() => undefined));
+          cleanups.push(() => pad.buttonTest(false).catch(() => undefined));
           const pressed: number[] = [];
           for (const level of LEVELS) {
             await pad.showPrompt(`按键测试：请按“${ratingByLevel(level).zh}”\nKey test: press ${level}`);
@@ -161,8 +161,9 @@ export class SelfTests {
 
     void run()
       .catch((err: unknown) => (err instanceof Cancelled ? { outcome: 'cancelled' as const, detail: 'cancelled' } : { outcome: 'failed' as const, detail: err instanceof Error ? err.message : String(err) }))
-      .then((end) => {
-        for (const c of cleanups.reverse()) c();
+      .then(async (end) => {
+        // The devices are back in service before the result says so (the pad out of button test).
+        for (const c of cleanups.reverse()) await c();
         if (this.current?.id === testId) this.current = null;
         const r = step(end);
         this.log.info('self-test finished', { kind, outcome: r.outcome, detail: r.detail });

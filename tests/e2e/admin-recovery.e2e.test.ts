@@ -98,7 +98,8 @@ describe('safe mode after a crash loop of the Chromium kiosk', { timeout: 180_00
     });
     supervisor.stdout!.on('data', (c: Buffer) => (out += c.toString()));
     supervisor.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-    await waitUntil(() => /page attached/.test(out), 30_000, `the supervisor attached no page:\n${out}`);
+    // Loaded, not only attached: a renderer killed while the page navigates to the kiosk may not be the page's.
+    await waitUntil(() => /page loaded/.test(out), 30_000, `the supervisor loaded no page:\n${out}`);
     const browserPid = Number(/browser pid (\d+)/.exec(out)?.[1]);
 
     for (let crash = 1; crash <= 4; crash++) {
