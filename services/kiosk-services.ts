@@ -227,6 +227,7 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
       },
       offerContentVersion: (v) => content.port.offerVersion(v),
       checkContentNow: () => content.port.checkNow(),
+      departmentOf: (code) => content.port.departmentOf(code),
       ...(options.captureScreen ? { captureScreen: options.captureScreen } : {}),
       keys: keyProvider,
     },

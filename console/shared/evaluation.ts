@@ -81,7 +81,7 @@ export const caseStep = z.discriminatedUnion('step', [
 ]);
 export type CaseStep = z.infer<typeof caseStep>;
 
-export const STAT_DIMENSIONS = ['item', 'hall', 'kiosk', 'channel', 'month', 'day'] as const;
+export const STAT_DIMENSIONS = ['item', 'department', 'hall', 'kiosk', 'channel', 'month', 'day'] as const;
 export const statsQuery = z.object({
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),

@@ -24,6 +24,9 @@ export const RATING_REASONS = ['attitude', 'slow', 'repeated-visits', 'materials
 
 const common = { id: z.string().uuid(), at: isoTime };
 
+/** The department (部门) of the item a report concerns, as the kiosk's content names it: a statistics dimension. */
+export const reportDepartment = z.object({ id: code, name: text(60) });
+
 export const evaluationReport = z.object({
   ...common,
   kind: z.literal('evaluation'),
@@ -34,6 +37,7 @@ export const evaluationReport = z.object({
   channel: z.enum(['pad', 'screen']),
   reasons: z.array(z.enum(RATING_REASONS)).max(9),
   itemCode: code.optional(),
+  department: reportDepartment.optional(),
   windowId: code.optional(),
   comment: z.string().max(500).optional(),
   contact: reportContact.optional(),
@@ -46,6 +50,7 @@ export const feedbackReport = z.object({
   category: z.enum(FEEDBACK_CATEGORIES),
   description: text(1000),
   itemCode: code.optional(),
+  department: reportDepartment.optional(),
   contact: reportContact.optional(),
 });
 
@@ -59,6 +64,7 @@ export const complaintReport = z.object({
   description: text(1000),
   happenedAt: isoTime.optional(),
   itemCode: code.optional(),
+  department: reportDepartment.optional(),
   windowId: code.optional(),
   contact: reportContact.optional(),
 });

@@ -23,6 +23,8 @@ export interface ContentPort {
   formsOf(itemCode: string): FormDefinition[];
   /** A guided flow (the words of its questions say what a material depends on). */
   flow(id: string): SituationFlow | null;
+  /** The department an item belongs to (its id and Chinese name), for what is reported about the item. */
+  departmentOf(itemCode: string): { id: string; name: string } | null;
   /** A staged rollout: the newest version this kiosk may install (null: the newest signed). */
   offerVersion(version: number | null): void;
   /** Checks the update channel now (a console command); resolves when the poll is over. */
@@ -143,6 +145,11 @@ export function createContentArea(deps: AreaDeps, options: ContentAreaOptions = 
       item: (code) => reader?.item(code) ?? null,
       formsOf,
       flow: (id) => reader?.flow(id) ?? null,
+      departmentOf: (code) => {
+        const item = reader?.item(code);
+        const dept = item ? reader?.department(item.departmentId) : null;
+        return dept ? { id: dept.id, name: dept.name.zh } : null;
+      },
       offerVersion: (v) => updates.offer(v),
       checkNow: () => updates.check(),
       freshness: () => updates.freshness(),

@@ -73,6 +73,7 @@ export class ContentReader {
   }
 
   flow = (id: string) => this.doc<SituationFlow>('flow', id);
+  department = (id: string) => this.doc<{ id: string; name: LocalText }>('department', id);
   form = (id: string) => this.doc<FormDefinition>('form', id);
   package = (id: string) => this.doc<ServicePackage>('package', id);
 

@@ -42,6 +42,8 @@ export interface FleetAreaOptions {
   /** The outbox key: service reports wait sealed with it (no key: nothing is reported to the console). */
   readonly keys?: KeyProvider;
   readonly fetch?: typeof fetch;
+  /** The installed content's department of an item: reports carry it for statistics by department. */
+  readonly departmentOf?: (itemCode: string) => { id: string; name: string } | null;
 }
 
 /** A rating as the platform area took it (its bridge input). */
@@ -380,12 +382,19 @@ export function createFleetArea(deps: AreaDeps, o: FleetAreaOptions): FleetArea 
   // (numbers by shape, this session's names by value); a call-back number travels only in its consented field.
   const freeText = (text: string, max: number): string => log.redactor.redact(text).slice(0, max) || '-';
   const codeOrNone = (v: string | undefined): string | undefined => (v && /^[A-Za-z0-9._:-]{1,64}$/.test(v) ? v : undefined);
+  /** The item's code and, when the content knows it, its department (both only when the code is well formed). */
+  const itemFields = (raw: string | undefined): { itemCode?: string; department?: { id: string; name: string } } => {
+    const itemCode = codeOrNone(raw);
+    if (!itemCode) return {};
+    const dept = o.departmentOf?.(itemCode);
+    const department = dept && codeOrNone(dept.id) && dept.name.trim() ? { id: dept.id, name: dept.name.trim().slice(0, 60) } : null;
+    return { itemCode, ...(department ? { department } : {}) };
+  };
   const port: FleetPort = {
     status,
     rated: (e) => {
       // Rated on the pad when the pad's last rating of this session is the level taken: otherwise on the screen.
       const channel = lastPadLevel === e.level ? 'pad' : 'screen';
-      const itemCode = codeOrNone(e.itemCode);
       const windowId = codeOrNone(e.windowId);
       record({
         kind: 'evaluation',
@@ -393,7 +402,7 @@ export function createFleetArea(deps: AreaDeps, o: FleetAreaOptions): FleetArea 
         scope: e.scope,
         channel,
         reasons: e.reasons.filter((r): r is (typeof RATING_REASONS)[number] => (RATING_REASONS as readonly string[]).includes(r)),
-        ...(itemCode ? { itemCode } : {}),
+        ...itemFields(e.itemCode),
         ...(windowId ? { windowId } : {}),
         ...(e.comment ? { comment: freeText(e.comment, 500) } : {}),
         ...(isBadRating(e.level) ? consentedContact(e.contactMobile) : {}),
@@ -401,8 +410,7 @@ export function createFleetArea(deps: AreaDeps, o: FleetAreaOptions): FleetArea 
     },
     feedback: (f) => {
       const category = (FEEDBACK_CATEGORIES as readonly string[]).includes(f.category) ? (f.category as (typeof FEEDBACK_CATEGORIES)[number]) : 'other';
-      const itemCode = codeOrNone(f.itemCode);
-      record({ kind: 'feedback', category, description: freeText(f.description, 1000), ...(itemCode ? { itemCode } : {}), ...consentedContact(f.contactMobile) });
+      record({ kind: 'feedback', category, description: freeText(f.description, 1000), ...itemFields(f.itemCode), ...consentedContact(f.contactMobile) });
     },
     sessionEnded: () => record({ kind: 'session' }),
     unfoundSentence: (text) => {
@@ -517,7 +525,6 @@ export function createFleetArea(deps: AreaDeps, o: FleetAreaOptions): FleetArea 
         // Readable over the phone, unguessable enough that a number found by chance is unlikely.
         const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(2, 10).replaceAll('-', '');
         const number = `TS${day}-${Array.from({ length: 6 }, () => PAIRING_ALPHABET[randomInt(PAIRING_ALPHABET.length)]).join('')}`;
-        const itemCode = codeOrNone(input.itemCode);
         const windowId = codeOrNone(input.windowId);
         const happened = input.happenedAt && Number.isFinite(Date.parse(input.happenedAt)) ? new Date(input.happenedAt).toISOString() : undefined;
         let id: string;
@@ -528,7 +535,7 @@ export function createFleetArea(deps: AreaDeps, o: FleetAreaOptions): FleetArea 
             category: input.category,
             description: freeText(input.description, 1000),
             ...(happened ? { happenedAt: happened } : {}),
-            ...(itemCode ? { itemCode } : {}),
+            ...itemFields(input.itemCode),
             ...(windowId ? { windowId } : {}),
             ...consentedContact(input.contactMobile),
           });

@@ -110,9 +110,9 @@ async function takeReport(tx: Sql, kiosk: { id: string; hall_id: string | null }
     case 'evaluation': {
       const bad = isBadRating(r.level);
       const [rating] = await tx.query<{ id: number }>(
-        `INSERT INTO ratings (kiosk_id, report_id, hall_id, at, level, bad, scope, channel, reasons, item_code, window_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [kiosk.id, r.id, kiosk.hall_id, at, r.level, bad, r.scope, r.channel, r.reasons, r.itemCode ?? null, r.windowId ?? null],
+        `INSERT INTO ratings (kiosk_id, report_id, hall_id, at, level, bad, scope, channel, reasons, item_code, window_id, department_id, department_name)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+        [kiosk.id, r.id, kiosk.hall_id, at, r.level, bad, r.scope, r.channel, r.reasons, r.itemCode ?? null, r.windowId ?? null, r.department?.id ?? null, r.department?.name ?? null],
       );
       // Every 差评 is followed up (100 %): it opens a case with its reasons, item and window.
       if (bad) {

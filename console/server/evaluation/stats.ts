@@ -3,7 +3,7 @@ import type { StatRow, StatsAnswer } from '../../shared/evaluation';
 import type { Sql } from '../db/database';
 
 /**
- * 好差评 statistics on the five GB/T 39734 levels, by item, hall, kiosk, channel, month or day (China
+ * 好差评 statistics on the five GB/T 39734 levels, by item, department, hall, kiosk, channel, month or day (China
  * dates): 好评率 (非常满意 + 满意 + 基本满意 of all ratings), the share of sessions rated, and of 差评 the
  * reply rate (the person was contacted), the 回访整改率 (rectified, or the legal basis recorded) and
  * the 回访整改满意率 (satisfied or basically satisfied with it, of those rectified).
@@ -11,6 +11,8 @@ import type { Sql } from '../db/database';
 const CHINA_DAY = (col: string, fmt: string): string => `to_char((${col} AT TIME ZONE 'UTC') + interval '8 hours', '${fmt}')`;
 const KEY_SQL = {
   item: (t: string) => `COALESCE(${t}.item_code, '-')`,
+  // By the department's name as the kiosk's content gave it (what a hall manager reads); '-' for none.
+  department: (t: string) => `COALESCE(${t}.department_name, '-')`,
   hall: (t: string) => `COALESCE(${t}.hall_id, '-')`,
   kiosk: (t: string) => `${t}.kiosk_id`,
   channel: (t: string) => `${t}.channel`,
@@ -51,9 +53,9 @@ export async function ratingStats(db: Sql, o: { from: string; to: string; by: St
      WHERE r.at >= $1 AND r.at < $2 AND ${scope} GROUP BY 1, 2`,
     params,
   );
-  // Sessions belong to a hall, a kiosk and a day, never to an item or a channel.
+  // Sessions belong to a hall, a kiosk and a day, never to an item, its department or a channel.
   const sessions =
-    o.by === 'item' || o.by === 'channel'
+    o.by === 'item' || o.by === 'department' || o.by === 'channel'
       ? null
       : new Map(
           (

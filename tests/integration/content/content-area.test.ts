@@ -73,6 +73,9 @@ describe('content area', () => {
     expect((await call(a, 'content.package', { id: 'pkg_start_business' })).ok).toBe(true);
     const points = (await call(a, 'content.servicePoints', { itemCode: 'NH-HOU-0501' })) as { value: { points: { id: string }[] } };
     expect(points.value.points.map((p) => p.id).sort()).toEqual(['sp_hitech_zone', 'sp_nanhai_district']);
+    // What the fleet area reports ratings under: the item's department as the content names it.
+    expect(a.port.departmentOf('NH-AMR-0101')).toEqual({ id: 'amr', name: '佛山市南海区市场监督管理局' });
+    expect(a.port.departmentOf('NOPE-0000')).toBeNull();
     await a.stop?.();
   });
 

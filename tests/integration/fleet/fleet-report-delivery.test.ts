@@ -77,6 +77,8 @@ describe.each(FLEET_DATABASES)('service reports from a kiosk to the console on $
       outbox: () => ({ pending: 0, dead: 0, deadLetters: [] }),
       keys: new StaticKeyProvider(key),
       fetch: kioskFetch,
+      // The content area's answer for the sample catalogue's market-regulation items.
+      departmentOf: (itemCode) => (itemCode.startsWith('NH-AMR-') ? { id: 'nh-amr', name: '南海区市场监督管理局' } : null),
     });
     await area.start?.();
     const code = await waitUntil(() => (area.port.status().state === 'pending' ? area.port.status().pairingCode : null), 15_000, 'no pairing code', 50);
@@ -116,6 +118,9 @@ describe.each(FLEET_DATABASES)('service reports from a kiosk to the console on $
     const byChannel = (await admin.get(`/api/evaluation/stats?from=${today}&to=${today}&by=channel`)).body;
     expect(byChannel.rows.map((r: { key: string; ratings: number }) => [r.key, r.ratings])).toEqual([['pad', 1], ['screen', 1]]);
     expect(byChannel.total).toMatchObject({ ratings: 2, sessions: 2, ratedShare: 1, goodRate: 0.5 });
+    // Both ratings were about a market-regulation item: the department is a dimension of its own.
+    const byDepartment = (await admin.get(`/api/evaluation/stats?from=${today}&to=${today}&by=department`)).body;
+    expect(byDepartment.rows.map((r: { key: string; ratings: number }) => [r.key, r.ratings])).toEqual([['南海区市场监督管理局', 2]]);
     // Delivered: the payloads (and the number with them) are gone from the kiosk.
     expect((db.prepare('SELECT count(*) AS n FROM fleet_reports WHERE payload IS NOT NULL').get() as { n: number }).n).toBe(0);
   });

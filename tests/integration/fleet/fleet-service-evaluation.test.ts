@@ -39,11 +39,12 @@ describe.each(FLEET_DATABASES)('service evaluation ledger on $name', (database) 
   };
   const again = (username: string) => Operator.signIn(c.url, username, `${username} password 123`);
 
+  const AMR = { id: 'nh-amr', name: '南海区市场监督管理局' };
   const bad: ServiceReport = {
     id: randomUUID(), at: '', kind: 'evaluation', level: 'very-dissatisfied', scope: 'service', channel: 'pad',
-    reasons: ['slow', 'materials-unclear'], itemCode: 'NH-AMR-0101', windowId: 'W07', contact: { consent: true, mobile: '13800138000' },
+    reasons: ['slow', 'materials-unclear'], itemCode: 'NH-AMR-0101', department: AMR, windowId: 'W07', contact: { consent: true, mobile: '13800138000' },
   };
-  const good: ServiceReport = { id: randomUUID(), at: '', kind: 'evaluation', level: 'satisfied', scope: 'matter', channel: 'screen', reasons: [], itemCode: 'NH-AMR-0101' };
+  const good: ServiceReport = { id: randomUUID(), at: '', kind: 'evaluation', level: 'satisfied', scope: 'matter', channel: 'screen', reasons: [], itemCode: 'NH-AMR-0101', department: AMR };
   const cannot: ServiceReport = { id: randomUUID(), at: '', kind: 'feedback', category: 'cannot-apply', description: '营业执照遗失补领在自助机上找不到', itemCode: 'NH-AMR-0302' };
   const complaint: ServiceReport = {
     id: randomUUID(), at: '', kind: 'complaint', number: 'TS260930-K7Q2XZ', category: 'attitude', description: '7号窗口工作人员态度冷淡', windowId: 'W07',
@@ -164,6 +165,8 @@ describe.each(FLEET_DATABASES)('service evaluation ledger on $name', (database) 
     ]);
     const byChannel = (await admin.get('/api/evaluation/stats?from=2026-09-01&to=2026-09-30&by=channel')).body;
     expect(byChannel.rows.map((r: { key: string; ratings: number; sessions: number | null }) => [r.key, r.ratings, r.sessions])).toEqual([['pad', 1, null], ['screen', 1, null]]);
+    const byDepartment = (await admin.get('/api/evaluation/stats?from=2026-09-01&to=2026-09-30&by=department')).body;
+    expect(byDepartment.rows.map((r: { key: string; ratings: number; bad: number; sessions: number | null }) => [r.key, r.ratings, r.bad, r.sessions])).toEqual([['南海区市场监督管理局', 2, 1, null]]);
     expect((await admin.get('/api/evaluation/stats?from=2026-10-01&to=2026-10-31&by=month')).body.total.ratings).toBe(0);
 
     const bytes = Buffer.from(await (await admin.download('/api/evaluation/stats/export?from=2026-09-01&to=2026-09-30&by=item&format=csv')).arrayBuffer());
