@@ -86,4 +86,19 @@ describe('办不成事 反映', { timeout: 150_000 }, () => {
     expect((await platformRecords(platform)).feedback.at(-1)).toMatchObject({ category: 'unclear-guide', itemCode: 'NH-AMR-0301' });
     await page.context().close();
   });
+  it('a person who ends their visit is asked on the home screen whether it got done; one tap reports about the item they were on', async () => {
+    const page = await open('/item/NH-AMR-0301');
+    await page.getByTestId('item-feedback').waitFor();
+    await page.getByTestId('logout').click();
+    await page.getByTestId('after-visit').waitFor();
+    await expectScreen(page, 'home-after-visit');
+    await page.getByTestId('after-visit-feedback').click();
+    await page.getByTestId('feedback').waitFor();
+    expect(await page.getByTestId('feedback-item').textContent({ timeout: 20_000 })).toContain('食品经营许可');
+    // Asked once: back on the home screen, the question is gone.
+    await page.goBack();
+    await page.getByTestId('home-welcome').waitFor();
+    expect(await page.getByTestId('after-visit').count()).toBe(0);
+    await page.context().close();
+  });
 });

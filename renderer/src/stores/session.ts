@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowReactive } from 'vue';
+import { useRouter } from 'vue-router';
 import type { SessionEndReason } from '../../../contract';
 import { useBridge } from '../bridge';
 import { usePreferencesStore } from './preferences';
@@ -25,12 +26,28 @@ export function registerSessionReset(reset: Reset, holds?: Holds): () => void {
   };
 }
 
+const subjects = new Set<() => string | null>();
+/** A store that knows which item the visit is about (an application under way) says so here. */
+export function registerVisitSubject(itemCode: () => string | null): () => void {
+  subjects.add(itemCode);
+  return () => subjects.delete(itemCode);
+}
+
+/** A visit the person ended themselves, and the item it was about: the home screen asks whether it got done. */
+export interface EndedVisit {
+  readonly endedAt: number;
+  readonly itemCode: string | null;
+}
+
 export const useSessionStore = defineStore('session', () => {
+  const router = useRouter();
   const lastEndReason = ref<SessionEndReason | null>(null);
   /** A restarted screen ended a visit that was in progress: the person is told so once. */
   const restartEndedVisit = ref(false);
   /** Where the visit was before the person went home (in memory, wiped with the session). */
   const resumePath = ref<string | null>(null);
+  /** Only the item's code (public catalogue data), never anything of the person. */
+  const endedVisit = ref<EndedVisit | null>(null);
   const prefs = usePreferencesStore();
 
   /** Something of the person is held (identity, enterprise, draft, help call …). */
@@ -46,6 +63,10 @@ export const useSessionStore = defineStore('session', () => {
 
   /** Wipes the session on both sides; the caller routes home. */
   const end = async (reason: SessionEndReason): Promise<void> => {
+    // The item the person was on: the page's own (/item/:code), else the application under way.
+    const code = router?.currentRoute.value.params.code;
+    const itemCode = typeof code === 'string' && code ? code : ([...subjects].map((s) => s()).find((c) => c) ?? null);
+    endedVisit.value = reason === 'logout' ? { endedAt: Date.now(), itemCode } : null;
     resetRenderer();
     restartEndedVisit.value = false;
     lastEndReason.value = reason;
@@ -64,5 +85,9 @@ export const useSessionStore = defineStore('session', () => {
     }
   };
 
-  return { lastEndReason, restartEndedVisit, resumePath, holdsPerson, visitInProgress, end, startClean };
+  const forgetEndedVisit = (): void => {
+    endedVisit.value = null;
+  };
+
+  return { lastEndReason, restartEndedVisit, resumePath, endedVisit, forgetEndedVisit, holdsPerson, visitInProgress, end, startClean };
 });

@@ -3,7 +3,7 @@ import { ref, shallowRef } from 'vue';
 import type { OutboxFailure } from '../../../../contract/api/platform';
 import type { ApplicationDecision, MaterialToProvide, SituationFlow } from '../../../../contract';
 import type { FormDefinition, ServiceItem } from '../../../../contract';
-import { registerSessionReset } from '../../stores/session';
+import { registerSessionReset, registerVisitSubject } from '../../stores/session';
 
 export interface EcertChoice {
   readonly materialId: string;
@@ -64,6 +64,7 @@ export const useDraftStore = defineStore('journeyDraft', () => {
     outcome.value = null;
   };
   registerSessionReset(reset, () => item.value !== null || outcome.value !== null || Object.keys(values.value).length > 0);
+  registerVisitSubject(() => item.value?.code ?? null);
 
   /**
    * Starts an application for an item. An unsubmitted draft of the same item is resumed with its
