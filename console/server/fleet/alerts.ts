@@ -11,7 +11,7 @@ export interface AlertKiosk {
 }
 
 /** When the hall of a kiosk lets a notification out (kiosks in no hall: at once). */
-async function dueAt(tx: Sql, hallId: string | null, now: number): Promise<number> {
+export async function dueAt(tx: Sql, hallId: string | null, now: number): Promise<number> {
   if (!hallId) return now;
   const [hall] = await tx.query<{ opening: unknown }>('SELECT opening FROM halls WHERE id = $1', [hallId]);
   const opening = openingHours.safeParse(hall?.opening);

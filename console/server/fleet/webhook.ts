@@ -7,7 +7,7 @@ const MAX_ATTEMPTS = 8;
 const backoffMs = (attempt: number): number => Math.min(3_600_000, 30_000 * 2 ** (attempt - 1));
 
 /**
- * Sends the alert notifications that are due (quiet hours already set their due time) to the
+ * Sends the alert notifications and case escalations that are due (quiet hours already set their due time) to the
  * configured webhook, as JSON, signed with HMAC-SHA256 when a secret is set. Each delivery is leased
  * to one instance at a time; a failed one is tried again later, up to eight times.
  */
@@ -15,7 +15,7 @@ export async function deliverWebhooks(ctx: ConsoleContext, fetchImpl: typeof fet
   const hook = ctx.config.webhook;
   if (!hook) return 0;
   const now = ctx.clock.now();
-  const due = await ctx.db.query<{ id: number; alert_id: number; event: string; payload: unknown; attempts: number }>(
+  const due = await ctx.db.query<{ id: number; alert_id: number | null; event: string; payload: unknown; attempts: number }>(
     `UPDATE webhook_deliveries SET lease_until = $2, attempts = attempts + 1
      WHERE id IN (SELECT id FROM webhook_deliveries WHERE state = 'pending' AND due_at <= $1 AND (lease_until IS NULL OR lease_until < $1)
                   ORDER BY due_at, id LIMIT 20 FOR UPDATE SKIP LOCKED)

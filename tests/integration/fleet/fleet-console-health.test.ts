@@ -1,5 +1,3 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningConsole } from '../../../console/server/app';
 import { ManualClock } from '../../../console/server/clock';
@@ -9,21 +7,9 @@ import { FLEET_DATABASES } from '../../support/fleet-databases';
 import { FLEET_PATHS, heartbeatAnswer } from '../../../console/wire/protocol';
 import { FleetClient } from '../../../services/fleet/client';
 import { ADMIN_PASSWORD, enrolled, heartbeatOf, Operator, startTestConsole, type WireKiosk } from '../../support/fleet-console';
+import { webhookReceiver, type WebhookReceiver } from '../../support/webhook-receiver';
 
-/** A webhook receiver: every notification the console sends, as it arrived. */
-async function webhookReceiver(): Promise<{ url: string; calls: Array<{ event: string; alert: { kind: string; subject: string | null }; kiosk: { id: string } }>; close(): Promise<void> }> {
-  const calls: Array<{ event: string; alert: { kind: string; subject: string | null }; kiosk: { id: string } }> = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      calls.push(JSON.parse(body));
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, calls, close: () => new Promise((r) => server.close(() => r())) };
-}
+type AlertNotice = { event: string; alert: { kind: string; subject: string | null }; kiosk: { id: string } };
 
 const MIN = 60_000;
 // 22:00 on Saturday 5 December 2026 in China (14:00 UTC): the halls are closed until Monday 09:00.
@@ -39,14 +25,14 @@ describe.each(FLEET_DATABASES)('fleet health on $name', (database) => {
   let drop: () => Promise<void> = async () => undefined;
   let c: RunningConsole;
   let admin: Operator;
-  let hook: Awaited<ReturnType<typeof webhookReceiver>>;
+  let hook: WebhookReceiver<AlertNotice>;
   let url: string | null = null;
   let schema: string | null = null;
   const clock = new ManualClock(SATURDAY_NIGHT);
 
   beforeAll(async () => {
     if (!database.available) return;
-    hook = await webhookReceiver();
+    hook = await webhookReceiver<AlertNotice>();
     const opened = await database.open();
     ({ drop, url, schema } = opened);
     c = await startTestConsole(opened.db, { clock, webhookUrl: hook.url });

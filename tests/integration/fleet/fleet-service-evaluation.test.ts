@@ -7,6 +7,7 @@ import { addWorkingDays } from '../../../console/server/evaluation/working-days'
 import { reportAnswer, REPORTS_PATH, type ServiceReport } from '../../../console/wire/reports';
 import { FLEET_DATABASES } from '../../support/fleet-databases';
 import { ADMIN_PASSWORD, enrolled, Operator, startTestConsole, type WireKiosk } from '../../support/fleet-console';
+import { webhookReceiver, type WebhookReceiver } from '../../support/webhook-receiver';
 
 /** China time as an instant. */
 const cst = (s: string): number => Date.parse(`${s}+08:00`);
@@ -23,6 +24,7 @@ describe.each(FLEET_DATABASES)('service evaluation ledger on $name', (database) 
   let c: RunningConsole;
   let admin: Operator;
   let kiosk: WireKiosk;
+  let hook: WebhookReceiver<{ event: string; case?: { number: string; type: string; urgency: string; hallId: string } }>;
   // Wednesday 30 September 2026, 10:00 in China: the day before the National Day holiday.
   const clock = new ManualClock(cst('2026-09-30T10:00:00'));
   // After the test moved the console's clock the first signature is stale; the answer tells the time, as a real kiosk's client learns it.
@@ -56,7 +58,8 @@ describe.each(FLEET_DATABASES)('service evaluation ledger on $name', (database) 
     if (!database.available) return;
     const opened = await database.open();
     drop = opened.drop;
-    c = await startTestConsole(opened.db, { clock });
+    hook = await webhookReceiver();
+    c = await startTestConsole(opened.db, { clock, webhookUrl: hook.url });
     admin = await Operator.signIn(c.url, 'admin', ADMIN_PASSWORD);
     for (const [id, name] of [['nanhai', '南海区政务服务中心'], ['shishan', '狮山镇行政服务中心']]) {
       expect((await admin.call('PUT', `/api/halls/${id}`, { id, name, opening: { schedule: 'workdays', open: '09:00', close: '17:00' } })).status).toBe(200);
@@ -66,6 +69,7 @@ describe.each(FLEET_DATABASES)('service evaluation ledger on $name', (database) 
   });
   afterAll(async () => {
     await c?.close();
+    await hook?.close();
     await drop();
   });
 
@@ -116,6 +120,14 @@ describe.each(FLEET_DATABASES)('service evaluation ledger on $name', (database) 
     expect((await manager.get(`/api/cases/${id}`)).body).toMatchObject({ urgency: 'overdue' });
     const audit = (await admin.get('/api/audit?limit=200')).body.entries.filter((e: { action: string; target: string }) => e.action === 'case.escalate' && e.target === `case:${near.number}`);
     expect(audit.map((e: { detail: { urgency: string } }) => e.detail.urgency)).toEqual(['overdue', 'near']);
+    // Each step up was pushed to the hall's managers (in opening hours: at once), with nothing of the person.
+    await c.sweep();
+    const pushed = hook.calls.filter((x) => x.event === 'case-escalated');
+    expect(pushed.filter((x) => x.case?.number === near.number).map((x) => [x.case?.number, x.case?.type, x.case?.urgency, x.case?.hallId])).toEqual([
+      [near.number, 'bad-rating', 'near', 'nanhai'],
+      [near.number, 'bad-rating', 'overdue', 'nanhai'],
+    ]);
+    expect(JSON.stringify(pushed)).not.toContain('13800138000');
 
     // A viewer reads but records nothing; a manager of another hall does not see the case.
     const viewer = await admin.create('viewer-eval', 'viewer');
