@@ -80,6 +80,12 @@ describe('the list of what is still to provide', { timeout: 240_000 }, () => {
     await page.getByTestId('field-legalRepName').fill('陈志强');
     await page.getByTestId('field-legalRepIdNumber').fill('440605198506123714');
     await page.getByTestId('field-agentPhone').fill('13800138000');
+    // Off its field an ID number is masked, as on every public screen; in full only while it is typed.
+    const legalRepId = page.getByTestId('field-legalRepIdNumber');
+    await expect.poll(() => legalRepId.inputValue()).toBe('440605********3714');
+    expect(await page.getByTestId('field-agentIdNumber').inputValue()).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+    await legalRepId.click();
+    await expect.poll(() => legalRepId.inputValue()).toBe('440605198506123714');
     await reviewToSubmit(page);
     expect(await listText(page, 'submit-provide')).toContain(LEASE);
     const before = (await printerStatus(sims)).printed;

@@ -93,7 +93,8 @@ describe('who may file', { timeout: 180_000 }, () => {
     await page.getByTestId('identify-continue').click();
 
     await expect.poll(() => page.getByTestId('field-operatorName').inputValue(), { timeout: 20_000 }).toBe('黄测试');
-    expect(await page.getByTestId('field-operatorIdNumber').inputValue()).toBe(SAMPLE_ID_NUMBERS.valid);
+    // Prefilled from the card, and masked on this public screen (in full only while the person has the field open).
+    expect(await page.getByTestId('field-operatorIdNumber').inputValue()).toBe(`${SAMPLE_ID_NUMBERS.valid.slice(0, 6)}********${SAMPLE_ID_NUMBERS.valid.slice(-4)}`);
     await page.getByTestId('field-phone').fill('13800138000');
     await page.getByTestId('field-premises').fill('佛山市南海区桂城街道南海大道北88号首层');
     await page.getByTestId('field-capitalYuan').fill('50000');
