@@ -43,6 +43,7 @@ const environment = z.object({
   KIOSK_DEVICES: z.enum(['simulated', 'configured', 'none']).optional(),
   KIOSK_DEVICES_FAST: flag.optional(),
   KIOSK_READER_REMOVAL: z.enum(['reliable', 'unreliable']).optional(),
+  KIOSK_VOICE_PROMPTS: flag.optional(),
   KIOSK_PUBLIC_URL: httpUrl.optional(),
   KIOSK_QUEUE_LOCAL_RANGE: z
     .string()
@@ -123,6 +124,11 @@ export interface KioskConfig {
    * production prints no QR code.
    */
   readonly publicUrl: string | null;
+  /**
+   * KIOSK_VOICE_PROMPTS (on unless 0): the kiosk says aloud what needs the person's hands and eyes away
+   * from the screen (place the ID card, take the receipt), once per visit each. Off for a hall that asks for quiet.
+   */
+  readonly voicePrompts: boolean;
   /** KIOSK_QUEUE_LOCAL_RANGE: the numbers this kiosk issues itself while the platform is down (each kiosk of a hall its own). */
   readonly queueLocalRange: { readonly from: number; readonly to: number };
   /** null: the demo starts its platform simulator; production is then not ready. */
@@ -280,6 +286,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
       readerRemoval: e.KIOSK_READER_REMOVAL ?? 'unreliable',
     },
     publicUrl: e.KIOSK_PUBLIC_URL ?? null,
+    voicePrompts: e.KIOSK_VOICE_PROMPTS ?? true,
     queueLocalRange: (([from, to]) => ({ from: from!, to: to! }))((e.KIOSK_QUEUE_LOCAL_RANGE ?? '900-999').split('-').map(Number)),
     platform: { url: e.KIOSK_PLATFORM_URL ?? null, timeoutMs: e.KIOSK_PLATFORM_TIMEOUT_MS },
     content: {

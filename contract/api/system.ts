@@ -76,6 +76,8 @@ export const kioskInfo = z.object({
   publicUrl: z.string().nullable().default(null),
   /** Whether the ID card reader sees a card lifted (`reliable`); `unreliable`: the visit never ends on it, and the screen asks to take the card at the end. */
   readerRemoval: z.enum(['reliable', 'unreliable']).default('unreliable'),
+  /** Spoken prompts where hands and eyes are away from the screen (place the card, take the receipt). */
+  voicePrompts: z.boolean().default(true),
 });
 export type KioskInfo = z.infer<typeof kioskInfo>;
 

@@ -23,6 +23,7 @@ export function createSystemArea(deps: AreaDeps, options: SystemAreaOptions): Se
           idleWarningSeconds: deps.config.idle.warningSeconds,
           publicUrl: options.publicUrl?.() ?? null,
           readerRemoval: deps.config.devices.readerRemoval,
+          voicePrompts: deps.config.voicePrompts,
         }),
       'session.end': async ({ reason }) => ok({ wiped: true, ...(await options.endSession(reason)) }),
     },

@@ -37,6 +37,11 @@ async function identify(page: Page): Promise<void> {
 describe('core enterprise journey in Chromium with simulated devices and platform', () => {
   it('ID card → search by initials → guided flow → prefilled form typed by pinyin → submit → printed receipt → progress by QR → session wiped', async () => {
     const page = await openPage('/identify');
+    // Asked for the card: where the reader is, drawn, and said aloud (the person is looking at the reader, not the screen).
+    expect(await page.getByTestId('identify-place-card').textContent()).toContain('办理期间请勿取走身份证');
+    expect(await page.getByTestId('device-picture-reader').textContent()).toContain('身份证阅读器在台面右侧');
+    await expect.poll(() => page.getByTestId('read-aloud-audio').getAttribute('data-prompt'), { timeout: 20_000 }).toBe('placeCard');
+    await checkScreen(page, 'identify-place-card');
     await identify(page);
     await page.getByTestId('role-agent').click();
     await checkScreen(page, 'identify');
@@ -113,6 +118,9 @@ describe('core enterprise journey in Chromium with simulated devices and platfor
     const filed = apps.find((a) => (a as { applicationNumber?: string }).applicationNumber === number) ?? apps.at(-1)!;
     expect(JSON.stringify(filed)).toContain('NH-AMR-0201');
     const receipt = await waitForPrint(sims, printedBefore);
+    // Paper came out: take it, said aloud, with where the slot is.
+    expect(await page.getByTestId('device-picture-printer').textContent({ timeout: 20_000 })).toContain('出纸口');
+    await expect.poll(() => page.getByTestId('read-aloud-audio').getAttribute('data-prompt'), { timeout: 20_000 }).toBe('takeReceipt');
     expect(receipt.text).toContain('申请受理回执');
     expect(receipt.text).toContain(number);
     expect(receipt.text).toContain('企业名称变更登记');

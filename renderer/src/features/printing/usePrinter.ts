@@ -2,6 +2,7 @@ import { ref } from 'vue';
 import type { MethodInput } from '../../../../contract';
 import type { PrinterCondition } from '../../../../contract/api/devices';
 import { useBridge } from '../../bridge';
+import { useVoicePrompt } from '../speech/useVoicePrompt';
 
 /** What the caller gives: the input of the devices area's `printer.print` (a receipt as data). */
 export type ReceiptInput = MethodInput<'printer.print'>['receipt'];
@@ -24,6 +25,7 @@ export interface PrintResult {
 export function usePrinter() {
   const printing = ref(false);
   const last = ref<PrintResult | null>(null);
+  const say = useVoicePrompt();
 
   const print = async (template: ReceiptInput): Promise<PrintResult> => {
     printing.value = true;
@@ -33,6 +35,8 @@ export function usePrinter() {
         ? { printed: r.value.printed, condition: r.value.condition, previewSvg: r.value.previewSvg || undefined, receipt: template }
         : { printed: false, condition: r.error.code === 'unavailable' ? 'absent' : 'unavailable', receipt: template };
       last.value = result;
+      // Paper came out where the person is not looking: they are told to take it.
+      if (result.printed) say('takeReceipt');
       return result;
     } catch {
       const result: PrintResult = { printed: false, condition: 'unavailable', receipt: template };

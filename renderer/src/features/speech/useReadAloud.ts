@@ -22,6 +22,8 @@ const state = ref<ReadAloudState>('idle');
 const via = ref<'system' | 'service' | null>(null);
 const audioBytes = ref(0);
 const errorKey = ref<string | null>(null);
+/** The spoken prompt playing (place the card, take the receipt), or null for a read-out of the screen. */
+const prompt = ref<string | null>(null);
 let audioUrl: string | null = null;
 let audio: HTMLAudioElement | null = null;
 
@@ -39,6 +41,7 @@ registerSessionReset(() => {
   audioBytes.value = 0;
   via.value = null;
   errorKey.value = null;
+  prompt.value = null;
 });
 
 /**
@@ -54,10 +57,15 @@ export function useReadAloud() {
     });
   };
 
-  const read = async (lang: SpeechLang): Promise<void> => {
+  /**
+   * Reads the screen, or `o.text` for a spoken prompt: a prompt that cannot be spoken (no voice on
+   * this kiosk) fails quietly, the words are on the screen anyway.
+   */
+  const read = async (lang: SpeechLang, o: { text: string; prompt: string } | null = null): Promise<void> => {
     stop();
     errorKey.value = null;
-    const text = screenText();
+    prompt.value = o?.prompt ?? null;
+    const text = o?.text ?? screenText();
     if (!text) return;
     const voice = systemVoice(lang);
     if (voice) {
@@ -76,8 +84,8 @@ export function useReadAloud() {
     const r = await useBridge().call('speech.speak', { text, lang });
     if (state.value !== 'preparing') return; // stopped meanwhile
     if (!r.ok) {
-      errorKey.value = r.error.messageKey ?? 'services.speech.failed';
-      state.value = 'failed';
+      errorKey.value = o ? null : (r.error.messageKey ?? 'services.speech.failed');
+      state.value = o ? 'idle' : 'failed';
       return;
     }
     audioBytes.value = r.value.bytes;
@@ -95,5 +103,5 @@ export function useReadAloud() {
       state.value = 'idle';
     }
   };
-  return { state, via, audioBytes, errorKey, read, stop, attach };
+  return { state, via, audioBytes, errorKey, prompt, read, stop, attach };
 }
