@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, expectScreen, LANDSCAPE, launchChromium } from './support/browser';
 import { kioskApi, projectRoot, startKiosk, type KioskProcess } from './support/kiosk-process';
 import { connectPlatform, platformDown, platformFault, platformUp, type PlatformSim } from './support/platform';
-import { insertCard, lastPrinted, printerStatus, readSimulators, scanCode, setPrinter, simControl, waitUntil, type Simulators } from './support/simulators';
+import { insertCard, lastPrinted, removeCard, printerStatus, readSimulators, scanCode, setPrinter, simControl, waitUntil, type Simulators } from './support/simulators';
 
 /**
  * A hall technician at a kiosk, in Chromium against the Node host with its simulators (real programs on
@@ -154,6 +154,9 @@ describe('admin mode in Chromium', { timeout: 240_000 }, () => {
     expect(card).toMatch(/\d{6}\*{8}\d{3}[\dX]/);
     // The technician's card opened no person's session: admin mode is still there.
     expect(await page.getByTestId('admin').isVisible()).toBe(true);
+    // The technician takes the test card back: one left lying there is a person's card to the
+    // reader the next time it reconnects, and a person's card ends admin mode.
+    await removeCard(sims);
 
     await page.getByTestId('admin-selftest-pad').click();
     for (const key of [5, 4, 3, 2, 1]) {

@@ -10,7 +10,7 @@ import { EventBus } from '../../../services/bridge/event-bus';
 import { BrowserWindow, ipcMain, resetFakeElectron } from './fake-electron';
 import { recordingLogger } from '../../support/recording-logger';
 
-const info = { kioskId: 'kiosk-test-01', version: '0.1.0', profile: 'production' as const, idleTimeoutSeconds: 120, idleWarningSeconds: 30, publicUrl: null, readerRemoval: 'unreliable' as const };
+const info = { kioskId: 'kiosk-test-01', version: '0.1.0', profile: 'production' as const, idleTimeoutSeconds: 120, idleWarningSeconds: 30, publicUrl: null, readerRemoval: 'unreliable' as const, voicePrompts: false };
 
 /**
  * Services with the real dispatcher (so validation is the product's) and handlers that record every
