@@ -9,7 +9,16 @@ export const artifactsDir = path.join(projectRoot, 'tests', 'artifacts');
 export const CHROMIUM = process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Debian's Chromium, headless, with background networking off (this machine has no internet). */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Chromium as the kiosk runs it. `fakeCamera`: Chromium's fake capture devices, the camera fed from
+ * this .y4m file (a camera test draws its own page into one); `fakeCamera: null` keeps the fake
+ * microphone but no video file (Chromium's own test pattern).
+ */
+export function launchChromium(o: { fakeCamera?: string | null } = {}): Promise<Browser> {
+  const camera =
+    o.fakeCamera === undefined
+      ? []
+      : ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', ...(o.fakeCamera ? [`--use-file-for-fake-video-capture=${o.fakeCamera}`] : [])];
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -22,6 +31,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
+      ...camera,
     ],
   });
 }
