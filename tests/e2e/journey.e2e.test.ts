@@ -41,6 +41,11 @@ describe('core enterprise journey in Chromium with simulated devices and platfor
     expect(await page.getByTestId('identify-place-card').textContent()).toContain('办理期间请勿取走身份证');
     expect(await page.getByTestId('device-picture-reader').textContent()).toContain('身份证阅读器在台面右侧');
     await expect.poll(() => page.getByTestId('read-aloud-audio').getAttribute('data-prompt'), { timeout: 20_000 }).toBe('placeCard');
+    // The prompt is not the person's own read-out: 朗读 still reads the page, it does not just stop the prompt.
+    expect(await page.getByTestId('read-aloud').getAttribute('aria-pressed')).toBe('false');
+    await page.getByTestId('read-aloud').click();
+    await expect.poll(() => page.getByTestId('read-aloud-audio').getAttribute('data-prompt'), { timeout: 20_000 }).toBe('');
+    await expect.poll(async () => Number(await page.getByTestId('read-aloud-audio').getAttribute('data-bytes')), { timeout: 30_000 }).toBeGreaterThan(0);
     await checkScreen(page, 'identify-place-card');
     await identify(page);
     await page.getByTestId('role-agent').click();
