@@ -80,6 +80,17 @@ export function createContentArea(deps: AreaDeps, options: ContentAreaOptions = 
     const old = reader;
     reader = next;
     old?.close();
+    // The sentence index is built now, not on the first person's first keystroke (on 20,000 items
+    // that build is most of a second).
+    setImmediate(() => {
+      if (reader !== next) return;
+      try {
+        next.sentences();
+      } catch (err) {
+        // Asked again on first use, where the failure reaches the caller as an error answer.
+        log.warn('sentence index could not be built ahead of use', { error: err instanceof Error ? err.message : String(err) });
+      }
+    });
   };
 
   const published = (r: BundleRejected, source: string): void =>
