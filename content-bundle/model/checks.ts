@@ -69,6 +69,9 @@ export function checkFlow(flow: SituationFlow, items: ItemLookup, formIds: Reado
       if (node.result === 'redirect' && !(node.redirectItemCode !== undefined && items.has(node.redirectItemCode))) {
         add(`outcome ${id} redirects to unknown item ${node.redirectItemCode ?? '(none)'}`);
       }
+      for (const code of [...(node.prerequisiteItemCodes ?? []), ...(node.nextItemCodes ?? [])]) {
+        if (!items.has(code)) add(`outcome ${id} links unknown item ${code}`);
+      }
       if (node.result === 'materials_list' && node.materialIds.length === 0 && !node.itemCode && !item) add(`outcome ${id} lists nothing`);
       continue;
     }

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { answerCondition } from './conditions';
 import { contentId, localText } from './text';
 
-const option = z.object({ value: z.string().regex(/^[a-z0-9_]+$/), label: localText });
+const option = z.object({
+  value: z.string().regex(/^[a-z0-9_]+$/),
+  label: localText,
+  /** Everyday examples of a term of art (热食类 → 炒菜、米饭、面条…), shown under the option. */
+  example: localText.optional(),
+});
 const route = z.object({ when: answerCondition.optional(), goto: contentId });
 
 export const flowQuestion = z.object({
@@ -26,6 +31,10 @@ export const flowOutcome = z.object({
   formId: contentId.optional(),
   message: localText.optional(),
   redirectItemCode: z.string().optional(),
+  /** Items to have done first (营业执照 before 食品经营许可): linked on the outcome. */
+  prerequisiteItemCodes: z.array(z.string()).optional(),
+  /** Items that usually come next (刻章, 银行开户, 税务 after 设立登记): linked on the outcome. */
+  nextItemCodes: z.array(z.string()).optional(),
 });
 export const flowNode = z.union([flowQuestion, flowOutcome]);
 export type FlowNode = z.infer<typeof flowNode>;

@@ -44,7 +44,10 @@ export const flows: Flow[] = [
         routes: [{ goto: 'q_who' }],
       },
       q_who: who('out_materials'),
-      out_materials: { kind: 'outcome', result: 'materials_list', formId: 'f_company_setup' },
+      out_materials: {
+        kind: 'outcome', result: 'materials_list', formId: 'f_company_setup',
+        nextItemCodes: ['NH-PSB-0103', 'NH-BNK-0105', 'NH-TAX-0104', 'NH-SI-1001'],
+      },
       out_window: windowOutcome,
     },
   },
@@ -63,10 +66,10 @@ export const flows: Flow[] = [
       q_scope: {
         kind: 'multi', title: t('经营项目包括哪些？（可多选）', 'What will you sell or make? (choose all)'),
         options: [
-          { value: 'prepackaged', label: t('预包装食品销售', 'Prepackaged food') },
-          { value: 'hot_food', label: t('热食类食品制售', 'Hot food') },
-          { value: 'cold_food', label: t('冷食类食品制售', 'Cold food') },
-          { value: 'raw_food', label: t('生食类食品制售', 'Raw food') },
+          { value: 'prepackaged', label: t('预包装食品销售', 'Prepackaged food'), example: t('例如：瓶装饮料、袋装零食、盒装牛奶', 'e.g. bottled drinks, packet snacks, boxed milk') },
+          { value: 'hot_food', label: t('热食类食品制售', 'Hot food'), example: t('例如：炒菜、米饭、面条、包子、煲仔饭', 'e.g. stir-fries, rice, noodles, steamed buns') },
+          { value: 'cold_food', label: t('冷食类食品制售', 'Cold food'), example: t('例如：凉菜、卤味、冷面', 'e.g. cold dishes, braised meats, cold noodles') },
+          { value: 'raw_food', label: t('生食类食品制售', 'Raw food'), example: t('例如：生鱼片、醉蟹等生吃的水产', 'e.g. sashimi and other seafood eaten raw') },
         ],
         routes: [{ when: { answer: 'q_scope', eq: ['prepackaged'] }, goto: 'out_filing' }, { goto: 'q_vending' }],
       },
@@ -76,7 +79,12 @@ export const flows: Flow[] = [
         routes: [{ goto: 'q_who' }],
       },
       q_who: who('out_materials'),
-      out_materials: { kind: 'outcome', result: 'materials_list' },
+      out_materials: {
+        kind: 'outcome', result: 'materials_list',
+        // The licence is applied for by a business that exists: the licence (营业执照) comes first.
+        prerequisiteItemCodes: ['NH-AMR-0101', 'NH-AMR-0102'],
+        nextItemCodes: ['NH-FIR-0801'],
+      },
       out_filing: { kind: 'outcome', result: 'redirect', redirectItemCode: 'NH-AMR-0304', message: t('仅销售预包装食品的，办理备案即可，无需申请许可。', 'Selling prepackaged food only needs a filing, not a licence.') },
       out_window: windowOutcome,
     },

@@ -230,6 +230,30 @@ describe('information services in Chromium', { timeout: 150_000 }, () => {
     await page.context().close();
   });
 
+  it('anyone can walk a guided flow without identifying: terms come with examples, the outcome links what comes first and next, and the tailored list prints', async () => {
+    const page = await open('/flow/flow_food_licence');
+    await page.getByTestId('flow-option-enterprise').click();
+    // 热食类 is a term of art: everyday examples stand under it.
+    expect(await page.getByTestId('flow-example-hot_food').textContent()).toContain('炒菜');
+    await page.getByTestId('flow-option-hot_food').check();
+    await page.getByTestId('flow-multi-next').click();
+    await page.getByTestId('flow-option-no').click();
+    await page.getByTestId('flow-option-agent').click();
+    await page.getByTestId('flow-outcome').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/flow/flow_food_licence');
+    await page.getByTestId('flow-materials').waitFor();
+    const first = await api<{ item: { name: { zh: string } } }>('content.item', { code: 'NH-AMR-0101' });
+    await expect.poll(() => page.getByTestId('flow-prerequisites').textContent()).toContain(first.item.name.zh);
+    expect(await page.getByTestId('flow-next-steps').textContent()).toContain('消防安全检查');
+    await checkScreen(page, 'flow-outcome-links');
+    await page.getByTestId('flow-print').click();
+    await page.getByTestId('flow-print-outcome').waitFor({ timeout: 20_000 });
+    // The prerequisite is one tap from its guide.
+    await page.getByTestId('flow-prerequisites-NH-AMR-0101').click();
+    await expect.poll(() => page.getByTestId('item-title').textContent()).toBe(first.item.name.zh);
+    await page.context().close();
+  });
+
   it('a guided flow that ends in "nothing to apply for" says so; one that needs staff offers 取号, booking and 帮办', async () => {
     type Node = { kind: string; result?: string; options?: Array<{ value: string }>; routes?: Array<{ when?: { eq?: string }; goto: string }> };
     const { flow } = await api<{ flow: { id: string; start: string; nodes: Record<string, Node> } }>('content.flow', { id: 'flow_road_freight' });

@@ -6,8 +6,9 @@ export const routes: RouteRecordRaw[] = [
   { path: '/search', name: 'search', component: () => import('../features/search/SearchView.vue') },
   { path: '/stage/:stage', name: 'stage', component: () => import('../features/search/SearchView.vue') },
   { path: '/item/:code', name: 'item', component: () => import('../features/item/ItemView.vue') },
+  // The guided flow is open to anyone (walk it, print its list, go home); filing from it identifies first.
+  { path: '/flow/:flowId', name: 'flow', component: () => import('../features/flow/FlowView.vue') },
   // Screens of an application: the applicant guard (features/identify) sends the person to identify first.
-  { path: '/flow/:flowId', name: 'flow', component: () => import('../features/flow/FlowView.vue'), meta: { requiresApplicant: true } },
   { path: '/form/:formId', name: 'form', component: () => import('../features/form/FormView.vue'), meta: { requiresApplicant: true } },
   { path: '/review', name: 'review', component: () => import('../features/form/ReviewView.vue') },
   { path: '/ecert', name: 'ecert', component: () => import('../features/ecert/EcertView.vue') },

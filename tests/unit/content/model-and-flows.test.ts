@@ -69,6 +69,13 @@ describe('flow static checks', () => {
     expect(messages(c)).toContain('flow flow_food_licence: node q_vending routes to missing node q_nowhere');
   });
 
+  it('reports an outcome linking an item (before or after) that the content lacks', () => {
+    const c = clone();
+    const out = flowOf(c, 'flow_food_licence').nodes.out_materials;
+    if (out?.kind === 'outcome') out.nextItemCodes = ['NH-XXX-9999'];
+    expect(messages(c)).toContain('flow flow_food_licence: outcome out_materials links unknown item NH-XXX-9999');
+  });
+
   it('reports unreachable nodes', () => {
     const c = clone();
     flowOf(c, 'flow_road_freight').nodes.out_orphan = { kind: 'outcome', result: 'refer_to_window', materialIds: [] };

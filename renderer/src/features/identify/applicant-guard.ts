@@ -27,7 +27,6 @@ async function itemCodeOf(to: RouteLocationNormalized): Promise<string | null> {
  * Screens of an application (routes with `meta.requiresApplicant`) open only when everything filing
  * needs is there; otherwise the person is taken to 身份核验 first, which brings them back here. So a
  * form is never filled for nothing, whatever way it was reached (item, policy, reload, history).
- * The guided flow of an item the kiosk cannot file is information, not an application: it is open.
  */
 export function installApplicantGuard(router: Router): void {
   router.beforeEach(async (to) => {
@@ -36,8 +35,6 @@ export function installApplicantGuard(router: Router): void {
     if (identity.readyToFile(false)) return true;
     const itemCode = await itemCodeOf(to);
     const item = await itemOf(itemCode);
-    // The guided flow of an item the kiosk cannot file only says what applies: nothing is filed.
-    if (to.name === 'flow' && item && !item.kioskFilable) return true;
     if (identity.person && identity.role && item?.createsEnterprise) return true;
     return { name: 'identify', query: { next: to.fullPath, ...(itemCode ? { item: itemCode } : {}) } };
   });
