@@ -184,6 +184,9 @@ describe('service evaluation in the console', () => {
     await kioskPage.getByTestId('admin-experience-go').click();
     const marker = kioskPage.getByTestId('experience-marker');
     await expect.poll(() => marker.textContent()).toContain('体验员走查中（TYY-0012）');
+    // A visit as a citizen's: 退出 and the idle countdown are on, and nothing offers to resume someone's visit.
+    await kioskPage.getByTestId('logout').waitFor();
+    expect(await kioskPage.getByTestId('visit-in-progress').count()).toBe(0);
     await expectScreen(kioskPage, 'kiosk-experience-marker');
     await kioskPage.evaluate(() => document.documentElement.classList.add('high-contrast'));
     await expectAccessible(kioskPage, 'kiosk-experience-marker (high contrast)');

@@ -4,7 +4,7 @@ import type { RouteLocationNormalized } from 'vue-router';
 import type { ExperienceRunView } from '../../../../contract';
 import { useBridge } from '../../bridge';
 import { i18n } from '../../i18n';
-import { registerSessionReset } from '../../stores/session';
+import { registerSessionReset, registerVisitKeeper } from '../../stores/session';
 
 /** Route params that carry a public catalogue code (an item, a flow, a form, a stage, a 一件事 package). */
 const SUBJECT_PARAMS = ['code', 'flowId', 'formId', 'stage', 'id'] as const;
@@ -14,8 +14,7 @@ const PUBLIC_CODE = /^[A-Za-z0-9._:-]{1,64}$/;
  * A 政务服务体验员 run on the screen. The services hold the run and decide; the page says which screen it
  * shows — the route's name, its title in the kiosk's words (always Chinese, the hall's report
  * language) and a public code from the route's path. Never the query (a typed sentence, a receipt
- * number) and never a field's value. A walking run keeps the visit open (countdown, 退出) like
- * anything of a person, and ends with it.
+ * number) and never a field's value. A walking run keeps the visit open (countdown, 退出) and ends with it.
  */
 export const useExperienceStore = defineStore('experience', () => {
   const run = shallowRef<ExperienceRunView | null>(null);
@@ -61,13 +60,12 @@ export const useExperienceStore = defineStore('experience', () => {
   useBridge().subscribe((event) => {
     if (event.type === 'experience.run') set(event.run);
   });
-  // Ending the visit (退出, the idle countdown) ends the run on the services' side; here it only goes.
-  registerSessionReset(
-    () => {
-      if (active.value) run.value = null;
-    },
-    () => active.value,
-  );
+  // A walking run keeps the visit open (countdown, 退出) though it holds nothing of a person; ending the
+  // visit ends the run on the services' side, and here it only goes.
+  registerVisitKeeper(() => active.value);
+  registerSessionReset(() => {
+    if (active.value) run.value = null;
+  });
 
   return { run, active, screen, refresh, note, end };
 });
