@@ -4,6 +4,7 @@ import type { Health, SessionEndReason } from '../contract';
 import type { PhotoDecoder } from '../hardware';
 import type { AreaDeps, ServiceArea } from './area';
 import { createAdminArea } from './admin/area';
+import { ExperienceRecorder, experienceHandlers } from './admin/experience-run';
 import { openStoreWithRecovery } from './admin/db-recovery';
 import { AbSlots } from './admin/app-update/ab-slots';
 import { channelAppSource } from './admin/app-update/channel-source';
@@ -134,7 +135,14 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
   const speech = createSpeechArea({ ...deps, log: log.child('speech') });
   const approval = createApprovalArea({ ...deps, log: log.child('approval') }, { content: content.port, platform: platform.port, session: session.port });
   const personAreas: ServiceArea<unknown>[] = [session, devices, content, platform, speech, approval];
-  const personSession = (): boolean => personAreas.some((a) => a.holdsSession?.() ?? false);
+  // 政务服务体验员 runs: set up in admin mode, walked as a citizen session, sent to the fleet console once ended.
+  const experience = new ExperienceRecorder({
+    redact: (text) => log.redactor.redact(text),
+    finished: (run) => fleet.port.experienceRun(run),
+    changed: (run) => bus.publish({ type: 'experience.run', run }),
+  });
+  // A walking run is a session: admin mode waits for it, content and app updates do not switch under it.
+  const personSession = (): boolean => personAreas.some((a) => a.holdsSession?.() ?? false) || experience.active;
   // Signed app builds, installed side by side (A/B), when this kiosk is set up for them.
   let adminActive = (): boolean => false;
   const appUpdates = config.admin.appSlotsDir
@@ -211,6 +219,7 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
         return version === null ? 'content cleared; waiting for the update channel' : `content version ${version} installed`;
       },
       ...(appUpdates ? { updates: appUpdates } : {}),
+      experience: { recorder: experience, available: () => fleet.port.reporting() },
     },
   );
   adminActive = () => admin.adminActive();
@@ -219,7 +228,7 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
     { ...deps, log: log.child('fleet') },
     {
       health: () => health(),
-      sessionInProgress: () => personAreas.some((a) => a.holdsSession?.() ?? false),
+      sessionInProgress: personSession,
       outbox: () => {
         const c = platform.store.counts();
         const dead = platform.store.deadLetters().slice(0, 200);
@@ -264,6 +273,8 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
   const endSession = async (reason: SessionEndReason): Promise<{ hadSession: boolean }> => {
     const hadSession = areas.some((a) => a.holdsSession?.() ?? false);
     if (reason === 'renderer-start') admin.rendererStarted();
+    // The session a 体验员 run walked in ends: so does the run (queued for the console, once).
+    experience.end(reason);
     await Promise.all(areas.map((a) => a.wipeSession?.()));
     log.redactor.forgetAll();
     for (const a of areas) a.sessionEnded?.();
@@ -296,6 +307,7 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
     ...speech.handlers,
     ...approval.handlers,
     ...admin.handlers,
+    ...experienceHandlers(experience),
     ...fleet.handlers,
   } satisfies Handlers;
   const dispatch = createDispatcher(handlers, log.child('bridge'));
@@ -319,6 +331,8 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
       log.info('services started', { dataDir: config.dataDir, profile: config.profile });
     },
     stop: async () => {
+      // A run still walking is kept: queued before the fleet link stops.
+      experience.end('shutdown');
       for (const a of [...areas].reverse()) await a.stop?.();
       db.close();
     },

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { EXPERIENCE_END_REASONS, EXPERIENCE_LIMITS, OFFICER_CODE_PATTERN, SCREEN_ID_PATTERN } from '../../kernel/experience-run';
 import { RATING_LEVEL_IDS } from '../../kernel/rating';
 
 /**
  * What a kiosk tells the console about the service people got (服务评价与改进): ratings, 办不成事
- * reports, complaints and the sessions they belong to. Each report carries an id the kiosk made
+ * reports, complaints and the sessions they belong to, sentences 智能导办 did not find, and the runs of
+ * 政务服务体验员 (officers walking the service as a citizen would). Each report carries an id the kiosk made
  * (a UUID) when it committed the report to its own outbox: the console keeps one row per kiosk and
  * id, so a batch sent again after a lost answer is counted once. Reports of one kiosk arrive in the
  * order they were made. Signed like every fleet call.
@@ -86,11 +88,67 @@ export const unfoundSentenceReport = z.object({
   locale: z.enum(['zh-CN', 'en']).optional(),
 });
 
-export const serviceReport = z.discriminatedUnion('kind', [evaluationReport, feedbackReport, complaintReport, sessionReport, unfoundSentenceReport]);
+/** An officer's code (体验员编号), TYY-0012. */
+export const officerCode = z.string().regex(OFFICER_CODE_PATTERN);
+
+/**
+ * One screen of an experience run: the kiosk's name for it (its route), its title in the kiosk's
+ * words, the public catalogue code it showed (an item, a form, a stage) when it had one, when it was
+ * reached and how long the officer stayed (ms). Never anything typed into it.
+ */
+export const experienceStep = z.object({
+  screen: z.string().regex(SCREEN_ID_PATTERN),
+  title: text(EXPERIENCE_LIMITS.titleChars).optional(),
+  subject: code.optional(),
+  at: isoTime,
+  ms: z.number().int().min(0),
+});
+export type ExperienceStep = z.infer<typeof experienceStep>;
+
+/**
+ * A note the officer made, already through the kiosk's redacting filter (an ID or phone number typed
+ * into it is masked there): at which listed step (null: a screen past the step cap), on which screen, when.
+ */
+export const experienceNote = z.object({
+  step: z.number().int().min(0).max(EXPERIENCE_LIMITS.steps - 1).nullable(),
+  screen: z.string().regex(SCREEN_ID_PATTERN),
+  at: isoTime,
+  text: text(EXPERIENCE_LIMITS.noteChars),
+});
+export type ExperienceNote = z.infer<typeof experienceNote>;
+
+/**
+ * A 政务服务体验员 run, sent once it ended. `runId` is made when the run is set up in admin mode and is
+ * the run's one identity: the console keeps one run per runId, however often (and under whichever
+ * report id) it arrives. The officer's code and notes, the screens' names: nothing of any person.
+ */
+export const experienceRunReport = z.object({
+  ...common,
+  kind: z.literal('experience-run'),
+  runId: z.string().uuid(),
+  officerCode,
+  startedAt: isoTime,
+  endedAt: isoTime,
+  endedBy: z.enum(EXPERIENCE_END_REASONS),
+  steps: z.array(experienceStep).max(EXPERIENCE_LIMITS.steps),
+  /** Screens walked past the step cap: counted, not listed. */
+  stepsOmitted: z.number().int().min(0),
+  notes: z.array(experienceNote).max(EXPERIENCE_LIMITS.notes),
+});
+export type ExperienceRunReport = z.infer<typeof experienceRunReport>;
+
+export const serviceReport = z.discriminatedUnion('kind', [evaluationReport, feedbackReport, complaintReport, sessionReport, unfoundSentenceReport, experienceRunReport]);
 export type ServiceReport = z.infer<typeof serviceReport>;
 export type ServiceReportKind = ServiceReport['kind'];
 
-export const reportBatch = z.object({ reports: z.array(serviceReport).min(1).max(50) });
+/**
+ * A batch: at most 50 reports and, as the kiosk packs it, at most REPORT_BATCH_MAX_BYTES of JSON (the
+ * console takes request bodies up to 256 KiB). One report alone always fits: the largest, an
+ * experience run at every cap, is well under the budget.
+ */
+export const REPORT_BATCH_MAX_REPORTS = 50;
+export const REPORT_BATCH_MAX_BYTES = 192 * 1024;
+export const reportBatch = z.object({ reports: z.array(serviceReport).min(1).max(REPORT_BATCH_MAX_REPORTS) });
 export type ReportBatch = z.infer<typeof reportBatch>;
 
 /** Every id the console now holds (new or seen before): the kiosk may forget them. */

@@ -3,6 +3,7 @@ import { CARD_ERROR_KEYS, PRINT_CONDITIONS } from '../../kernel/devices';
 import { cardView } from '../events/devices';
 import { method } from './define';
 import { deviceConfigEntry } from './devices';
+import { experienceRunView, officerCodeInput } from './experience';
 import { deviceRole, deviceStatus } from './system';
 
 /**
@@ -164,6 +165,13 @@ export const adminApi = {
   'admin.export': method(authed({ target: z.string().min(1).max(4096) }), z.object({ file: z.string(), bytes: z.number().int(), summary: z.string() })),
   'admin.recover': method(authed({ action: recoveryAction }), z.object({ action: recoveryAction, done: z.boolean(), detail: z.string() })),
   'admin.audit': method(authed({}), z.object({ entries: z.array(auditEntry) })),
+  /**
+   * Sets up a 政务服务体验员 run for an officer's code (TYY-0012): it starts as a normal citizen session
+   * when admin mode ends. Refused without a fleet console to send it to.
+   */
+  'admin.experienceStart': method(authed({ officerCode: officerCodeInput }), experienceRunView),
+  /** Drops the run set up (before it started). */
+  'admin.experienceCancel': method(authed({}), z.object({ cancelled: z.boolean() })),
   /**
    * The browser supervisor of a Chromium kiosk reports a renderer it restarted after a crash or a hang
    * (technician token: a script, not the page). More than 3 in 5 minutes puts the kiosk in safe mode.

@@ -9,6 +9,7 @@ import type { NotReadyReason } from '../config';
 import type { DevicesPort } from '../devices/area';
 import { AdminSessions, type AdminEndReason } from './admin-session';
 import { AuditLog, type AuditDetail } from './audit';
+import type { ExperienceRecorder } from './experience-run';
 import { CLOCK_SKEW_LIMIT_MS, isSkewed, readServerClock, type ClockReading } from './clock';
 import type { StoreRecovery } from './db-recovery';
 import { listExportTargets, redactedLogs, writeExport } from './export';
@@ -59,6 +60,8 @@ export interface AdminAreaOptions {
   readonly updatePollMs?: number;
   /** Tests: a fake clock for lockouts and the crash-loop window. */
   readonly now?: () => number;
+  /** 政务服务体验员 runs, and whether this kiosk can send one anywhere (a fleet console with its outbox). */
+  readonly experience?: { readonly recorder: ExperienceRecorder; readonly available: () => boolean };
 }
 
 export interface AdminArea extends ServiceArea<typeof adminApi> {
@@ -111,6 +114,8 @@ export function createAdminArea(deps: AreaDeps, o: AdminAreaOptions): AdminArea 
     o.devices.selfTests.cancelAll();
     audit.record('admin.leave', reason);
     bus.publish({ type: 'admin.ended', reason });
+    // A 体验员 run set up in admin mode starts as the kiosk goes back to the public screens.
+    if (o.experience?.recorder.begin()) audit.record('experience.start', 'walking', { runId: o.experience.recorder.view()?.runId ?? null });
     // A staged app build waited for the technician too.
     queueMicrotask(() => o.updates?.sessionEnded());
   });
@@ -338,6 +343,17 @@ export function createAdminArea(deps: AreaDeps, o: AdminAreaOptions): AdminArea 
         return ok({ action, ...r });
       }),
       'admin.audit': guarded(() => ok({ entries: audit.list(100) })),
+      'admin.experienceStart': guarded(({ officerCode }) => {
+        if (!o.experience?.available()) return fail('unavailable', 'this kiosk has no fleet console to send a run to', { messageKey: 'admin.experience.noConsole' });
+        const r = o.experience.recorder.arm(officerCode);
+        record('experience.arm', r.ok ? 'armed' : 'refused', { officerCode, runId: r.ok ? r.value.runId : null });
+        return r;
+      }),
+      'admin.experienceCancel': guarded(() => {
+        const cancelled = o.experience?.recorder.cancel() ?? false;
+        if (cancelled) record('experience.cancel', 'cancelled');
+        return ok({ cancelled });
+      }),
       'admin.rendererRestarted': async ({ cause }) => {
         const loop = watch.restarted(cause);
         log.warn('renderer restarted', { cause, restarts: watch.stats().restarts });
@@ -397,6 +413,8 @@ export function createAdminArea(deps: AreaDeps, o: AdminAreaOptions): AdminArea 
       clockTimer = null;
       if (updateTimer) clearTimeout(updateTimer);
       updateTimer = null;
+      // A run set up and not started does not start because the kiosk shuts down.
+      o.experience?.recorder.cancel();
       sessions.end('logout');
       unsubscribe();
     },

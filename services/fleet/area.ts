@@ -68,6 +68,10 @@ export interface FleetPort {
   sessionEnded(): void;
   /** A sentence typed at 智能导办 that found nothing, already scrubbed by the content area: the text only. */
   unfoundSentence(text: string): void;
+  /** Whether reports reach a console from here (a console is configured and the outbox key is there). */
+  reporting(): boolean;
+  /** A 体验员 run ended: to the console under its run id (queued once however often handed over). */
+  experienceRun(run: Omit<Extract<ServiceReport, { kind: 'experience-run' }>, 'id' | 'at' | 'kind'>): void;
 }
 
 export interface FleetArea extends ServiceArea<typeof fleetApi> {
@@ -363,11 +367,11 @@ export function createFleetArea(deps: AreaDeps, o: FleetAreaOptions): FleetArea 
       });
     return sending;
   };
-  const record = (report: NewReport): void => {
+  const record = (report: NewReport, ownId?: string): void => {
     if (!reports) return;
     let id: string;
     try {
-      id = reports.add(report);
+      id = reports.add(report, new Date(), ownId);
     } catch (err) {
       // The platform has the rating already; the console's copy is what is lost, and said so.
       noteError('fleet-reports', `a ${report.kind} report could not be stored: ${err instanceof Error ? err.message : String(err)}`);
@@ -418,6 +422,9 @@ export function createFleetArea(deps: AreaDeps, o: FleetAreaOptions): FleetArea 
       const clean = log.redactor.redact(text).replace(/\s+/g, ' ').trim().slice(0, UNFOUND_SENTENCE_MAX);
       if (clean) record({ kind: 'unfound-sentence', text: clean });
     },
+    reporting: () => reports !== null,
+    // The recorder redacted the notes as they were taken; its run id is the report's, so it is queued once.
+    experienceRun: (run) => record({ kind: 'experience-run', ...run }, run.runId),
   };
 
   // --- commands --------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { serviceReport, type ServiceReport } from '../../console/wire/reports';
+import { REPORT_BATCH_MAX_BYTES, serviceReport, type ServiceReport } from '../../console/wire/reports';
 import { seal, unseal, type KeyProvider } from '../platform/keys';
 import type { Database } from '../store/database';
 import type { Migration } from '../store/migrations';
@@ -51,14 +51,22 @@ export class FleetReportStore {
     db.pragma('secure_delete = ON');
   }
 
-  /** Seals and commits one report; returns its id once it is durable. */
-  add(report: NewReport, at = new Date()): string {
-    const id = randomUUID();
+  /**
+   * Seals and commits one report; returns its id once it is durable. A report with an identity of its
+   * own (an experience run's id) may be given that as its id: it is then queued once, however often added.
+   */
+  add(report: NewReport, at = new Date(), id: string = randomUUID()): string {
+    if (this.has(id)) return id;
     const full = serviceReport.parse({ ...report, id, at: at.toISOString() });
     const sealed = seal(this.keys.outboxKey(), JSON.stringify(full), aad(id, full.kind));
     const ref = full.kind === 'complaint' ? full.number : null;
     this.db.prepare('INSERT INTO fleet_reports (id, kind, created_at, payload, ref) VALUES (?, ?, ?, ?, ?)').run(id, full.kind, full.at, sealed, ref);
     return id;
+  }
+
+  /** Whether a report with this id is here (waiting, or delivered and not yet pruned). */
+  has(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM fleet_reports WHERE id = ?').get(id) !== undefined;
   }
 
   /** Whether the console has the report. */
@@ -72,20 +80,29 @@ export class FleetReportStore {
   }
 
   /**
-   * The oldest reports not yet delivered, in order. One that cannot be unsealed (a lost key) can never
-   * be sent: it is dropped rather than holding back everything behind it, and counted.
+   * The oldest reports not yet delivered, in order: at most `limit`, and no more than `maxBytes` of JSON
+   * together (the first always, so one large report is never stuck). One that cannot be unsealed (a
+   * lost key) can never be sent: it is dropped rather than holding back everything behind it, and counted.
    */
-  next(limit: number): { reports: ServiceReport[]; unreadable: number } {
+  next(limit: number, maxBytes = REPORT_BATCH_MAX_BYTES): { reports: ServiceReport[]; unreadable: number } {
     const rows = this.db.prepare('SELECT id, kind, payload FROM fleet_reports WHERE delivered_at IS NULL ORDER BY seq LIMIT ?').all(limit) as Array<{ id: string; kind: string; payload: Buffer }>;
     const reports: ServiceReport[] = [];
     let unreadable = 0;
+    // The batch's envelope ({"reports":[…]}) and a comma per report besides the reports themselves.
+    let bytes = 16;
     for (const r of rows) {
+      let report: ServiceReport;
       try {
-        reports.push(serviceReport.parse(JSON.parse(unseal(this.keys.outboxKey(), r.payload, aad(r.id, r.kind)))));
+        report = serviceReport.parse(JSON.parse(unseal(this.keys.outboxKey(), r.payload, aad(r.id, r.kind))));
       } catch {
         unreadable++;
         this.db.prepare('DELETE FROM fleet_reports WHERE id = ?').run(r.id);
+        continue;
       }
+      const size = Buffer.byteLength(JSON.stringify(report)) + 1;
+      if (reports.length > 0 && bytes + size > maxBytes) break;
+      reports.push(report);
+      bytes += size;
     }
     return { reports, unreadable };
   }

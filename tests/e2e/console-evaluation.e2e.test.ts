@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +9,7 @@ import type { RunningConsole } from '../../console/server/app';
 import { reportAnswer, REPORTS_PATH, type ServiceReport } from '../../console/wire/reports';
 import { FLEET_DATABASES } from '../support/fleet-databases';
 import { ADMIN_PASSWORD, enrolled, Operator, startTestConsole } from '../support/fleet-console';
-import { expectAccessible, LANDSCAPE, launchChromium, screenshot } from './support/browser';
+import { expectAccessible, expectScreen, LANDSCAPE, launchChromium, screenshot } from './support/browser';
 import { projectRoot, startKiosk, type KioskProcess } from './support/kiosk-process';
 import { waitUntil } from './support/simulators';
 
@@ -15,17 +17,21 @@ import { waitUntil } from './support/simulators';
  * 评价整改 and 好差评统计 as a hall manager meets them in Chromium: the real-name follow-up rate on top,
  * a 差评 from a kiosk as an open case with its reasons, each step recorded and the case closed, then the
  * statistics with the ECharts chart and the rates, and the sentences typed at its kiosk that found nothing. Then a person at a real kiosk files a complaint,
- * keeps its number, and reads the hall's answer by it. Every screen passes axe. The console runs in
- * this process on PGlite; the first kiosk is its signed wire client, the second a kiosk process.
+ * keeps its number, and reads the hall's answer by it; a 体验员 walks a short run there and the manager
+ * reads its report. Every screen passes axe. The console runs in this process on PGlite; the first
+ * kiosk is its signed wire client, the second a kiosk process.
  */
 let c: RunningConsole;
 let browser: Browser;
 let page: Page;
+/** The hall manager's console page (signed in by the first test). */
+let consolePage: Page;
 let drop: () => Promise<void> = async () => undefined;
 let kioskProcess: KioskProcess | null = null;
 let kioskStart: Promise<KioskProcess>;
 let admin: Operator;
 const TOKEN = 'console-eval-technician-token';
+const PIN = '385172';
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(projectRoot, 'dist', 'console', 'index.html'))) throw new Error('console UI not built: run "npm run build:console" (npm test does it)');
@@ -34,8 +40,10 @@ beforeAll(async () => {
   drop = opened.drop;
   browser = b;
   c = await startTestConsole(opened.db);
-  // The kiosk process starts (and asks to join) while the first test runs in the console.
-  kioskStart = startKiosk({ KIOSK_FLEET_URL: c.url, KIOSK_TECHNICIAN_TOKEN: TOKEN, KIOSK_ID: 'k-ui-complaint', KIOSK_IDLE_SECONDS: '600' });
+  // The kiosk process starts (and asks to join) while the first test runs in the console; its admin PIN is set at install.
+  const kioskDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-e2e-'));
+  execFileSync(process.execPath, [path.join(projectRoot, 'dist', 'node', 'kiosk-admin.mjs'), 'set-pin', '--data-dir', kioskDir], { input: `${PIN}\n` });
+  kioskStart = startKiosk({ KIOSK_FLEET_URL: c.url, KIOSK_TECHNICIAN_TOKEN: TOKEN, KIOSK_ID: 'k-ui-complaint', KIOSK_IDLE_SECONDS: '600' }, kioskDir);
   kioskStart.then((k) => (kioskProcess = k)).catch(() => undefined);
   admin = await Operator.signIn(c.url, 'admin', ADMIN_PASSWORD);
   await admin.call('PUT', '/api/halls/nanhai', { id: 'nanhai', name: '南海区政务服务中心', opening: { schedule: 'workdays', open: '09:00', close: '17:00' } });
@@ -53,6 +61,7 @@ beforeAll(async () => {
   const r = await kiosk.client.call(REPORTS_PATH, { reports }, reportAnswer);
   if (!r.ok) throw new Error(`reports refused: ${JSON.stringify(r)}`);
   page = await (await browser.newContext({ viewport: LANDSCAPE, locale: 'zh-CN' })).newPage();
+  consolePage = page;
 }, 120_000);
 afterAll(async () => {
   await kioskStart?.catch(() => undefined);
@@ -154,5 +163,67 @@ describe('service evaluation in the console', () => {
     await kioskPage.getByTestId('complaint-lookup').click();
     await expect.poll(() => kioskPage.getByTestId('complaint-answer').textContent()).toBe('答复：已核实，对窗口人员批评教育并纳入考核。');
     await screen('kiosk-complaint-answer');
+  }, 90_000);
+
+  it('a 体验员 walks a short run at the kiosk, notes one screen, and the manager reads it in the console, once', async () => {
+    const k = await kioskStart;
+    const kioskPage = page;
+    await kioskPage.goto(k.url);
+    await kioskPage.locator('h1').first().waitFor();
+    // Admin mode: the hidden gesture (five taps in the bottom-left corner) and the PIN.
+    const { height } = kioskPage.viewportSize()!;
+    for (let i = 0; i < 5; i++) await kioskPage.mouse.click(12, height - 12);
+    for (const d of PIN) await kioskPage.getByTestId(`admin-pin-${d}`).click();
+    await kioskPage.getByTestId('admin-pin-enter').click();
+    await kioskPage.getByTestId('admin-tab-experience').click();
+    await kioskPage.getByTestId('admin-officer-code').fill('tyy-0012');
+    await kioskPage.getByTestId('admin-experience-start').click();
+    await expect.poll(() => kioskPage.getByTestId('admin-experience-armed').textContent()).toContain('TYY-0012');
+    await expectAccessible(kioskPage, 'kiosk-admin-experience');
+    // Leaving admin mode starts the run as a citizen session, marked on every screen.
+    await kioskPage.getByTestId('admin-experience-go').click();
+    const marker = kioskPage.getByTestId('experience-marker');
+    await expect.poll(() => marker.textContent()).toContain('体验员走查中（TYY-0012）');
+    // A visit as a citizen's: 退出 and the idle countdown are on, and nothing offers to resume someone's visit.
+    await kioskPage.getByTestId('logout').waitFor();
+    expect(await kioskPage.getByTestId('visit-in-progress').count()).toBe(0);
+    await expectScreen(kioskPage, 'kiosk-experience-marker');
+    await kioskPage.evaluate(() => document.documentElement.classList.add('high-contrast'));
+    await expectAccessible(kioskPage, 'kiosk-experience-marker (high contrast)');
+    await kioskPage.evaluate(() => document.documentElement.classList.remove('high-contrast'));
+
+    // A second screen, and a note there (an ID number typed into it never leaves the kiosk).
+    await kioskPage.getByTestId('nav-help').click();
+    await kioskPage.waitForURL(/\/help/);
+    await expect.poll(() => kioskPage.getByTestId('experience-counts').textContent()).toContain('已走 2 个页面');
+    await kioskPage.getByTestId('experience-add-note').click();
+    await kioskPage.getByTestId('experience-note-text').fill('帮办按钮不够显眼，试输身份证440106199001011234');
+    await expectAccessible(kioskPage, 'kiosk-experience-note');
+    await kioskPage.getByTestId('experience-note-save').click();
+    await kioskPage.getByTestId('experience-note-saved').waitFor();
+    await kioskPage.getByTestId('experience-end').click();
+    await kioskPage.getByTestId('experience-end-confirm').click();
+    await marker.waitFor({ state: 'detached' });
+
+    // In the console: one run (not two), its two screens in order and the note at the second, masked.
+    page = consolePage;
+    await waitUntil(async () => (await admin.get('/api/experience-runs?officer=TYY-0012')).body.runs.length > 0, 20_000, 'the run at the console', 100);
+    await consolePage.goto(`${c.url}/experience-runs`);
+    await consolePage.getByRole('heading', { name: '体验员走查' }).waitFor();
+    const row = consolePage.locator('tr[data-officer="TYY-0012"]');
+    await expect.poll(() => row.count()).toBe(1);
+    const cells = await row.locator('td').allTextContents();
+    expect([cells[0], cells[1], cells[5], cells[6]]).toEqual(['TYY-0012', '南海区政务服务中心', '2', '1']);
+    await screen('experience-runs');
+    await row.getByRole('link', { name: /查看报告/ }).click();
+    await consolePage.getByRole('heading', { name: '走查报告：TYY-0012' }).waitFor();
+    const steps = consolePage.getByTestId('experience-steps').locator(':scope > li');
+    await expect.poll(() => steps.evaluateAll((li) => li.map((l) => l.getAttribute('data-screen')))).toEqual(['home', 'help']);
+    const second = (await steps.nth(1).textContent()) ?? '';
+    expect(second).toContain('帮办按钮不够显眼');
+    expect(second).not.toContain('440106199001011234');
+    await screen('experience-run-report');
+    const [count] = await c.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM experience_runs WHERE officer_code = 'TYY-0012'`);
+    expect(count?.n).toBe(1);
   }, 90_000);
 });

@@ -98,6 +98,18 @@ async function takeReport(tx: Sql, kiosk: { id: string; hall_id: string | null }
   switch (r.kind) {
     case 'session':
       return;
+    case 'experience-run': {
+      // One run per run id, whichever report brought it (a run queued twice still is one run).
+      const notAfterNow = (iso: string): Date => new Date(Math.min(when(iso, now).getTime(), now.getTime()));
+      const started = notAfterNow(r.startedAt);
+      const ended = new Date(Math.max(started.getTime(), notAfterNow(r.endedAt).getTime()));
+      await tx.query(
+        `INSERT INTO experience_runs (run_id, kiosk_id, report_id, hall_id, officer_code, started_at, ended_at, ended_by, step_count, steps_omitted, note_count, steps, notes, received_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb, $14) ON CONFLICT (run_id) DO NOTHING`,
+        [r.runId, kiosk.id, r.id, kiosk.hall_id, r.officerCode, started, ended, r.endedBy, r.steps.length, r.stepsOmitted, r.notes.length, JSON.stringify(r.steps), JSON.stringify(r.notes), now],
+      );
+      return;
+    }
     case 'unfound-sentence':
       // Counted per sentence and kiosk; the hall is the kiosk's now. The text only, as the kiosk scrubbed it.
       await tx.query(

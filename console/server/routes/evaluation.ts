@@ -16,11 +16,13 @@ import {
   unfoundQuery,
   type CaseStep,
 } from '../../shared/evaluation';
+import { experienceRunList, experienceRunReportView, experienceRunsQuery } from '../../shared/experience';
 import { COMPLAINT_STATUS_PATH, complaintStatusRequest, REPORTS_PATH, reportBatch, type ReportBatch } from '../../wire/reports';
 import { signedIn } from '../auth/sessions';
 import type { ConsoleContext } from '../context';
 import { casesTable, statsTable, toCsv, toXlsx, unfoundTable, type Table } from '../evaluation/export';
 import { listUnfound } from '../evaluation/unfound';
+import { experienceRunReport, listExperienceRuns } from '../evaluation/experience-runs';
 import { CASE_SELECT, caseView, complaintStatus, recordStep, takeReports, type CaseRow } from '../evaluation/ledger';
 import type { Refusal } from '../fleet/heartbeats';
 import type { SignedCall } from '../fleet/signed-call';
@@ -197,6 +199,32 @@ export function evaluationRoutes(app: FastifyInstance, ctx: ConsoleContext): voi
     const q = request.query as { hall?: string; format: 'csv' | 'xlsx' };
     const { sentences } = await listUnfound(ctx.db, { scope: unfoundScope(actor), hall: q.hall, limit: 10_000 });
     return send(reply, unfoundTable(sentences), 'unfound-sentences', q.format);
+  });
+
+  // 政务服务体验员 runs: read like the ledger and the statistics (everyone signed in; a hall manager their halls' runs).
+  const runScope = (actor: Actor) => (params: unknown[]) => scopeSql(actor, params, 'r.hall_id');
+  route(app, {
+    method: 'GET',
+    url: '/api/experience-runs',
+    query: experienceRunsQuery,
+    response: experienceRunList,
+    handler: async ({ query, request }) => {
+      const { actor } = await signedIn(ctx, request);
+      return listExperienceRuns(ctx.db, { scope: runScope(actor), hall: query.hall, officer: query.officer, after: query.after, limit: query.limit });
+    },
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/experience-runs/:runId',
+    params: z.object({ runId: z.string().uuid() }),
+    response: experienceRunReportView,
+    handler: async ({ params: p, request }) => {
+      const { actor } = await signedIn(ctx, request);
+      const run = await experienceRunReport(ctx.db, p.runId, runScope(actor));
+      if (!run) throw notFound(`experience run ${p.runId}`);
+      return run;
+    },
   });
 
   route(app, {

@@ -26,6 +26,16 @@ export function registerSessionReset(reset: Reset, holds?: Holds): () => void {
   };
 }
 
+const keepers = shallowReactive(new Set<Holds>());
+/**
+ * Something that is nobody's data but keeps the visit open (a 体验员 run walking): the countdown runs and
+ * 退出 shows as in a person's visit, without the home screen offering to resume one.
+ */
+export function registerVisitKeeper(keeps: Holds): () => void {
+  keepers.add(keeps);
+  return () => keepers.delete(keeps);
+}
+
 const subjects = new Set<() => string | null>();
 /** A store that knows which item the visit is about (an application under way) says so here. */
 export function registerVisitSubject(itemCode: () => string | null): () => void {
@@ -53,7 +63,7 @@ export const useSessionStore = defineStore('session', () => {
   /** Something of the person is held (identity, enterprise, draft, help call …). */
   const holdsPerson = computed(() => [...holders].some((h) => h()));
   /** The visit is open: the person's data, or display settings they changed (reset for the next person). */
-  const visitInProgress = computed(() => holdsPerson.value || !prefs.isDefault);
+  const visitInProgress = computed(() => holdsPerson.value || !prefs.isDefault || [...keepers].some((k) => k()));
 
   const resetRenderer = (): void => {
     for (const reset of sessionScopedResets) reset();
