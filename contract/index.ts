@@ -4,6 +4,7 @@ export * from './api/system';
 export * from './api/approval';
 export * from './api/session';
 export * from './api/admin';
+export * from './api/capture';
 export * from './events/devices';
 export * from './events';
 export * from './channels';

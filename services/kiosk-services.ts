@@ -24,6 +24,7 @@ import { createPlatformArea, platformMigrations } from './platform/area';
 import { FileKeyProvider, StaticKeyProvider, type KeyProvider } from './platform/keys';
 import type { SenderOptions } from './platform/sender';
 import { createSessionArea } from './session/area';
+import { createCaptureArea } from './capture/area';
 import { createSpeechArea } from './speech/area';
 import { coreMigrations } from './store/core-migrations';
 import { checkpoint, SettingsRepository, type Database } from './store/database';
@@ -119,10 +120,12 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
       ...(demo ? { sample: { version: sampleVersion, build: buildSampleBundle } } : {}),
     },
   );
+  const capture = createCaptureArea({ ...deps, log: log.child('capture') }, { content: content.port });
   const platform = createPlatformArea(
     { ...deps, log: log.child('platform') },
     {
       keyProvider,
+      pages: capture.port,
       session: session.port,
       content: content.port,
       ...(demo ? { simulator: (keys: Record<string, string>) => startPlatformSimulator(keys) } : {}),
@@ -133,7 +136,7 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
   );
   const speech = createSpeechArea({ ...deps, log: log.child('speech') });
   const approval = createApprovalArea({ ...deps, log: log.child('approval') }, { content: content.port, platform: platform.port, session: session.port });
-  const personAreas: ServiceArea<unknown>[] = [session, devices, content, platform, speech, approval];
+  const personAreas: ServiceArea<unknown>[] = [session, devices, content, platform, speech, approval, capture];
   const personSession = (): boolean => personAreas.some((a) => a.holdsSession?.() ?? false);
   // Signed app builds, installed side by side (A/B), when this kiosk is set up for them.
   let adminActive = (): boolean => false;
@@ -297,6 +300,7 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
     ...approval.handlers,
     ...admin.handlers,
     ...fleet.handlers,
+    ...capture.handlers,
   } satisfies Handlers;
   const dispatch = createDispatcher(handlers, log.child('bridge'));
 

@@ -3,6 +3,7 @@ import { CARD_ERROR_KEYS, PRINT_CONDITIONS } from '../../kernel/devices';
 import { cardView } from '../events/devices';
 import { method } from './define';
 import { deviceConfigEntry } from './devices';
+import { documentCamera } from './capture';
 import { deviceRole, deviceStatus } from './system';
 
 /**
@@ -144,6 +145,8 @@ export const adminApi = {
     authed({ devices: z.array(deviceConfigEntry).max(4) }),
     z.object({ devices: z.array(deviceConfigEntry), mode: z.enum(['simulated', 'configured', 'none']) }),
   ),
+  /** Which camera is the document camera (高拍仪); null forgets the choice. The page lists cameras itself (getUserMedia). */
+  'admin.camera': method(authed({ camera: documentCamera.nullable() }), z.object({ camera: documentCamera.nullable() })),
   'admin.devices': method(
     authed({}),
     z.object({

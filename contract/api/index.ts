@@ -9,6 +9,7 @@ import { approvalApi } from './approval';
 import { sessionApi } from './session';
 import { adminApi } from './admin';
 import { fleetApi } from './fleet';
+import { captureApi } from './capture';
 
 /**
  * Every call the renderer may make. Each area of the product keeps its methods in its own file
@@ -24,6 +25,7 @@ export const kioskApi = {
   ...sessionApi,
   ...adminApi,
   ...fleetApi,
+  ...captureApi,
 } satisfies Record<string, MethodSpec>;
 
 export type KioskApiSpec = typeof kioskApi;
