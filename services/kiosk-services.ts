@@ -24,6 +24,7 @@ import { createPlatformArea, platformMigrations } from './platform/area';
 import { FileKeyProvider, StaticKeyProvider, type KeyProvider } from './platform/keys';
 import type { SenderOptions } from './platform/sender';
 import { createSessionArea } from './session/area';
+import { resolveFaceCheck, type FaceCheckModule } from './session/face-check';
 import { createCaptureArea } from './capture/area';
 import { createSpeechArea } from './speech/area';
 import { coreMigrations } from './store/core-migrations';
@@ -58,6 +59,8 @@ export interface KioskServicesOptions {
   readonly platformTiming?: { readonly sender?: SenderOptions; readonly probeMs?: number };
   /** A picture of the screen for the fleet console's screenshot command (the Electron shell can take one). */
   readonly captureScreen?: () => Promise<Buffer>;
+  /** Licensed 人证核验 modules installed with this build, by name; `KIOSK_FACE_CHECK_MODULE` picks one. */
+  readonly faceCheckModules?: Readonly<Record<string, FaceCheckModule>>;
 }
 
 /** A kiosk keeps its identity across restarts: the platform and operators know it by this id. */
@@ -100,7 +103,9 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
   const demo = config.profile === 'demo';
   const keyProvider = options.keyProvider ?? configuredKeyProvider(config) ?? noKey;
 
-  const session = createSessionArea({ ...deps, log: log.child('session') });
+  const faceCheck = resolveFaceCheck(config.faceCheckModule, options.faceCheckModules ?? {});
+  if (faceCheck.missing) log.warn('the configured face-check module is not installed: the face check is off', { module: faceCheck.missing });
+  const session = createSessionArea({ ...deps, log: log.child('session') }, { faceCheck: faceCheck.module });
   const devices = createDevicesArea(
     { ...deps, log: log.child('devices') },
     {
@@ -241,7 +246,9 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
     // Safe mode holds in every profile: the demo's crash loop ends on the maintenance screen too.
     if (demo) return admin.blocking();
     const keyless = keyProvider.available?.() === false ? [{ code: 'outbox-key-missing', message: 'no key can be had to keep personal data encrypted' }] : [];
-    const reasons = [...admin.blocking(), ...config.notReady, ...keyless, ...areas.flatMap((a) => a.notReady?.() ?? [])];
+    // A hall that configured 人证核验 does not open without it (the check would silently be off).
+    const faceless = faceCheck.missing ? [{ code: 'face-check-module-missing', message: `the face-check module ${faceCheck.missing} is not installed` }] : [];
+    const reasons = [...admin.blocking(), ...config.notReady, ...keyless, ...faceless, ...areas.flatMap((a) => a.notReady?.() ?? [])];
     // One reason per code: the configuration and an area may both see the same gap.
     return reasons.filter((r, i) => reasons.findIndex((x) => x.code === r.code) === i);
   };
