@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PAGE_LIMITS, base64Bytes, type CapturedPage } from '../../platform-wire/model';
+import { PAGE_LIMITS, type CapturedPage } from '../../platform-wire/model';
 
 export interface HeldPage {
   readonly pageId: string;
