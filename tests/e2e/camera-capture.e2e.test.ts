@@ -98,6 +98,11 @@ describe('高拍仪 material capture', { timeout: 180_000 }, () => {
     expect(cornerError(first.corners, frameWidth)).toBeLessThan(20);
     expect(first.height / first.width).toBeGreaterThan(1.3);
     expect(first.height / first.width).toBeLessThan(1.55);
+    // A photo not kept: retake goes back to the live view and nothing is added.
+    await page.getByTestId('capture-shoot').click();
+    await page.getByTestId('capture-retake').click({ timeout: 20_000 });
+    await page.getByTestId('capture-shoot').waitFor();
+    expect(await page.getByTestId('capture-pages').getAttribute('data-count')).toBe('1');
     const second = await shootAndKeep(page, 1);
     expect(cornerError(second.corners, frameWidth)).toBeLessThan(20);
     const detectMs = Number(await preview.getAttribute('data-detect-ms'));
@@ -127,6 +132,7 @@ describe('高拍仪 material capture', { timeout: 180_000 }, () => {
     expect(filed.map((p) => [p.materialId, p.page])).toEqual([[MATERIAL, 1], [MATERIAL, 2]]);
     expect(filed[0]).toMatchObject({ width: first.width, height: first.height });
     expect(filed.every((p) => p.bytes > 10_000)).toBe(true);
+    console.log(`pages filed: ${filed.map((p) => `${p.width}×${p.height} ${Math.round(p.bytes / 1000)} KB`).join(', ')}`);
 
     // The session ends: no page is left in the screen's store or on any screen.
     await page.getByTestId('submit-finish').click();
