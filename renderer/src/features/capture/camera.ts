@@ -16,9 +16,13 @@ const problemOf = (e: unknown): CameraProblem => {
   return 'absent';
 };
 
+/**
+ * The camera's largest usual mode: document cameras offer 5 MP (2592 × 1944) and more, and a sheet's
+ * text needs the pixels (the page is cut out of the frame, never enlarged). Chromium picks the nearest.
+ */
 const video = (deviceId?: string): MediaStreamConstraints => ({
   audio: false,
-  video: { ...(deviceId ? { deviceId: { exact: deviceId } } : {}), width: { ideal: 1920 }, height: { ideal: 1080 } },
+  video: { ...(deviceId ? { deviceId: { exact: deviceId } } : {}), width: { ideal: 2592 }, height: { ideal: 1944 } },
 });
 
 /**
