@@ -5,6 +5,7 @@ export * from './api/approval';
 export * from './api/session';
 export * from './api/admin';
 export * from './api/experience';
+export * from './api/capture';
 export * from './events/devices';
 export * from './events';
 export * from './channels';

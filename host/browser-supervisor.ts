@@ -137,6 +137,9 @@ async function main(): Promise<void> {
       }
       if (!page) throw new Error('the browser opened no page');
       session = String((await cdp.send('Target.attachToTarget', { targetId: page.targetId, flatten: true })).sessionId);
+      // The document camera (高拍仪) for the kiosk's own origin only, without a prompt nobody could answer;
+      // every other origin keeps Chromium's default (ask, and nobody is there to allow it).
+      await cdp.send('Browser.grantPermissions', { origin: url, permissions: ['videoCapture'] }).catch(() => log('could not grant the camera to the kiosk page'));
       // --app opens the kiosk page; a browser that ignores it (headless, tests) is sent there.
       if (!page.url.startsWith(url)) await cdp.send('Page.navigate', { url: `${url}/` }, session);
       log('page attached');

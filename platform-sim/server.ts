@@ -26,7 +26,8 @@ interface StoredWrite {
   readonly answer: Answer;
 }
 
-const MAX_BODY = 1_000_000;
+/** An application may carry captured material pages (platform-wire PAGE_LIMITS: 3.5 MB of JPEG, base64 on the wire). */
+const MAX_BODY = 6_000_000;
 
 /** Starts the simulated platform on 127.0.0.1 (loopback only). */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {

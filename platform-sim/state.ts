@@ -54,13 +54,31 @@ export function addWorkingDays(from: Date, days: number): string {
 const chinaNow = (): Date => new Date(Date.now() + 8 * 3600_000);
 
 /** Everything the simulated platform holds in memory, and what each endpoint does with it. */
+/** A captured material page as the platform keeps it for the records: its place, size and digest (the image itself is the back office's). */
+export interface ReceivedPage {
+  readonly materialId: string;
+  readonly page: number;
+  readonly width: number;
+  readonly height: number;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+const receivedPage = (p: ApplicationRequest['pages'][number]): ReceivedPage => {
+  const data = Buffer.from(p.dataBase64, 'base64');
+  return { materialId: p.materialId, page: p.page, width: p.width, height: p.height, bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') };
+};
+
 export class PlatformState {
   readonly issuerKeyId = 'sim-issuer-1';
   private readonly issuer = generateKeyPairSync('ed25519');
   readonly certificates: ECertificate[];
   readonly applications = new Map<string, ApplicationProgress>();
   /** What each application carried (no personal data), so tests and operators can inspect intake. */
-  readonly applicationRequests = new Map<string, { itemCode: string; creditCode: string | null; attachments: ApplicationRequest['attachments']; smartApproval: boolean }>();
+  readonly applicationRequests = new Map<
+    string,
+    { itemCode: string; creditCode: string | null; attachments: ApplicationRequest['attachments']; smartApproval: boolean; pages: ReceivedPage[] }
+  >();
   /** Intake facts a reprint and 我的办件 need: the kiosk's slip, what is still to provide, who filed it where. */
   private readonly intake = new Map<
     string,
@@ -213,7 +231,7 @@ export class PlatformState {
     if (handledBy) progress.history.push({ status: 'accepted', at, note: `跨域通办：已转至${target?.authority ?? handledBy}受理` });
     else if (a.smartApproval) this.smartDecision(a, progress, enterprise, at);
     this.applications.set(number, progress);
-    this.applicationRequests.set(number, { itemCode: a.itemCode, creditCode, attachments: a.attachments, smartApproval: a.smartApproval });
+    this.applicationRequests.set(number, { itemCode: a.itemCode, creditCode, attachments: a.attachments, smartApproval: a.smartApproval, pages: a.pages.map(receivedPage) });
     const slipNumber = a.slipNumber ?? null;
     this.intake.set(number, { acceptedAt: at, slipNumber, toProvide: a.toProvide, handledBy, kioskId, applicantIdNumber: a.applicant.agentIdNumber });
     if (slipNumber) this.slips.set(slipNumber, number);

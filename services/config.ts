@@ -73,6 +73,11 @@ const environment = z.object({
   KIOSK_ASSIST_MODEL: nonEmpty.optional(),
   KIOSK_ASSIST_API_KEY: nonEmpty.optional(),
   KIOSK_ASSIST_TIMEOUT_MS: count(2_000),
+  /** 人证核验: the name of an installed, licensed face-check module (services/session/face-check.ts); unset: off. */
+  KIOSK_FACE_CHECK_MODULE: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'a module name: lower-case letters, digits, . _ -')
+    .optional(),
   KIOSK_DEVTOOLS: flag.optional(),
   KIOSK_SERIAL_BY_ID_DIR: nonEmpty.optional(),
   KIOSK_SERIAL_BY_PATH_DIR: nonEmpty.optional(),
@@ -174,6 +179,8 @@ export interface KioskConfig {
    * network), used only to choose among catalogue candidates; null (the default): the offline ranking alone.
    */
   readonly assistant: { readonly url: string; readonly model: string; readonly apiKey: string | null; readonly timeoutMs: number } | null;
+  /** 人证核验: the installed face-check module to use (null: the feature is off). */
+  readonly faceCheckModule: string | null;
   /** What production is missing (always empty in the demo). */
   readonly notReady: readonly NotReadyReason[];
 }
@@ -312,6 +319,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
       appChannel: e.KIOSK_APP_CHANNEL ?? 'stable',
       browser: { executable: e.KIOSK_CHROMIUM ?? '/usr/bin/chromium', extraArgs: (e.KIOSK_BROWSER_ARGS ?? '').split(/\s+/).filter(Boolean) },
     },
+    faceCheckModule: e.KIOSK_FACE_CHECK_MODULE ?? null,
     assistant: e.KIOSK_ASSIST_URL && e.KIOSK_ASSIST_MODEL
       ? { url: e.KIOSK_ASSIST_URL, model: e.KIOSK_ASSIST_MODEL, apiKey: e.KIOSK_ASSIST_API_KEY ?? null, timeoutMs: Math.max(100, e.KIOSK_ASSIST_TIMEOUT_MS) }
       : null,

@@ -25,6 +25,8 @@ import { createPlatformArea, platformMigrations } from './platform/area';
 import { FileKeyProvider, StaticKeyProvider, type KeyProvider } from './platform/keys';
 import type { SenderOptions } from './platform/sender';
 import { createSessionArea } from './session/area';
+import { resolveFaceCheck, type FaceCheckModule } from './session/face-check';
+import { createCaptureArea } from './capture/area';
 import { createSpeechArea } from './speech/area';
 import { coreMigrations } from './store/core-migrations';
 import { checkpoint, SettingsRepository, type Database } from './store/database';
@@ -58,6 +60,8 @@ export interface KioskServicesOptions {
   readonly platformTiming?: { readonly sender?: SenderOptions; readonly probeMs?: number };
   /** A picture of the screen for the fleet console's screenshot command (the Electron shell can take one). */
   readonly captureScreen?: () => Promise<Buffer>;
+  /** Licensed 人证核验 modules installed with this build, by name; `KIOSK_FACE_CHECK_MODULE` picks one. */
+  readonly faceCheckModules?: Readonly<Record<string, FaceCheckModule>>;
 }
 
 /** A kiosk keeps its identity across restarts: the platform and operators know it by this id. */
@@ -100,7 +104,9 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
   const demo = config.profile === 'demo';
   const keyProvider = options.keyProvider ?? configuredKeyProvider(config) ?? noKey;
 
-  const session = createSessionArea({ ...deps, log: log.child('session') });
+  const faceCheck = resolveFaceCheck(config.faceCheckModule, options.faceCheckModules ?? {});
+  if (faceCheck.missing) log.warn('the configured face-check module is not installed: the face check is off', { module: faceCheck.missing });
+  const session = createSessionArea({ ...deps, log: log.child('session') }, { faceCheck: faceCheck.module });
   const devices = createDevicesArea(
     { ...deps, log: log.child('devices') },
     {
@@ -120,10 +126,12 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
       ...(demo ? { sample: { version: sampleVersion, build: buildSampleBundle } } : {}),
     },
   );
+  const capture = createCaptureArea({ ...deps, log: log.child('capture') }, { content: content.port });
   const platform = createPlatformArea(
     { ...deps, log: log.child('platform') },
     {
       keyProvider,
+      pages: capture.port,
       session: session.port,
       content: content.port,
       ...(demo ? { simulator: (keys: Record<string, string>) => startPlatformSimulator(keys) } : {}),
@@ -134,7 +142,7 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
   );
   const speech = createSpeechArea({ ...deps, log: log.child('speech') });
   const approval = createApprovalArea({ ...deps, log: log.child('approval') }, { content: content.port, platform: platform.port, session: session.port });
-  const personAreas: ServiceArea<unknown>[] = [session, devices, content, platform, speech, approval];
+  const personAreas: ServiceArea<unknown>[] = [session, devices, content, platform, speech, approval, capture];
   // 政务服务体验员 runs: set up in admin mode, walked as a citizen session, sent to the fleet console once ended.
   const experience = new ExperienceRecorder({
     redact: (text) => log.redactor.redact(text),
@@ -247,7 +255,9 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
     // Safe mode holds in every profile: the demo's crash loop ends on the maintenance screen too.
     if (demo) return admin.blocking();
     const keyless = keyProvider.available?.() === false ? [{ code: 'outbox-key-missing', message: 'no key can be had to keep personal data encrypted' }] : [];
-    const reasons = [...admin.blocking(), ...config.notReady, ...keyless, ...areas.flatMap((a) => a.notReady?.() ?? [])];
+    // A hall that configured 人证核验 does not open without it (the check would silently be off).
+    const faceless = faceCheck.missing ? [{ code: 'face-check-module-missing', message: `the face-check module ${faceCheck.missing} is not installed` }] : [];
+    const reasons = [...admin.blocking(), ...config.notReady, ...keyless, ...faceless, ...areas.flatMap((a) => a.notReady?.() ?? [])];
     // One reason per code: the configuration and an area may both see the same gap.
     return reasons.filter((r, i) => reasons.findIndex((x) => x.code === r.code) === i);
   };
@@ -309,6 +319,7 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
     ...admin.handlers,
     ...experienceHandlers(experience),
     ...fleet.handlers,
+    ...capture.handlers,
   } satisfies Handlers;
   const dispatch = createDispatcher(handlers, log.child('bridge'));
 

@@ -99,6 +99,8 @@ export const PACKAGE_KINDS = {
   'vue-router': 'dom',
   'vue-i18n': 'dom',
   'simple-keyboard': 'dom',
+  // Document page detection (Canny in WebAssembly) for the 高拍仪; its detect mode runs in a worker.
+  scanic: 'dom',
   'simple-keyboard-layouts': 'dom',
   '@fontsource/noto-sans-sc': 'dom',
   electron: 'electron',

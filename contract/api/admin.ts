@@ -4,6 +4,7 @@ import { cardView } from '../events/devices';
 import { method } from './define';
 import { deviceConfigEntry } from './devices';
 import { experienceRunView, officerCodeInput } from './experience';
+import { documentCamera } from './capture';
 import { deviceRole, deviceStatus } from './system';
 
 /**
@@ -145,6 +146,8 @@ export const adminApi = {
     authed({ devices: z.array(deviceConfigEntry).max(4) }),
     z.object({ devices: z.array(deviceConfigEntry), mode: z.enum(['simulated', 'configured', 'none']) }),
   ),
+  /** Which camera is the document camera (高拍仪); null forgets the choice. The page lists cameras itself (getUserMedia). */
+  'admin.camera': method(authed({ camera: documentCamera.nullable() }), z.object({ camera: documentCamera.nullable() })),
   'admin.devices': method(
     authed({}),
     z.object({

@@ -10,6 +10,7 @@ import { sessionApi } from './session';
 import { adminApi } from './admin';
 import { fleetApi } from './fleet';
 import { experienceApi } from './experience';
+import { captureApi } from './capture';
 
 /**
  * Every call the renderer may make. Each area of the product keeps its methods in its own file
@@ -26,6 +27,7 @@ export const kioskApi = {
   ...adminApi,
   ...fleetApi,
   ...experienceApi,
+  ...captureApi,
 } satisfies Record<string, MethodSpec>;
 
 export type KioskApiSpec = typeof kioskApi;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cardView } from '../events/devices';
+import { pageJpegBase64 } from '../../platform-wire/model/captured-page';
 import { method } from './define';
 
 export const applicantRole = z.enum(['legal_rep', 'agent']);
@@ -34,4 +35,8 @@ export const sessionApi = {
     z.object({}).strict(),
     z.object({ person: z.object({ name: z.string(), idNumber: z.string(), address: z.string().nullable() }).nullable() }),
   ),
+  /** 人证核验: whether a licensed face-check module is installed and configured (off: no screen offers or claims a check). */
+  'session.faceCheckStatus': method(z.object({}).strict(), z.object({ available: z.boolean() })),
+  /** Compares a live picture (JPEG, size-checked like a page) with the card's photo, by the installed module. */
+  'session.faceCheck': method(z.object({ liveJpegBase64: pageJpegBase64 }).strict(), z.object({ verdict: z.enum(['match', 'mismatch', 'inconclusive']) })),
 };

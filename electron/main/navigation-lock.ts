@@ -30,15 +30,24 @@ export function lockNavigation(contents: WebContents, log: Logger): void {
 }
 
 /**
- * The kiosk needs no browser permission (camera, microphone, geolocation, notifications, USB, serial,
- * HID …): devices are reached by the services, never by the page. Deny every request and every check.
+ * The kiosk needs one browser permission: the document camera (高拍仪), video only, for the app's own
+ * page. Everything else (microphone, geolocation, notifications, USB, serial, HID …) is denied, and so
+ * is the camera to any other page or frame: devices are reached by the services, never by the page.
  */
-export function denyAllPermissions(session: Session, log: Logger): void {
-  session.setPermissionRequestHandler((_contents, permission, callback) => {
-    log.warn('denied permission request', { permission });
-    callback(false);
+export function denyAllPermissionsButCamera(session: Session, log: Logger): void {
+  session.setPermissionRequestHandler((contents, permission, callback, details) => {
+    const d = details as { requestingUrl?: string; mediaTypes?: ReadonlyArray<string> };
+    const pageUrl = (contents as { getURL?: () => string } | null)?.getURL?.();
+    const cameraForApp =
+      permission === 'media' && isAppUrl(d.requestingUrl) && isAppUrl(pageUrl) && (d.mediaTypes ?? []).length > 0 && (d.mediaTypes ?? []).every((t) => t === 'video');
+    if (!cameraForApp) log.warn('denied permission request', { permission });
+    callback(cameraForApp);
   });
-  session.setPermissionCheckHandler(() => false);
+  // Checks (enumerateDevices labels, permission queries): the camera for the app's origin only.
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => {
+    const d = details as { mediaType?: string; requestingUrl?: string };
+    return permission === 'media' && d.mediaType === 'video' && isAppUrl(`${requestingOrigin}/`) && (d.requestingUrl === undefined || isAppUrl(d.requestingUrl));
+  });
   session.setDevicePermissionHandler(() => false);
 }
 

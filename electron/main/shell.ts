@@ -7,7 +7,7 @@ import { SettingsRepository } from '../../services/store/database';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpc } from './ipc';
 import { SafeStorageKeyProvider } from './safe-storage-key';
-import { denyAllPermissions, lockNavigation } from './navigation-lock';
+import { denyAllPermissionsButCamera, lockNavigation } from './navigation-lock';
 import { createMainWindow, type CrashRecoveryOptions } from './window';
 
 /** Settings key a technician sets to '1' to lock the kiosk without touching the environment. */
@@ -102,7 +102,7 @@ export async function startShell(options: ShellOptions = {}): Promise<Shell | nu
 
   await app.whenReady();
   serveRenderer(config.rendererDir);
-  denyAllPermissions(session.defaultSession, log);
+  denyAllPermissionsButCamera(session.defaultSession, log);
   await services.start();
 
   const kiosk = resolveKioskMode(config.shellKioskMode, new SettingsRepository(services.db));

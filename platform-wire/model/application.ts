@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { capturedPages } from './captured-page';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -61,6 +62,8 @@ export const applicationRequest = z.object({
   slipNumber: slipNumber.optional(),
   toProvide: z.array(materialToProvide).max(60).default([]),
   crossRegion: z.object({ targetRegion: z.string().min(1).max(40) }).optional(),
+  /** Pages of materials captured with the kiosk's document camera (高拍仪). */
+  pages: capturedPages.default([]),
 });
 export type ApplicationRequest = z.infer<typeof applicationRequest>;
 

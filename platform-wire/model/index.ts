@@ -4,3 +4,4 @@ export * from './application';
 export * from './evaluation';
 export * from './hall';
 export * from './materials-link';
+export * from './captured-page';

@@ -17,6 +17,7 @@ import { PinLockout } from './lockout';
 import type { AppUpdates } from './app-update/machine';
 import { PinStore, pinFile } from './pin';
 import { RendererWatch } from './safe-mode';
+import { readDocumentCamera, writeDocumentCamera } from '../capture/camera-setting';
 
 /** Idle time after which admin mode leaves by itself. */
 export const ADMIN_IDLE_MS = 60_000;
@@ -298,6 +299,12 @@ export function createAdminArea(deps: AreaDeps, o: AdminAreaOptions): AdminArea 
         return ok(saved);
       }),
       'admin.devices': guarded(() => ok(o.devices.overview())),
+      'admin.camera': guarded(({ camera }) => {
+        writeDocumentCamera(deps.db, camera);
+        // The label is the camera's model name, nothing personal.
+        record('capture.camera', camera ? 'saved' : 'cleared', camera ? { label: camera.label } : {});
+        return ok({ camera: readDocumentCamera(deps.db) });
+      }),
       'admin.selfTest': guarded(({ kind }) => {
         record('devices.selfTest', 'started', { kind });
         return ok(o.devices.selfTests.start(kind));

@@ -15,6 +15,7 @@ import { LocalQueue, localQueueMigrations } from './queue-local';
 import { OutboxSender, type SenderOptions } from './sender';
 import type { ContentPort } from '../content/area';
 import type { SessionPort } from '../session/area';
+import type { CapturedPagesPort } from '../capture/area';
 
 /** Schema changes of the platform area (area 'platform', versions 1..n). */
 export const platformMigrations: Migration[] = [...outboxMigrations, ...draftMigrations, ...localQueueMigrations];
@@ -36,6 +37,8 @@ export interface PlatformAreaOptions {
   readonly elsewhere?: (itemCode: string, formData: Record<string, unknown>) => Promise<ElsewhereVerdict | null>;
   /** The clock of saved drafts (tests of the 7-day limit). */
   readonly now?: () => number;
+  /** Pages captured with the document camera (高拍仪), filed with the application. */
+  readonly pages?: CapturedPagesPort;
 }
 
 /**
@@ -151,6 +154,7 @@ export function createPlatformArea(deps: AreaDeps, options: PlatformAreaOptions)
       sender.kick();
     },
     elsewhere: options.elsewhere ?? (async () => null),
+    ...(options.pages ? { pages: options.pages } : {}),
   });
   /** The hall's windows as the platform last told them: what an offline number says of who waits. */
   const refreshWindows = async (): Promise<void> => {

@@ -10,6 +10,7 @@ import type { PlatformClient, PlatformResult } from './client';
 import type { OutboxEntry } from './outbox-store';
 import type { OutboxSender } from './sender';
 import { withCardValues } from '../session/card-values';
+import type { CapturedPagesPort } from '../capture/area';
 import { createVisitHandlers, type VisitDeps } from './handlers-visit';
 import { from, offline } from './results';
 import { slipNumberFor, kioskSlipCode, slipDay } from './slip';
@@ -20,6 +21,8 @@ export interface HandlerDeps extends VisitDeps {
   readonly kioskId: string;
   /** A rule of the item says the matter belongs to another authority (the 秒批 rules with `elsewhere`, on the kiosk's facts). */
   readonly elsewhere: (itemCode: string, formData: Record<string, unknown>) => Promise<ElsewhereVerdict | null>;
+  /** Pages captured with the document camera, handed over (and dropped there) as the filing is sealed. */
+  readonly pages?: CapturedPagesPort;
 }
 
 const receiptStatus = (e: OutboxEntry): 'queued' | 'delivered' | 'failed' =>
@@ -120,6 +123,8 @@ export function createPlatformHandlers(d: HandlerDeps): AreaHandlers<typeof plat
       }
       if (!elsewhere && crossRegionTarget) return fail('rejected', 'this matter is handled here', { messageKey: 'platform.crossRegionNotNeeded' });
       const toProvide = provideRecordFor(d, application.itemCode, { answers, materialIds, formId, committed, ecerts: application.attachments.flatMap((a) => (a.materialId ? [a.materialId] : [])) }, role);
+      // The captured pages of materials still to provide go with it, sealed in the outbox like the rest.
+      const pages = d.pages?.takeForFiling(application.itemCode, new Set(toProvide.map((m) => m.materialId))) ?? [];
       const slipNumber = slipNumberFor(d.kioskId, new Date(), d.store.lastSlip(`${kioskSlipCode(d.kioskId)}-${slipDay(new Date())}-`));
       const payload = {
         ...application,
@@ -132,6 +137,7 @@ export function createPlatformHandlers(d: HandlerDeps): AreaHandlers<typeof plat
         slipNumber,
         toProvide,
         ...(crossRegionTarget ? { crossRegion: { targetRegion: crossRegionTarget } } : {}),
+        ...(pages.length ? { pages } : {}),
       };
       return ok(applicationOutcome(await submit('application', payload, waitMs, slipNumber), toProvide));
     },

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import type { CardRead } from '../../hardware';
+import type { CardRead, DecodedPhoto } from '../../hardware';
 import { checkCreditCode } from '../../kernel/identifiers';
 import { maskIdNumber, maskName } from '../../kernel/mask';
 import type { CardView } from '../../contract';
@@ -14,6 +14,8 @@ export interface CardHolder {
   readonly validUntil: string | null;
   readonly expired: boolean;
   readonly view: CardView;
+  /** The card's photo as read (WLT) and decoded when a decoder is plugged in: for a face check, never shown or stored. */
+  readonly photo: { readonly wlt: Buffer; readonly decoded: DecodedPhoto | null };
 }
 
 export type ApplicantRole = 'legal_rep' | 'agent';
@@ -72,7 +74,7 @@ export class SessionIdentityStore {
       expired: read.expired,
     };
     if (this.holder && this.holder.idNumber !== c.idNumber) this.forgetHolder();
-    this.holder = { name, idNumber: c.idNumber, address: c.address, validUntil: c.validUntil, expired: read.expired, view };
+    this.holder = { name, idNumber: c.idNumber, address: c.address, validUntil: c.validUntil, expired: read.expired, view, photo: { wlt: read.wlt, decoded: read.photo } };
     this.sessionId ??= randomUUID();
     return view;
   }

@@ -11,6 +11,8 @@ export const routes: RouteRecordRaw[] = [
   // Screens of an application: the applicant guard (features/identify) sends the person to identify first.
   { path: '/form/:formId', name: 'form', component: () => import('../features/form/FormView.vue'), meta: { requiresApplicant: true } },
   { path: '/review', name: 'review', component: () => import('../features/form/ReviewView.vue') },
+  /** 高拍仪: captures the pages of one material of the application under way. */
+  { path: '/capture/:materialId', name: 'capture', component: () => import('../features/capture/CaptureView.vue') },
   { path: '/ecert', name: 'ecert', component: () => import('../features/ecert/EcertView.vue') },
   { path: '/submit', name: 'submit', component: () => import('../features/submit/SubmitView.vue') },
   { path: '/progress', name: 'progress', component: () => import('../features/progress/ProgressView.vue') },

@@ -90,8 +90,10 @@ describe('Node host', () => {
     const r = await request('/');
     expect(r.status).toBe(200);
     const csp = String(r.headers['content-security-policy']);
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).toContain("worker-src 'self'");
+    expect(csp).not.toMatch(/'unsafe-eval'/);
+    expect(String(r.headers['permissions-policy'])).toMatch(/(^|, )camera=\(self\)(,|$)/);
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toMatch(/https?:\/\//);
     expect(r.headers['x-frame-options']).toBe('DENY');

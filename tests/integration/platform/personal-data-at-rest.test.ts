@@ -14,6 +14,9 @@ import { until } from './outbox-harness';
  */
 const holder = { name: '黄测试', idNumber: '440605199003071232', address: '广东省佛山市南海区桂城街道南海大道北88号' };
 const typedMobile = '13912345678';
+/** A captured page (高拍仪): a JPEG whose body is a marker nobody else writes, so any copy of it can be found. */
+const pageMarker = Buffer.from('PAGE-OF-A-PERSONS-PAPERS-7f3c9a');
+const pageJpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), ...Array.from({ length: 400 }, () => pageMarker)]);
 const dataDir = tmpDataDir('kiosk-at-rest');
 let services: KioskServices;
 const call = async (method: string, input: unknown): Promise<any> => services.dispatch(method, input, { via: 'test' });
@@ -42,15 +45,21 @@ describe('personal data at rest', () => {
     await call('session.identify', { creditCode: '91440605MA51C7QX76', role: 'legal_rep' });
     // The platform is down: the writes wait in the outbox, sealed.
     await platform('POST', '/_control/faults', { mode: 'down' });
+    const page = await call('capture.addPage', { itemCode: 'NH-AMR-0201', materialId: 'm_resolution', jpegBase64: pageJpeg.toString('base64'), width: 800, height: 1131 });
+    expect(page.ok).toBe(true);
     const app = await call('platform.submitApplication', { itemCode: 'NH-AMR-0201', formData: { agentPhone: typedMobile }, waitMs: 0 });
     const help = await call('platform.requestHelp', { topic: 'how-to-apply', message: '不会填写', contactMobile: typedMobile, waitMs: 0 });
     expect([app.value.status, help.value.status]).toEqual(['queued', 'queued']);
     const sealed = (services.db.prepare('SELECT payload FROM platform_outbox WHERE payload IS NOT NULL').all() as { payload: Buffer }[]).map((r) => r.payload);
     expect(sealed.length).toBe(2);
     for (const s of sealed) expect(s.includes(Buffer.from(holder.idNumber))).toBe(false);
+    for (const s of sealed) expect(s.includes(pageMarker) || s.includes(Buffer.from(pageJpeg.toString('base64').slice(8, 60)))).toBe(false);
 
     await platform('DELETE', '/_control/faults');
     await until(() => services.health().outboxDepth === 0, 30_000);
+    // The page reached the platform with the filing.
+    const records = (await (await platform('GET', '/_control/records')).json()) as { applications: Array<{ request: { pages: Array<{ materialId: string; bytes: number }> } }> };
+    expect(records.applications.at(-1)!.request.pages).toMatchObject([{ materialId: 'm_resolution', bytes: pageJpeg.length }]);
     expect((await call('session.end', { reason: 'completed' })).value).toMatchObject({ hadSession: true });
 
     const files = filesUnder(dataDir);
@@ -63,6 +72,7 @@ describe('personal data at rest', () => {
         expect(bytes.includes(s.subarray(1, 29)), `a sealed payload's header in ${where}`).toBe(false);
         expect(bytes.includes(s.subarray(29, 61)), `a sealed payload's ciphertext in ${where}`).toBe(false);
       }
+      expect(bytes.includes(pageMarker) || bytes.includes(Buffer.from(pageJpeg.toString('base64').slice(8, 60))), `a captured page in ${where}`).toBe(false);
       for (const secret of [holder.name, holder.idNumber, holder.address, typedMobile]) {
         expect(bytes.includes(Buffer.from(secret)), `${secret} in ${where}`).toBe(false);
       }

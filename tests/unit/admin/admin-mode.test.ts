@@ -42,6 +42,20 @@ afterEach(async () => {
 const login = async (pin = PIN) => call<{ adminSession: string; idleSeconds: number }>('admin.login', { pin });
 
 describe('admin mode', () => {
+  it('keeps the technician\'s choice of document camera (高拍仪) across restarts; the page reads it but cannot set it', async () => {
+    const camera = { deviceId: 'a1b2c3', label: 'USB Document Camera (1234:5678)' };
+    expect(await call('capture.camera')).toEqual({ ok: true, value: { camera: null } });
+    // Without admin mode the choice is refused.
+    expect((await call('admin.camera', { camera })).ok).toBe(false);
+    await setPin(dir, PIN);
+    const session = await login();
+    if (!session.ok) throw new Error('login failed');
+    expect(await call('admin.camera', { adminSession: session.value.adminSession, camera })).toEqual({ ok: true, value: { camera } });
+    await services.stop();
+    services = make();
+    expect(await call('capture.camera')).toEqual({ ok: true, value: { camera } });
+  });
+
   it('cannot be entered before a PIN is set at install, and says how to set one', async () => {
     expect(await call('admin.status')).toMatchObject({ ok: true, value: { pinSet: false } });
     const r = await login();

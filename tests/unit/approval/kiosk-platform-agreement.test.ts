@@ -67,6 +67,7 @@ describe('kiosk and platform agree on every 秒批 verdict', () => {
             attachments: [],
             smartApproval: true,
             toProvide: [],
+            pages: [],
           };
           // The platform decides with its own engine; the kiosk's checklist must say the same of every rule.
           const platformSide = decideRules(item.smartApproval!.rules as unknown as PublishedRule[], decisionRecords(request, ent, platformCerts, TODAY));

@@ -64,15 +64,20 @@ describe('app://kiosk/ responses', () => {
       const csp = res.headers.get('content-security-policy') ?? '';
       const d = directives(csp);
       expect(d.get('default-src')).toEqual(["'self'"]);
-      expect(d.get('script-src')).toEqual(["'self'"]);
+      // WebAssembly compilation (the document camera's page detection), never eval of script.
+      expect(d.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+      expect(d.get('worker-src')).toEqual(["'self'"]);
       expect(d.get('object-src')).toEqual(["'none'"]);
       expect(d.get('frame-ancestors')).toEqual(["'none'"]);
-      expect(csp).not.toContain('unsafe-eval');
+      expect(csp).not.toMatch(/'unsafe-eval'/);
       expect(csp).not.toContain('unsafe-inline');
+      // The camera for the app's own page only; the microphone and every device API stay off.
+      expect(res.headers.get('permissions-policy')).toMatch(/(^|, )camera=\(self\)(,|$)/);
+      expect(res.headers.get('permissions-policy')).toContain('microphone=()');
       // No remote origin anywhere: no scheme-wide or host sources, no wildcard.
       for (const [name, values] of d) {
         for (const v of values) {
-          expect(v, `${name} ${v}`).toMatch(/^('self'|'none'|data:|blob:)$/);
+          expect(v, `${name} ${v}`).toMatch(/^('self'|'none'|'wasm-unsafe-eval'|data:|blob:)$/);
         }
       }
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');

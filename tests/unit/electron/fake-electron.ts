@@ -204,7 +204,14 @@ class FakeProtocol {
   }
 }
 
-type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: PermissionDetails) => void;
+
+/** What Electron tells a permission handler: the page asking, and for `media` which kinds. */
+export interface PermissionDetails {
+  readonly requestingUrl?: string;
+  readonly mediaTypes?: ReadonlyArray<'video' | 'audio'>;
+  readonly mediaType?: 'video' | 'audio' | 'unknown';
+}
 
 class FakeSession {
   permissionRequestHandler: PermissionRequestHandler | null = null;
@@ -220,13 +227,14 @@ class FakeSession {
     this.devicePermissionHandler = handler;
   }
   /** Chromium's default, with no handler set, is to grant: a missing handler must show up in tests. */
-  requestPermission(permission: string): Promise<boolean> {
+  /** `pageUrl`: the URL of the webContents asking (the kiosk's own page by default). */
+  requestPermission(permission: string, details: PermissionDetails = {}, pageUrl = 'app://kiosk/'): Promise<boolean> {
     const handler = this.permissionRequestHandler;
     if (!handler) return Promise.resolve(true);
-    return new Promise((resolve) => handler({}, permission, resolve));
+    return new Promise((resolve) => handler({ getURL: () => pageUrl }, permission, resolve, { requestingUrl: pageUrl, ...details }));
   }
-  checkPermission(permission: string): boolean {
-    return this.permissionCheckHandler ? this.permissionCheckHandler(null, permission, 'app://kiosk', {}) : true;
+  checkPermission(permission: string, details: PermissionDetails = {}, origin = 'app://kiosk'): boolean {
+    return this.permissionCheckHandler ? this.permissionCheckHandler(null, permission, origin, { requestingUrl: `${origin}/`, ...details }) : true;
   }
   checkDevicePermission(deviceType: string): boolean {
     return this.devicePermissionHandler ? this.devicePermissionHandler({ deviceType, origin: 'app://kiosk' }) : true;

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./fake-electron'));
 
 import type { Session, WebContents } from 'electron';
-import { denyAllPermissions, lockNavigation } from '../../../electron/main/navigation-lock';
+import { denyAllPermissionsButCamera, lockNavigation } from '../../../electron/main/navigation-lock';
 import { FakeWebContents, resetFakeElectron, session } from './fake-electron';
 import { recordingLogger } from '../../support/recording-logger';
 
@@ -73,16 +73,34 @@ describe('permissions', () => {
   });
 
   it.each(['media', 'geolocation', 'notifications', 'serial', 'hid', 'clipboard-read', 'fullscreen'])(
-    'a %s request is denied, and so is the check',
+    'a %s request without a camera in it is denied, and so is the check',
     async (permission) => {
-      denyAllPermissions(session.defaultSession as unknown as Session, recordingLogger());
+      denyAllPermissionsButCamera(session.defaultSession as unknown as Session, recordingLogger());
       expect(await session.defaultSession.requestPermission(permission)).toBe(false);
       expect(session.defaultSession.checkPermission(permission)).toBe(false);
     },
   );
 
+  it('grants the camera (video only) to the kiosk\'s own page, and checks it for the app origin', async () => {
+    denyAllPermissionsButCamera(session.defaultSession as unknown as Session, recordingLogger());
+    expect(await session.defaultSession.requestPermission('media', { mediaTypes: ['video'] })).toBe(true);
+    expect(session.defaultSession.checkPermission('media', { mediaType: 'video' })).toBe(true);
+  });
+
+  it('refuses the microphone, camera with microphone, and the camera to any other page or origin', async () => {
+    denyAllPermissionsButCamera(session.defaultSession as unknown as Session, recordingLogger());
+    const s = session.defaultSession;
+    expect(await s.requestPermission('media', { mediaTypes: ['audio'] })).toBe(false);
+    expect(await s.requestPermission('media', { mediaTypes: ['video', 'audio'] })).toBe(false);
+    expect(await s.requestPermission('media', { mediaTypes: [] })).toBe(false);
+    expect(await s.requestPermission('media', { mediaTypes: ['video'] }, 'https://example.com/')).toBe(false);
+    expect(await s.requestPermission('media', { mediaTypes: ['video'] }, 'app://kiosk.evil/')).toBe(false);
+    expect(s.checkPermission('media', { mediaType: 'audio' })).toBe(false);
+    expect(s.checkPermission('media', { mediaType: 'video' }, 'https://example.com')).toBe(false);
+  });
+
   it('denies device access (USB, serial, HID) to the page', () => {
-    denyAllPermissions(session.defaultSession as unknown as Session, recordingLogger());
+    denyAllPermissionsButCamera(session.defaultSession as unknown as Session, recordingLogger());
     expect(session.defaultSession.checkDevicePermission('serial')).toBe(false);
     expect(session.defaultSession.checkDevicePermission('usb')).toBe(false);
   });

@@ -4,6 +4,7 @@ import type { OutboxFailure } from '../../../../contract/api/platform';
 import type { ApplicationDecision, MaterialToProvide, SituationFlow } from '../../../../contract';
 import type { FormDefinition, ServiceItem } from '../../../../contract';
 import { registerSessionReset, registerVisitSubject } from '../../stores/session';
+import { useCaptureStore } from '../capture/store';
 
 export interface EcertChoice {
   readonly materialId: string;
@@ -49,8 +50,11 @@ export const useDraftStore = defineStore('journeyDraft', () => {
   const ecerts = ref<EcertChoice[]>([]);
   const commitmentConfirmed = ref(false);
   const outcome = ref<SubmissionOutcome | null>(null);
+  const captured = useCaptureStore();
 
   const reset = (): void => {
+    // Pages captured for this application go with it (another application starts without them).
+    captured.clear();
     item.value = null;
     form.value = null;
     flow.value = null;
