@@ -25,6 +25,8 @@ export const useAdminStore = defineStore('admin', () => {
   /** Why the last admin session ended, for the login screen to say. */
   const ended = ref<'idle' | 'logout' | 'person' | null>(null);
   const selfTest = ref<SelfTestResult | null>(null);
+  /** The last self-test state heard for a test this screen did not yet know it had started. */
+  let latestElsewhere: SelfTestResult | null = null;
   let lastTouch = 0;
 
   const refreshStatus = async (): Promise<void> => {
@@ -71,10 +73,22 @@ export const useAdminStore = defineStore('admin', () => {
       ended.value = event.reason;
       selfTest.value = null;
     }
-    if (event.type === 'admin.selfTest' && selfTest.value?.testId === event.result.testId) selfTest.value = event.result;
+    if (event.type === 'admin.selfTest') {
+      if (selfTest.value?.testId === event.result.testId) selfTest.value = event.result;
+      else latestElsewhere = event.result;
+    }
   });
 
-  return { token, status, ended, selfTest, refreshStatus, login, call, logout, touch };
+  /**
+   * A test just started: its first step may have been published before the call that started it
+   * answered (the pad answers in milliseconds), so a newer state already heard wins over the answer.
+   */
+  const selfTestStarted = (first: SelfTestResult): void => {
+    selfTest.value = latestElsewhere?.testId === first.testId ? latestElsewhere : first;
+    latestElsewhere = null;
+  };
+
+  return { token, status, ended, selfTest, selfTestStarted, refreshStatus, login, call, logout, touch };
 });
 
 export const refusalText = refusal;
