@@ -11,11 +11,15 @@ import v8 from 'node:v8';
 import { createLogger } from '../../../services/log/logger';
 import { PlatformClient } from '../../../services/platform/client';
 import { loadSigningKey } from '../../../services/platform/keys';
-import { OUTBOX_KINDS, type OutboxKind } from '../../../services/platform/outbox-store';
+import type { OutboxKind } from '../../../services/platform/outbox-store';
 import { outboxRig } from './outbox-harness';
 
 
-const payload = (kind: OutboxKind, marker: string): unknown => {
+/** The kinds a person files (a queue ticket reconciled later is not filed and has its own tests). */
+const KINDS = ['application', 'evaluation', 'feedback', 'help'] as const satisfies readonly OutboxKind[];
+type FiledKind = (typeof KINDS)[number];
+
+const payload = (kind: FiledKind, marker: string): unknown => {
   const now = new Date().toISOString();
   const person = { agentName: '李小红', agentIdNumber: '440524199211030287', agentMobile: '18923456789' };
   switch (kind) {
@@ -49,7 +53,7 @@ function run(dataDir: string, simUrl: string, keyDir: string, tag: string, mode:
     fs.writeSync(1, 'READY\n');
     let n = 0;
     const next = (): void => {
-      const kind = OUTBOX_KINDS[Math.floor(Math.random() * OUTBOX_KINDS.length)]!;
+      const kind = KINDS[Math.floor(Math.random() * KINDS.length)]!;
       const marker = `${tag}-${n++}`;
       const { receiptId } = rig.store.enqueue(kind, payload(kind, marker));
       fs.writeSync(1, `C ${receiptId} ${kind} ${marker}\n`);
