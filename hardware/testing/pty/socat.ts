@@ -33,6 +33,7 @@ export interface PtyPairOptions {
   readonly dir?: string;
   /** Name stem of the symlinks, e.g. `idReader` → `idReader.host`, `idReader.device`. */
   readonly name?: string;
+  /** How long socat may take to open its PTYs (default 15 s: a loaded machine is slow, not broken). */
   readonly timeoutMs?: number;
 }
 
@@ -59,8 +60,8 @@ export async function createPtyPair(options: PtyPairOptions = {}): Promise<PtyPa
     let log = '';
     const timer = setTimeout(() => {
       child.stdin!.end();
-      reject(new Error(`socat did not start within ${options.timeoutMs ?? 3000} ms: ${log.trim()}`));
-    }, options.timeoutMs ?? 3000);
+      reject(new Error(`socat did not start within ${options.timeoutMs ?? 15_000} ms: ${log.trim()}`));
+    }, options.timeoutMs ?? 15_000);
     child.stderr!.on('data', (d: Buffer) => {
       log += d.toString();
       if (log.includes('starting data transfer loop')) {
