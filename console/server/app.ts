@@ -26,6 +26,7 @@ import { evaluationRoutes } from './routes/evaluation';
 import { kioskWireRoutes } from './routes/kiosk-wire';
 import { kioskRoutes } from './routes/kiosks';
 import { rolloutRoutes } from './routes/rollouts';
+import { videoRoutes } from './routes/video';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -75,6 +76,7 @@ export function buildConsoleApp(ctx: ConsoleContext): FastifyInstance {
   rolloutRoutes(app, ctx);
   adminRoutes(app, ctx);
   evaluationRoutes(app, ctx);
+  videoRoutes(app, ctx);
 
   const index = path.join(ctx.config.uiDir, 'index.html');
   if (fs.existsSync(index)) {

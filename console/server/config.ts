@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { projectRootFrom } from '../../kernel/node/project-root';
+import { iceServers, type IceServer } from '../wire/video';
 
 export const projectRoot = projectRootFrom(import.meta.dirname);
 
@@ -16,6 +17,17 @@ const httpUrl = z
   .string()
   .url()
   .refine((u) => /^https?:\/\//.test(u), 'an http(s) URL');
+
+const jsonIceServers = z.string().transform((text, c) => {
+  try {
+    const r = iceServers.safeParse(JSON.parse(text));
+    if (r.success) return r.data;
+  } catch {
+    // Reported below.
+  }
+  c.addIssue({ code: 'custom', message: 'a JSON array of {"urls":["stun:…"|"turn:…"], "username", "credential"}' });
+  return z.NEVER;
+});
 
 /** Every environment variable the console reads, and only here. */
 const environment = z.object({
@@ -37,6 +49,8 @@ const environment = z.object({
   CONSOLE_HISTORY_DAYS: count(30, 8),
   CONSOLE_SWEEP_SECONDS: count(5, 1),
   CONSOLE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).optional(),
+  /** 视频办事: STUN/TURN servers for staff's browser, as JSON (`[{"urls":["turn:turn.hall.example:3478"],"username":"…","credential":"…"}]`). */
+  CONSOLE_ICE_SERVERS: jsonIceServers.optional(),
   npm_package_version: z.string().optional(),
 });
 
@@ -59,6 +73,8 @@ export interface ConsoleConfig {
   readonly version: string;
   /** The built web UI (vite build of console/ui). */
   readonly uiDir: string;
+  /** 视频办事: STUN/TURN for staff's page; none on a hall's LAN. */
+  readonly iceServers: readonly IceServer[];
 }
 
 export class ConsoleConfigError extends Error {
@@ -88,5 +104,6 @@ export function loadConsoleConfig(env: NodeJS.ProcessEnv = process.env): Console
     logLevel: e.CONSOLE_LOG_LEVEL ?? 'info',
     version: e.npm_package_version ?? 'dev',
     uiDir: path.join(projectRoot, 'dist', 'console'),
+    iceServers: e.CONSOLE_ICE_SERVERS ?? [],
   };
 }

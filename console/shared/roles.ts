@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   'cases.policy': ['admin'],
   /** Read the sentences people typed at kiosks that found nothing (to grow the lexicon); a hall manager: their halls' kiosks. */
   'sentences.read': ['admin', 'publisher', 'content-editor', 'hall-manager'],
+  /** 视频办事: answer a kiosk's video call, see its masked screen, send the person an item or a hint; their halls' kiosks only. */
+  'video.answer': ['admin', 'hall-manager'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -207,7 +207,7 @@ export async function complaintStatus(ctx: ConsoleContext, call: SignedCall, num
  * Runs `fn` for a kiosk whose signed request is admitted (signature, revocation, replay window), in
  * the transaction that moves its replay window: nothing is done for a refused or replayed request.
  */
-async function asKiosk<T>(ctx: ConsoleContext, call: SignedCall, fn: (tx: Sql, kiosk: { id: string; hall_id: string | null }, now: Date) => Promise<T>): Promise<{ ok: true; value: T } | Refusal> {
+export async function asKiosk<T>(ctx: ConsoleContext, call: SignedCall, fn: (tx: Sql, kiosk: { id: string; hall_id: string | null }, now: Date) => Promise<T>): Promise<{ ok: true; value: T } | Refusal> {
   const kioskId = signedKioskId(call);
   if (!kioskId) return refuse(401, 'unsigned', 'the request is not signed');
   for (let attempt = 0; attempt < 4; attempt++) {
