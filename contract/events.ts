@@ -5,6 +5,7 @@ import { contentEvents } from './events/content';
 import { platformEvents } from './events/platform';
 import { adminEvents } from './events/admin';
 import { fleetEvents } from './events/fleet';
+import { videoEvents } from './events/video';
 
 /**
  * Every event the renderer may receive, one discriminated union so one schema validates the stream
@@ -19,6 +20,7 @@ export const kioskEvent = z.discriminatedUnion('type', [
   ...platformEvents,
   ...adminEvents,
   ...fleetEvents,
+  ...videoEvents,
 ]);
 export type KioskEvent = z.infer<typeof kioskEvent>;
 export type KioskEventType = KioskEvent['type'];

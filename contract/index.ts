@@ -6,6 +6,7 @@ export * from './api/session';
 export * from './api/admin';
 export * from './api/experience';
 export * from './api/capture';
+export * from './api/video';
 export * from './events/devices';
 export * from './events';
 export * from './channels';

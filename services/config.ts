@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { projectRootFrom } from '../kernel/node/project-root';
+import { iceServers, type IceServer } from '../console/wire/video';
 
 export const projectRoot = projectRootFrom(import.meta.dirname);
 
@@ -27,6 +28,17 @@ const httpUrl = z
   .refine((u) => /^https?:\/\//.test(u), 'an http(s) URL')
   .transform((u) => u.replace(/\/+$/, ''));
 const nonEmpty = z.string().trim().min(1);
+/** 视频办事: STUN/TURN servers as JSON, checked against the console's wire schema (a hall's coturn: README). */
+const jsonIceServers = z.string().transform((text, c) => {
+  try {
+    const r = iceServers.safeParse(JSON.parse(text));
+    if (r.success) return r.data;
+  } catch {
+    // Reported below.
+  }
+  c.addIssue({ code: 'custom', message: 'a JSON array of {"urls":["stun:…"|"turn:…"], "username", "credential"}' });
+  return z.NEVER;
+});
 
 /** Every environment variable the kiosk reads, and only here. */
 const environment = z.object({
@@ -54,6 +66,7 @@ const environment = z.object({
   KIOSK_PLATFORM_TIMEOUT_MS: count(8_000),
   KIOSK_CONTENT_URL: httpUrl.optional(),
   KIOSK_FLEET_URL: httpUrl.optional(),
+  KIOSK_ICE_SERVERS: jsonIceServers.optional(),
   KIOSK_CONTENT_POLL_SECONDS: count(300),
   KIOSK_CONTENT_GRACE_HOURS: count(72),
   KIOSK_TRUSTED_ROOT: nonEmpty.optional(),
@@ -149,6 +162,8 @@ export interface KioskConfig {
   };
   /** The operators' fleet console (KIOSK_FLEET_URL): enrolment, signed heartbeats, remote commands, rollout offers. */
   readonly fleet: { readonly url: string | null };
+  /** 视频办事 (KIOSK_ICE_SERVERS): STUN/TURN for the kiosk page's calls; none on a hall's LAN. */
+  readonly video: { readonly iceServers: readonly IceServer[] };
   /** Where the outbox key comes from on the Node host (the Electron shell supplies its own). */
   readonly outboxKey: { readonly base64: string } | { readonly file: string } | null;
   readonly technicianToken: string | null;
@@ -304,6 +319,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
       graceHours: e.KIOSK_CONTENT_GRACE_HOURS,
     },
     fleet: { url: fleetUrl },
+    video: { iceServers: e.KIOSK_ICE_SERVERS ?? [] },
     outboxKey,
     technicianToken: e.KIOSK_TECHNICIAN_TOKEN ?? null,
     log: { level: e.KIOSK_LOG_LEVEL ?? 'info', echo: e.KIOSK_LOG_ECHO ?? false },

@@ -21,6 +21,7 @@ import { startSimulatedDevices } from './demo/simulated-devices';
 import { createDevicesArea, devicesMigrations } from './devices/area';
 import { createLogger, type Logger } from './log/logger';
 import { createFleetArea, fleetMigrations } from './fleet/area';
+import { createVideoArea } from './video/area';
 import { createPlatformArea, platformMigrations } from './platform/area';
 import { FileKeyProvider, StaticKeyProvider, type KeyProvider } from './platform/keys';
 import type { SenderOptions } from './platform/sender';
@@ -249,7 +250,12 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
       keys: keyProvider,
     },
   );
-  const areas: ServiceArea<unknown>[] = [...personAreas, admin, fleet];
+  // 视频办事: the page's video calls with hall staff, signalled through the fleet console's link.
+  const video = createVideoArea(
+    { ...deps, log: log.child('video') },
+    { fleet: fleet.port, itemName: (code) => content.port.item(code)?.name.zh ?? null },
+  );
+  const areas: ServiceArea<unknown>[] = [...personAreas, admin, fleet, video];
 
   const notReady = (): NotReadyReason[] => {
     // Safe mode holds in every profile: the demo's crash loop ends on the maintenance screen too.
@@ -320,6 +326,7 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
     ...experienceHandlers(experience),
     ...fleet.handlers,
     ...capture.handlers,
+    ...video.handlers,
   } satisfies Handlers;
   const dispatch = createDispatcher(handlers, log.child('bridge'));
 

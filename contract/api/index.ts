@@ -11,6 +11,7 @@ import { adminApi } from './admin';
 import { fleetApi } from './fleet';
 import { experienceApi } from './experience';
 import { captureApi } from './capture';
+import { videoApi } from './video';
 
 /**
  * Every call the renderer may make. Each area of the product keeps its methods in its own file
@@ -28,6 +29,7 @@ export const kioskApi = {
   ...fleetApi,
   ...experienceApi,
   ...captureApi,
+  ...videoApi,
 } satisfies Record<string, MethodSpec>;
 
 export type KioskApiSpec = typeof kioskApi;

@@ -1,5 +1,6 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import path from 'node:path';
+import type { z } from 'zod';
 import {
   commandResultAnswer,
   enrolAnswer,
@@ -18,7 +19,7 @@ import type { fleetApi, FleetStatus } from '../../contract/api/fleet';
 import type { AreaDeps, ServiceArea } from '../area';
 import { loadSigningKey, type KeyProvider } from '../platform/keys';
 import { SettingsRepository } from '../store/database';
-import { FleetClient } from './client';
+import { FleetClient, type FleetCallResult } from './client';
 import { runCommand, type CommandOutcome } from './commands';
 import { gatherDiagnostics } from './diagnostics';
 import { FleetReportStore, type NewReport } from './reports';
@@ -72,6 +73,8 @@ export interface FleetPort {
   reporting(): boolean;
   /** A 体验员 run ended: to the console under its run id (queued once however often handed over). */
   experienceRun(run: Omit<Extract<ServiceReport, { kind: 'experience-run' }>, 'id' | 'at' | 'kind'>): void;
+  /** A signed call to the console for another area (视频办事), once this kiosk is approved; null before. */
+  signed<T>(path: string, body: unknown, answer: z.ZodType<T>): Promise<FleetCallResult<T>> | null;
 }
 
 export interface FleetArea extends ServiceArea<typeof fleetApi> {
@@ -417,6 +420,7 @@ export function createFleetArea(deps: AreaDeps, o: FleetAreaOptions): FleetArea 
       record({ kind: 'feedback', category, description: freeText(f.description, 1000), ...itemFields(f.itemCode), ...consentedContact(f.contactMobile) });
     },
     sessionEnded: () => record({ kind: 'session' }),
+    signed: (p, body, answer) => (client && state === 'approved' && !stopped ? client.call(p, body, answer) : null),
     unfoundSentence: (text) => {
       // Scrubbed by the content area already; the redactor once more, in case the filters ever part ways.
       const clean = log.redactor.redact(text).replace(/\s+/g, ' ').trim().slice(0, UNFOUND_SENTENCE_MAX);

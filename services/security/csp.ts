@@ -30,6 +30,6 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
-  // The camera (the document camera, 高拍仪) for the kiosk's own page only; no frame, no other origin.
-  'Permissions-Policy': 'camera=(self), microphone=(), geolocation=(), usb=(), serial=(), hid=(), payment=()',
+  // The camera (the document camera, 高拍仪; 视频办事) and the microphone (视频办事) for the kiosk's own page only; no frame, no other origin.
+  'Permissions-Policy': 'camera=(self), microphone=(self), geolocation=(), usb=(), serial=(), hid=(), payment=()',
 };
