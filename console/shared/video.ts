@@ -31,3 +31,4 @@ export type StaffSignals = z.infer<typeof staffSignals>;
 export const staffSignalsQuery = z.object({ after: z.coerce.number().int().nonnegative().default(0) });
 export const staffSend = z.object({ signals: z.array(videoSignal).min(1).max(40) }).strict();
 export const callIdParams = z.object({ id: callId });
+export const callAnswered = z.object({ answered: z.literal(true) });

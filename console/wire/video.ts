@@ -91,3 +91,20 @@ export const videoExchangeAnswer = z.object({
   serverTime: z.string().max(40),
 });
 export type VideoExchangeAnswer = z.infer<typeof videoExchangeAnswer>;
+
+/**
+ * The masked mirror of the kiosk screen, sent by the kiosk page over the call's data channel once the
+ * person consents (`stopped` when they take it back). Masked in the kiosk page before it is sent;
+ * staff's page checks the shape and shows it as text only.
+ */
+export const mirrorBlock = z.object({
+  role: z.enum(['heading', 'text', 'button', 'link', 'field']),
+  text: z.string().max(200),
+  value: z.string().max(10).optional(),
+  fieldId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
+});
+export const mirrorMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('screen'), path: z.string().max(200), blocks: z.array(mirrorBlock).max(300) }),
+  z.object({ type: z.literal('stopped') }),
+]);
+export type MirrorMessage = z.infer<typeof mirrorMessage>;

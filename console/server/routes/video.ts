@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { callIdParams, callQueue, staffSend, staffSignals, staffSignalsQuery } from '../../shared/video';
+import { callAnswered, callIdParams, callQueue, staffSend, staffSignals, staffSignalsQuery } from '../../shared/video';
 import { VIDEO_PATHS, videoExchange, videoRequest, type VideoExchange, type VideoRequest } from '../../wire/video';
 import { signedIn } from '../auth/sessions';
 import type { ConsoleContext } from '../context';
@@ -49,7 +48,7 @@ export function videoRoutes(app: FastifyInstance, ctx: ConsoleContext): void {
     method: 'POST',
     url: '/api/video/calls/:id/answer',
     params: callIdParams,
-    response: z.object({ answered: z.literal(true) }),
+    response: callAnswered,
     handler: async ({ params, request }) => {
       const { actor } = await signedIn(ctx, request, 'video.answer');
       await answerCall(ctx, actor, params.id, scope(actor));

@@ -26,6 +26,7 @@ export const router = createRouter({
     { path: '/unfound-sentences', name: 'unfound-sentences', component: () => import('./views/UnfoundSentences.vue'), meta: { permission: 'sentences.read' } },
     // 体验员走查: the runs, and one run's report by its id; read like the ledger and the statistics.
     { path: '/experience-runs/:runId?', name: 'experience-runs', component: () => import('./views/ExperienceRuns.vue'), props: true },
+    { path: '/video-calls', name: 'video-calls', component: () => import('./views/VideoCalls.vue'), meta: { permission: 'video.answer' } },
     { path: '/halls', name: 'halls', component: () => import('./views/Halls.vue') },
     { path: '/operators', name: 'operators', component: () => import('./views/Operators.vue'), meta: { permission: 'operators.manage' } },
     { path: '/audit', name: 'audit', component: () => import('./views/Audit.vue'), meta: { permission: 'audit.read' } },
