@@ -100,7 +100,8 @@ export type VideoExchangeAnswer = z.infer<typeof videoExchangeAnswer>;
 export const mirrorBlock = z.object({
   role: z.enum(['heading', 'text', 'button', 'link', 'field']),
   text: z.string().max(200),
-  value: z.string().max(10).optional(),
+  /** Only ever empty or the mask: a field's value never leaves the kiosk. */
+  value: z.enum(['', '＊＊＊']).optional(),
   fieldId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
 });
 export const mirrorMessage = z.discriminatedUnion('type', [
