@@ -7,6 +7,7 @@ import { downsampleHistory } from './history';
 import { evaluateRollouts } from './rollouts';
 import { deliverWebhooks } from './webhook';
 import { sweepCases } from '../evaluation/sweep';
+import { pruneVideoCalls } from '../video/calls';
 
 /**
  * Kiosks whose last beat is more than three beats old: offline (red), with an event and an alert.
@@ -79,6 +80,7 @@ export async function housekeeping(ctx: ConsoleContext, force = false): Promise<
   await ctx.db.query('DELETE FROM sessions WHERE expires_at < $1', [new Date(now)]);
   await ctx.db.query(`UPDATE enrolments SET state = 'expired' WHERE state = 'pending' AND last_seen_at < $1`, [new Date(now - 86_400_000)]);
   await ctx.db.query(`UPDATE commands SET attachment = NULL WHERE attachment IS NOT NULL AND issued_at < $1`, [horizon]);
+  await pruneVideoCalls(ctx, horizon);
 }
 
 /** One pass of everything time drives. */

@@ -142,3 +142,14 @@ export async function staffExchange(ctx: ConsoleContext, actor: Actor, id: strin
     return { state: c.state, signals: o.after === undefined ? [] : await signalsFor(tx, id, 'staff', o.after) };
   });
 }
+
+/**
+ * Housekeeping: a call whose kiosk went away without hanging up ends an hour later (its signals go),
+ * and ended calls are forgotten with the rest of the history.
+ */
+export async function pruneVideoCalls(ctx: ConsoleContext, horizon: Date): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.query(`UPDATE video_calls SET state = 'ended', ended_at = $2 WHERE state <> 'ended' AND kiosk_seen_at < $1`, [new Date(now - 3_600_000), new Date(now)]);
+  await ctx.db.query(`DELETE FROM video_signals s USING video_calls c WHERE c.id = s.call_id AND c.state = 'ended'`);
+  await ctx.db.query(`DELETE FROM video_calls WHERE state = 'ended' AND ended_at < $1`, [horizon]);
+}

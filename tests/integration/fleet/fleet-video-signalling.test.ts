@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningConsole } from '../../../console/server/app';
 import { ShiftedClock } from '../../../console/server/clock';
+import { housekeeping } from '../../../console/server/fleet/sweeper';
 import { VIDEO_PATHS, videoExchangeAnswer, videoRequestAnswer, type VideoSignal } from '../../../console/wire/video';
 import { FLEET_DATABASES } from '../../support/fleet-databases';
 import { ADMIN_PASSWORD, enrolled, Operator, startTestConsole, type WireKiosk } from '../../support/fleet-console';
@@ -115,5 +116,12 @@ describe.each(FLEET_DATABASES)('video call signalling on $name', (database) => {
     // Staff went over: the request is closed.
     expect((await manager.post(`/api/video/calls/${a.value.callId}/signals`, { signals: [{ kind: 'hangup' }] })).status).toBe(200);
     expect((await queue(manager)).calls).toEqual([]);
+
+    // The kiosk that stopped asking left its call open: housekeeping ends it an hour on, and no signal stays.
+    expect(await c.ctx.db.query(`SELECT id FROM video_calls WHERE state <> 'ended'`)).toEqual([{ id: b.value.callId }]);
+    clock.advance(3_700_000);
+    await housekeeping(c.ctx, true);
+    expect(await c.ctx.db.query(`SELECT id FROM video_calls WHERE state <> 'ended'`)).toEqual([]);
+    expect(await c.ctx.db.query('SELECT seq FROM video_signals')).toEqual([]);
   });
 });
