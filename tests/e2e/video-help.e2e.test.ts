@@ -14,7 +14,8 @@ import { waitUntil } from './support/simulators';
  * a hall's staff member sees the call in the console's queue with the hall and the item, answers, and
  * both pages play each other's video (Chromium's fake camera and microphone). The staff page shows no
  * screen until the person consents; then a masked mirror (an ID number on the kiosk screen arrives
- * masked, never in full); staff send an item link the kiosk opens; the person stops sharing and
+ * masked, never in full, a typed value not at all); staff send a hint shown beside the field and an item
+ * link the kiosk opens; the call falls back to voice; the person stops sharing and
  * hangs up, and both sides are idle again. One Chromium, two contexts; axe on the kiosk's call screens.
  */
 const TOKEN = 'video-help-technician-token';
@@ -71,7 +72,7 @@ async function kioskScreen(page: Page, name: string): Promise<void> {
 }
 
 describe('video help between a kiosk and hall staff', () => {
-  it('connects, shows video both ways, shares the masked screen only after consent, sends an item link, and hangs up', async () => {
+  it('connects, shows video both ways, shares the masked screen only after consent, carries a field hint and an item link, and hangs up', async () => {
     const k = kiosk!;
     const staff = await (await browser.newContext({ viewport: LANDSCAPE, locale: 'zh-CN' })).newPage();
     await staff.goto(`${c.url}/video-calls`);
@@ -107,7 +108,12 @@ describe('video help between a kiosk and hall staff', () => {
     await person.evaluate((id) => {
       const p = document.createElement('p');
       p.textContent = `申请人身份证号 ${id}`;
-      document.querySelector('[data-testid="help"] h1')!.after(p);
+      const label = document.createElement('label');
+      label.htmlFor = 'field-mobile';
+      label.textContent = '联系电话';
+      const input = Object.assign(document.createElement('input'), { id: 'field-mobile', value: '13800138000' });
+      input.style.cssText = 'display:block;height:60px;width:300px';
+      document.querySelector('[data-testid="help"] h1')!.after(p, label, input);
     }, FULL_ID);
     // Connected for a while with the ID on screen: staff still see no screen, since the person has not consented.
     await expectPlaying(staff, 'video-remote');
@@ -120,8 +126,22 @@ describe('video help between a kiosk and hall staff', () => {
     const mirror = staff.getByTestId('video-mirror-screen');
     await expect.poll(() => mirror.textContent()).toContain('440605********3714');
     expect(await mirror.textContent()).toContain('帮办服务');
+    // What is typed in a field never leaves the kiosk; the field's label does, so staff can hint at it.
+    expect(await mirror.textContent()).toContain('联系电话：＊＊＊');
     expect(await staff.locator('body').textContent()).not.toContain(FULL_ID);
+    expect(await staff.locator('body').textContent()).not.toContain('13800138000');
     await kioskScreen(person, 'video help sharing');
+
+    const hint = staff.getByTestId('video-send-hint');
+    await hint.getByLabel('填表提示').fill('请填写您本人的手机号');
+    await hint.getByLabel('对应的栏目').selectOption({ label: '联系电话' });
+    await hint.getByRole('button', { name: '发送提示' }).click();
+    const bubble = person.getByTestId('video-field-hint-mobile');
+    await expect.poll(() => bubble.textContent()).toContain('工作人员提示：请填写您本人的手机号');
+    // Shown beside the field: just below it, where the eye is.
+    const [field, note] = await Promise.all([person.locator('#field-mobile').boundingBox(), bubble.boundingBox()]);
+    expect(Math.abs(note!.y - (field!.y + field!.height))).toBeLessThan(20);
+    expect(Math.abs(note!.x - field!.x)).toBeLessThan(5);
 
     // Staff send an item link; the person opens it from the call panel, and the mirror follows.
     const link = staff.getByTestId('video-send-link');
