@@ -16,6 +16,8 @@ export type VideoPhase = 'idle' | 'starting' | 'waiting' | 'connecting' | 'conne
 
 const STATS_EVERY_MS = 2_000;
 const MIRROR_EVERY_MS = 1_000;
+/** Longest the idle timeout waits for staff to answer, or to walk over after a call-back request (as for a 帮办 call). */
+const WAIT_MAX_MS = 15 * 60_000;
 
 /** 视频办事: the person's video call with hall staff (at most one), kept across screens, ended with the visit. */
 export const useVideoCallStore = defineStore('video-help', () => {
@@ -35,6 +37,8 @@ export const useVideoCallStore = defineStore('video-help', () => {
   let iceServers: { urls: string[]; username?: string; credential?: string }[] = [];
   let timers: ReturnType<typeof setInterval>[] = [];
   let lastMirror = '';
+  const waitOver = ref(false);
+  let waitTimer: ReturnType<typeof setTimeout> | undefined;
   const bridge = useBridge();
 
   const send = (signals: CallSignal[]): void => {
@@ -54,6 +58,8 @@ export const useVideoCallStore = defineStore('video-help', () => {
   };
   const reset = (): void => {
     cleanUp();
+    clearTimeout(waitTimer);
+    waitOver.value = false;
     phase.value = 'idle';
     mode.value = 'video';
     callId.value = null;
@@ -114,6 +120,21 @@ export const useVideoCallStore = defineStore('video-help', () => {
     await opened.offer;
   };
 
+  /** The person is told to wait for staff: the idle timeout pauses, for at most WAIT_MAX_MS, so a visit whose owner left still ends. */
+  const startWaiting = (): void => {
+    clearTimeout(waitTimer);
+    waitOver.value = false;
+    waitTimer = setTimeout(() => (waitOver.value = true), WAIT_MAX_MS);
+  };
+  /** The call is over; staff come to the kiosk. The person is told to wait here, for a while. */
+  const toCallback = (): void => {
+    if (phase.value === 'callback') return;
+    cleanUp();
+    mode.value = 'callback';
+    phase.value = 'callback';
+    startWaiting();
+  };
+
   const onSignal = async (s: CallSignal): Promise<void> => {
     if (s.kind === 'answer' || s.kind === 'ice') await peer?.take(s);
     else if (s.kind === 'item-link') itemLinks.value = [...itemLinks.value.filter((l) => l.itemCode !== s.itemCode), { itemCode: s.itemCode, name: s.name }];
@@ -125,10 +146,7 @@ export const useVideoCallStore = defineStore('video-help', () => {
       staffName.value = e.staffName;
       if (e.state === 'answered') void connect();
       else if (e.state === 'ended') reset();
-      else if (e.state === 'callback') {
-        cleanUp();
-        phase.value = 'callback';
-      }
+      else if (e.state === 'callback') toCallback();
     } else if (e.type === 'video.signal' && e.callId === callId.value) void onSignal(e.signal);
   });
 
@@ -155,6 +173,7 @@ export const useVideoCallStore = defineStore('video-help', () => {
     callId.value = r.value.callId;
     iceServers = r.value.iceServers;
     phase.value = 'waiting';
+    startWaiting();
   };
 
   const toAudio = async (): Promise<void> => {
@@ -165,10 +184,8 @@ export const useVideoCallStore = defineStore('video-help', () => {
   };
   const askCallBack = async (): Promise<void> => {
     if (!callId.value || phase.value === 'callback') return;
-    mode.value = 'callback';
     const id = callId.value;
-    cleanUp();
-    phase.value = 'callback';
+    toCallback();
     await bridge.call('video.callback', { callId: id });
   };
   const hangUp = async (): Promise<void> => {
@@ -186,6 +203,7 @@ export const useVideoCallStore = defineStore('video-help', () => {
   };
 
   registerSessionReset(() => reset(), () => phase.value !== 'idle' && phase.value !== 'unavailable');
-  const inCall = computed(() => phase.value === 'waiting' || phase.value === 'connecting' || phase.value === 'connected' || phase.value === 'callback');
+  /** The idle timeout pauses: talking to staff, waiting for them to answer, or (for a while) to walk over. */
+  const inCall = computed(() => phase.value === 'connecting' || phase.value === 'connected' || ((phase.value === 'waiting' || phase.value === 'callback') && !waitOver.value));
   return { phase, mode, callId, staffName, local, remote, mediaProblem, consoleUnavailable, sharing, itemLinks, hints, inCall, start, hangUp, share, toAudio, askCallBack, close: reset };
 });
