@@ -61,6 +61,18 @@ async function expectPlaying(page: Page, testId: string): Promise<void> {
   await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(t0 + 0.2);
 }
 
+/** The hall's staff member on the console's 视频帮办 page, signed in, the queue empty. */
+async function staffPage(): Promise<Page> {
+  const staff = await (await browser.newContext({ viewport: LANDSCAPE, locale: 'zh-CN' })).newPage();
+  await staff.goto(`${c.url}/video-calls`);
+  await staff.getByLabel('用户名').fill('staff');
+  await staff.getByLabel('密码').fill('staff password 123');
+  await staff.getByRole('button', { name: '登录', exact: true }).click();
+  await staff.getByRole('heading', { name: '视频帮办' }).waitFor();
+  await staff.getByText('暂无等待的通话').waitFor();
+  return staff;
+}
+
 async function kioskScreen(page: Page, name: string): Promise<void> {
   await expectAccessible(page, name);
   await expectTouchTargets(page);
@@ -74,13 +86,7 @@ async function kioskScreen(page: Page, name: string): Promise<void> {
 describe('video help between a kiosk and hall staff', () => {
   it('connects, shows video both ways, shares the masked screen only after consent, carries a field hint and an item link, and hangs up', async () => {
     const k = kiosk!;
-    const staff = await (await browser.newContext({ viewport: LANDSCAPE, locale: 'zh-CN' })).newPage();
-    await staff.goto(`${c.url}/video-calls`);
-    await staff.getByLabel('用户名').fill('staff');
-    await staff.getByLabel('密码').fill('staff password 123');
-    await staff.getByRole('button', { name: '登录', exact: true }).click();
-    await staff.getByRole('heading', { name: '视频帮办' }).waitFor();
-    await staff.getByText('暂无等待的通话').waitFor();
+    const staff = await staffPage();
 
     // The person was on an item and asks for video help.
     const person = await (await browser.newContext({ viewport: LANDSCAPE, locale: 'zh-CN' })).newPage();
@@ -174,6 +180,26 @@ describe('video help between a kiosk and hall staff', () => {
     expect(await staff.getByTestId('video-call').count()).toBe(0);
     await staff.getByText('暂无等待的通话').waitFor();
   }, 120_000);
+
+  it('a person who asks staff to come instead is told to wait here; staff see the call-back request in the queue', async () => {
+    const staff = await staffPage();
+    const person = await (await browser.newContext({ viewport: LANDSCAPE, locale: 'zh-CN' })).newPage();
+    await person.goto(`${kiosk!.url}/help?itemCode=NH-AMR-0101`);
+    await person.getByTestId('help-audio-call').click();
+    const panel = person.getByTestId('video-call');
+    await expect.poll(() => panel.getAttribute('data-phase')).toBe('waiting');
+    await person.getByTestId('video-callback').click();
+    await expect.poll(() => person.getByTestId('video-status').textContent()).toContain('已通知工作人员到本机为您服务，请在此稍候');
+    await kioskScreen(person, 'video help call-back');
+
+    const row = staff.locator('tr[data-state="callback"]');
+    await expect.poll(() => row.textContent()).toContain('请到终端现场服务');
+    expect(await row.textContent()).toContain('一楼大厅 3 号机');
+    await row.getByTestId('video-callback-done').click();
+    await staff.getByText('暂无等待的通话').waitFor();
+    await person.getByTestId('video-hangup').click();
+    await expect.poll(() => panel.count()).toBe(0);
+  }, 60_000);
 
   it('without a camera or microphone the person is told so in words and offered the queue or an appointment', async () => {
     const page = await (await browser.newContext({ viewport: LANDSCAPE, locale: 'zh-CN' })).newPage();

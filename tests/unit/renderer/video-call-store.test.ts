@@ -59,13 +59,15 @@ describe('the page\'s video call', () => {
   });
 
   it('waiting for staff pauses the idle timeout for at most 15 minutes; a call-back request too', async () => {
-    const { store, push } = setUp();
+    const { store, calls } = setUp();
     await store.start();
     expect(store.inCall).toBe(true);
     await vi.advanceTimersByTimeAsync(15 * 60_000);
     expect(store.inCall).toBe(false);
 
-    push({ type: 'video.state', callId: CALL, state: 'callback', staffName: null });
+    // Tired of waiting: staff are asked to come to the kiosk instead.
+    await store.askCallBack();
+    expect(calls.at(-1)).toEqual({ method: 'video.callback', input: { callId: CALL } });
     expect(store.phase).toBe('callback');
     expect(store.inCall).toBe(true);
     await vi.advanceTimersByTimeAsync(15 * 60_000);

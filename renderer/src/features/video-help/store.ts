@@ -182,6 +182,7 @@ export const useVideoCallStore = defineStore('video-help', () => {
     await peer?.dropVideo();
     send([{ kind: 'mode', mode: 'audio' }]);
   };
+  /** A poor network, or no wish to wait for the call: staff come to the kiosk instead. */
   const askCallBack = async (): Promise<void> => {
     if (!callId.value || phase.value === 'callback') return;
     const id = callId.value;
