@@ -129,6 +129,10 @@ async function main(): Promise<void> {
 
     try {
       await cdp.send('Target.setDiscoverTargets', { discover: true });
+      // 视频办事: the kiosk's own page may use its camera and microphone without a prompt (nobody at a kiosk should answer one).
+      await cdp
+        .send('Browser.grantPermissions', { origin: new URL(url).origin, permissions: ['videoCapture', 'audioCapture'] })
+        .catch((err: unknown) => log(`camera and microphone not granted: ${err instanceof Error ? err.message : String(err)}`));
       let page: { targetId: string; url: string } | undefined;
       for (let i = 0; i < 100 && !page; i++) {
         const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
