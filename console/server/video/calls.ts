@@ -106,12 +106,13 @@ export async function callQueue(ctx: ConsoleContext, scope: (params: unknown[]) 
   }));
 }
 
-/** The call as the staff member may touch it: in their halls, and (past waiting) answered by them. */
+/** The call as the staff member may touch it: in their halls, and while in progress answered by them. */
 async function staffCall(tx: Sql, actor: Actor, id: string, scope: (params: unknown[]) => string): Promise<{ state: CallState; answered_by: string | null }> {
   const params: unknown[] = [id];
   const [c] = await tx.query<{ state: CallState; answered_by: string | null }>(`SELECT c.state, c.answered_by FROM video_calls c WHERE c.id = $1 AND ${scope(params)} FOR UPDATE`, params);
   if (!c) throw notFound(`call ${id}`);
-  if (c.answered_by !== null && c.answered_by !== actor.username) throw forbidden('another staff member has this call');
+  // A call in progress is its staff member's alone; a call-back request any staff of the hall may close.
+  if (c.state === 'answered' && c.answered_by !== actor.username) throw forbidden('another staff member has this call');
   return c;
 }
 
