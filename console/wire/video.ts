@@ -98,7 +98,7 @@ export type VideoExchangeAnswer = z.infer<typeof videoExchangeAnswer>;
  * staff's page checks the shape and shows it as text only.
  */
 export const mirrorBlock = z.object({
-  role: z.enum(['heading', 'text', 'button', 'link', 'field']),
+  role: z.enum(['heading', 'label', 'text', 'button', 'link', 'field']),
   text: z.string().max(200),
   /** Only ever empty or the mask: a field's value never leaves the kiosk. */
   value: z.enum(['', '＊＊＊']).optional(),

@@ -35,6 +35,22 @@ describe('the masked screen mirror of a video call', () => {
     expect(JSON.stringify(m)).not.toContain('13800138000');
   });
 
+  it('on screens of the person\'s own data every value is hidden, whatever its shape; labels, headings and buttons stay', () => {
+    const review = [
+      { role: 'heading', text: '核对申请信息', personal: false },
+      { role: 'label', text: '经营者姓名', personal: false },
+      { role: 'text', text: '黄测试', personal: false },
+      { role: 'label', text: '经营场所', personal: false },
+      { role: 'text', text: '佛山市南海区桂城街道南海大道北 1 号', personal: false },
+      { role: 'button', text: '确认提交', personal: false },
+    ] as const;
+    for (const path of ['/review', '/form/f-geti', '/my-cases', '/identify', '/progress']) {
+      expect(maskScreen(path, review).blocks.map((b) => b.text), path).toEqual(['核对申请信息', '经营者姓名', HIDDEN, '经营场所', HIDDEN, '确认提交']);
+    }
+    // Elsewhere (an item's guide) texts are the content's own and stay readable.
+    expect(maskScreen('/item/NH-AMR-0102', review).blocks[2]).toEqual({ role: 'text', text: '黄测试' });
+  });
+
   it('a field id that is not a plain identifier is not sent', () => {
     const m = maskScreen('/', [{ role: 'field', text: 'x', personal: false, value: '', fieldId: 'a b<' }]);
     expect(m.blocks[0]).toEqual({ role: 'field', text: 'x', value: '' });

@@ -7,7 +7,7 @@ import { maskIdNumber, maskMobile } from '../../../../kernel/mask';
  * `data-personal`, every value typed into a field, and any ID number, mobile number or other long
  * number in the text are masked here, in the kiosk page, before the snapshot is sent.
  */
-export type MirrorRole = 'heading' | 'text' | 'button' | 'link' | 'field';
+export type MirrorRole = 'heading' | 'label' | 'text' | 'button' | 'link' | 'field';
 
 /** One piece of the screen as read from the page, before masking. */
 export interface ScreenPiece {
@@ -35,6 +35,12 @@ export interface MirrorSnapshot {
 }
 
 export const HIDDEN = '＊＊＊';
+/**
+ * Screens that show the person's own data (who they are, what they filled in, their filings): there
+ * every text but headings, labels and buttons is hidden, whatever it holds — a name or an address has
+ * no shape a pattern could find.
+ */
+const OWN_DATA_SCREENS = /^\/(identify|form\/|review|ecert|submit|progress|my-cases)/;
 const MAX_BLOCKS = 300;
 const MAX_TEXT = 200;
 const FIELD_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -55,9 +61,11 @@ export function maskNumbers(text: string): string {
 /** Masks what was read from the screen: the only way anything of it reaches staff. */
 export function maskScreen(path: string, pieces: readonly ScreenPiece[]): MirrorSnapshot {
   const blocks: MirrorBlock[] = [];
+  const ownData = OWN_DATA_SCREENS.test(path);
   for (const p of pieces) {
     if (blocks.length >= MAX_BLOCKS) break;
-    const text = p.personal ? HIDDEN : maskNumbers(p.text.replace(/\s+/g, ' ').trim()).slice(0, MAX_TEXT);
+    const clean = p.text.replace(/\s+/g, ' ').trim();
+    const text = p.personal || (ownData && p.role === 'text' && clean) ? HIDDEN : maskNumbers(clean).slice(0, MAX_TEXT);
     const fieldId = p.fieldId && FIELD_ID.test(p.fieldId) ? { fieldId: p.fieldId } : {};
     if (p.role === 'field') blocks.push({ role: 'field', text, value: p.value ? HIDDEN : '', ...fieldId });
     else if (text) blocks.push({ role: p.role, text });
@@ -66,7 +74,18 @@ export function maskScreen(path: string, pieces: readonly ScreenPiece[]): Mirror
   return { path: path.split('?')[0]!.slice(0, 200), blocks };
 }
 
-const ROLE_OF: Readonly<Record<string, MirrorRole>> = { H1: 'heading', H2: 'heading', H3: 'heading', H4: 'heading', BUTTON: 'button', A: 'link' };
+const ROLE_OF: Readonly<Record<string, MirrorRole>> = {
+  H1: 'heading',
+  H2: 'heading',
+  H3: 'heading',
+  H4: 'heading',
+  BUTTON: 'button',
+  A: 'link',
+  LABEL: 'label',
+  DT: 'label',
+  TH: 'label',
+  LEGEND: 'label',
+};
 const BLOCKS = 'h1, h2, h3, h4, p, li, button, a, label, td, th, dt, dd, legend, [role="status"], [role="alert"]';
 
 /** Reads the screen under `root` (the page's main area) into pieces; the call panel marks itself `data-mirror-skip`. */
