@@ -237,7 +237,8 @@ export function createKioskServices(config: KioskConfig, options: KioskServicesO
     { ...deps, log: log.child('fleet') },
     {
       health: () => health(),
-      sessionInProgress: personSession,
+      // A video call with hall staff is a person's session too: no content switch or screen restart under it.
+      sessionInProgress: () => personSession() || (video.holdsSession?.() ?? false),
       outbox: () => {
         const c = platform.store.counts();
         const dead = platform.store.deadLetters().slice(0, 200);
