@@ -197,10 +197,10 @@ export const useVideoCallStore = defineStore('video-help', () => {
 
   const share = (on: boolean): void => {
     sharing.value = on;
+    lastMirror = '';
     if (on) pushMirror(true);
     // Taking consent back clears staff's view at once.
     else if (peer?.mirror.readyState === 'open') peer.mirror.send(JSON.stringify({ type: 'stopped' }));
-    lastMirror = '';
   };
 
   registerSessionReset(() => reset(), () => phase.value !== 'idle' && phase.value !== 'unavailable');
