@@ -129,10 +129,6 @@ async function main(): Promise<void> {
 
     try {
       await cdp.send('Target.setDiscoverTargets', { discover: true });
-      // 视频办事: the kiosk's own page may use its camera and microphone without a prompt (nobody at a kiosk should answer one).
-      await cdp
-        .send('Browser.grantPermissions', { origin: new URL(url).origin, permissions: ['videoCapture', 'audioCapture'] })
-        .catch((err: unknown) => log(`camera and microphone not granted: ${err instanceof Error ? err.message : String(err)}`));
       let page: { targetId: string; url: string } | undefined;
       for (let i = 0; i < 100 && !page; i++) {
         const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
@@ -141,9 +137,9 @@ async function main(): Promise<void> {
       }
       if (!page) throw new Error('the browser opened no page');
       session = String((await cdp.send('Target.attachToTarget', { targetId: page.targetId, flatten: true })).sessionId);
-      // The document camera (高拍仪) for the kiosk's own origin only, without a prompt nobody could answer;
-      // every other origin keeps Chromium's default (ask, and nobody is there to allow it).
-      await cdp.send('Browser.grantPermissions', { origin: url, permissions: ['videoCapture'] }).catch(() => log('could not grant the camera to the kiosk page'));
+      // The camera (高拍仪, 视频办事) and the microphone (视频办事) for the kiosk's own origin only, without a prompt
+      // nobody could answer; every other origin keeps Chromium's default (ask, and nobody is there to allow it).
+      await cdp.send('Browser.grantPermissions', { origin: url, permissions: ['videoCapture', 'audioCapture'] }).catch(() => log('could not grant the camera and microphone to the kiosk page'));
       // --app opens the kiosk page; a browser that ignores it (headless, tests) is sent there.
       if (!page.url.startsWith(url)) await cdp.send('Page.navigate', { url: `${url}/` }, session);
       log('page attached');
