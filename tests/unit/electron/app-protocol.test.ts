@@ -71,9 +71,10 @@ describe('app://kiosk/ responses', () => {
       expect(d.get('frame-ancestors')).toEqual(["'none'"]);
       expect(csp).not.toMatch(/'unsafe-eval'/);
       expect(csp).not.toContain('unsafe-inline');
-      // The camera for the app's own page only; the microphone and every device API stay off.
+      // The camera (高拍仪, video help) and the microphone (video help) for the app's own page only; every other device API stays off.
       expect(res.headers.get('permissions-policy')).toMatch(/(^|, )camera=\(self\)(,|$)/);
-      expect(res.headers.get('permissions-policy')).toContain('microphone=()');
+      expect(res.headers.get('permissions-policy')).toMatch(/(^|, )microphone=\(self\)(,|$)/);
+      for (const api of ['geolocation', 'usb', 'serial', 'hid', 'payment']) expect(res.headers.get('permissions-policy')).toContain(`${api}=()`);
       // No remote origin anywhere: no scheme-wide or host sources, no wildcard.
       for (const [name, values] of d) {
         for (const v of values) {
