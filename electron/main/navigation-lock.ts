@@ -38,15 +38,16 @@ export function denyAllPermissionsButCamera(session: Session, log: Logger): void
   session.setPermissionRequestHandler((contents, permission, callback, details) => {
     const d = details as { requestingUrl?: string; mediaTypes?: ReadonlyArray<string> };
     const pageUrl = (contents as { getURL?: () => string } | null)?.getURL?.();
+    // Camera (高拍仪, video help) and microphone (video help) for the kiosk's own page only.
     const cameraForApp =
-      permission === 'media' && isAppUrl(d.requestingUrl) && isAppUrl(pageUrl) && (d.mediaTypes ?? []).length > 0 && (d.mediaTypes ?? []).every((t) => t === 'video');
+      permission === 'media' && isAppUrl(d.requestingUrl) && isAppUrl(pageUrl) && (d.mediaTypes ?? []).length > 0 && (d.mediaTypes ?? []).every((t) => t === 'video' || t === 'audio');
     if (!cameraForApp) log.warn('denied permission request', { permission });
     callback(cameraForApp);
   });
-  // Checks (enumerateDevices labels, permission queries): the camera for the app's origin only.
+  // Checks (enumerateDevices labels, permission queries): camera and microphone for the app's origin only.
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => {
     const d = details as { mediaType?: string; requestingUrl?: string };
-    return permission === 'media' && d.mediaType === 'video' && isAppUrl(`${requestingOrigin}/`) && (d.requestingUrl === undefined || isAppUrl(d.requestingUrl));
+    return permission === 'media' && (d.mediaType === 'video' || d.mediaType === 'audio') && isAppUrl(`${requestingOrigin}/`) && (d.requestingUrl === undefined || isAppUrl(d.requestingUrl));
   });
   session.setDevicePermissionHandler(() => false);
 }

@@ -81,21 +81,24 @@ describe('permissions', () => {
     },
   );
 
-  it('grants the camera (video only) to the kiosk\'s own page, and checks it for the app origin', async () => {
+  it('grants the camera and the microphone (video help) to the kiosk\'s own page, and checks them for the app origin', async () => {
     denyAllPermissionsButCamera(session.defaultSession as unknown as Session, recordingLogger());
     expect(await session.defaultSession.requestPermission('media', { mediaTypes: ['video'] })).toBe(true);
+    expect(await session.defaultSession.requestPermission('media', { mediaTypes: ['video', 'audio'] })).toBe(true);
+    expect(await session.defaultSession.requestPermission('media', { mediaTypes: ['audio'] })).toBe(true);
     expect(session.defaultSession.checkPermission('media', { mediaType: 'video' })).toBe(true);
+    expect(session.defaultSession.checkPermission('media', { mediaType: 'audio' })).toBe(true);
   });
 
-  it('refuses the microphone, camera with microphone, and the camera to any other page or origin', async () => {
+  it('refuses other media types, and camera or microphone to any other page or origin', async () => {
     denyAllPermissionsButCamera(session.defaultSession as unknown as Session, recordingLogger());
     const s = session.defaultSession;
-    expect(await s.requestPermission('media', { mediaTypes: ['audio'] })).toBe(false);
-    expect(await s.requestPermission('media', { mediaTypes: ['video', 'audio'] })).toBe(false);
+    expect(await s.requestPermission('media', { mediaTypes: ['audio'] }, 'https://example.com/')).toBe(false);
+    expect(await s.requestPermission('media', { mediaTypes: ['video', 'screen'] })).toBe(false);
     expect(await s.requestPermission('media', { mediaTypes: [] })).toBe(false);
     expect(await s.requestPermission('media', { mediaTypes: ['video'] }, 'https://example.com/')).toBe(false);
     expect(await s.requestPermission('media', { mediaTypes: ['video'] }, 'app://kiosk.evil/')).toBe(false);
-    expect(s.checkPermission('media', { mediaType: 'audio' })).toBe(false);
+    expect(s.checkPermission('media', { mediaType: 'audio' }, 'https://example.com')).toBe(false);
     expect(s.checkPermission('media', { mediaType: 'video' }, 'https://example.com')).toBe(false);
   });
 

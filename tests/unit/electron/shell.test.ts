@@ -107,8 +107,9 @@ describe('a started kiosk shell', () => {
     expect(fs.existsSync(path.join(env.KIOSK_DATA_DIR!, 'platform', 'outbox.key'))).toBe(false);
   });
 
-  it('denies permission requests from the page, but the camera to its own page', async () => {
-    expect(await session.defaultSession.requestPermission('media', { mediaTypes: ['audio'] })).toBe(false);
+  it('denies permission requests from the page, but camera and microphone to its own page', async () => {
+    expect(await session.defaultSession.requestPermission('media', { mediaTypes: ['audio'] }, 'https://example.com/')).toBe(false);
+    expect(await session.defaultSession.requestPermission('media', { mediaTypes: ['audio'] })).toBe(true);
     expect(session.defaultSession.checkPermission('geolocation')).toBe(false);
     expect(await session.defaultSession.requestPermission('media', { mediaTypes: ['video'] })).toBe(true);
     expect(await session.defaultSession.requestPermission('media', { mediaTypes: ['video'] }, 'https://example.com/')).toBe(false);
