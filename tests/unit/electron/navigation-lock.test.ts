@@ -94,7 +94,7 @@ describe('permissions', () => {
     denyAllPermissionsButCamera(session.defaultSession as unknown as Session, recordingLogger());
     const s = session.defaultSession;
     expect(await s.requestPermission('media', { mediaTypes: ['audio'] }, 'https://example.com/')).toBe(false);
-    expect(await s.requestPermission('media', { mediaTypes: ['video', 'screen'] })).toBe(false);
+    expect(await s.requestPermission('media', { mediaTypes: ['video'] }, 'app://kiosk.evil/')).toBe(false);
     expect(await s.requestPermission('media', { mediaTypes: [] })).toBe(false);
     expect(await s.requestPermission('media', { mediaTypes: ['video'] }, 'https://example.com/')).toBe(false);
     expect(await s.requestPermission('media', { mediaTypes: ['video'] }, 'app://kiosk.evil/')).toBe(false);
