@@ -71,6 +71,14 @@ describe('information services in Chromium', { timeout: 150_000 }, () => {
     await portrait.getByTestId(`stage-${stages[0]!.stage}`).waitFor();
     expect(await portrait.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await screenshot(portrait, 'services-home-portrait');
+    // Large font on a portrait screen: every 便民服务 tile (取号, 帮办…) is on the first screen, no scrolling.
+    await portrait.getByTestId('toggle-large-font').click();
+    const bottoms = await portrait.locator('[data-testid^="service-"]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().bottom));
+    expect(bottoms.length).toBeGreaterThan(6);
+    expect(Math.max(...bottoms)).toBeLessThanOrEqual(PORTRAIT.height);
+    await screenshot(portrait, 'services-home-portrait-large-font');
+    await expectAccessible(portrait, 'home, portrait, large font');
+    await expectTouchTargets(portrait);
     await portrait.context().close();
   });
 

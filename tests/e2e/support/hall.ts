@@ -38,6 +38,8 @@ export async function identify(page: Page, sims: Simulators, o: { role: 'agent' 
   }
   await page.getByTestId(`role-${o.role}`).click();
   await page.getByTestId('identify-continue').click();
+  // Continue confirms with the services first, then moves on: wait for the move, as a person would.
+  await expect.poll(() => pathOf(page), { timeout: 20_000 }).not.toBe('/identify');
 }
 
 /** What a phone shows when it opens a QR code's address (the platform's public page), as text. */

@@ -19,6 +19,8 @@ export async function identifyAsAgent(page: Page, sims: Simulators, creditCode: 
   await page.getByTestId('identify-enterprise').waitFor({ timeout: 15_000 });
   await page.getByTestId('role-agent').click();
   await page.getByTestId('identify-continue').click();
+  // Continue confirms with the services first, then moves on: wait for the move, as a person would.
+  await expect.poll(() => new URL(page.url()).pathname, { timeout: 20_000 }).not.toBe('/identify');
 }
 
 /** On the review screen: 确认 → (免证办 when offered, agreeing to nothing) → the submit screen. */
