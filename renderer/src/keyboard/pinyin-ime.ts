@@ -115,11 +115,13 @@ export class PinyinIme {
   candidates(rawBuffer: string, limit = Number.POSITIVE_INFINITY): Candidate[] {
     const buffer = rawBuffer.toLowerCase().replace(/[^a-z]/g, '');
     if (buffer === '') return [];
+    const oneSyllable = Object.hasOwn(this.charsBySyllable, buffer);
     const rankOf = (p: Phrase): number => {
       if (p.full === buffer) return 0;
       if (p.curated) return p.full.startsWith(buffer) ? 1 : p.initials === buffer ? 2 : p.initials.startsWith(buffer) && buffer.length >= 2 ? 3 : -1;
-      // A general word: only once the spelling passes its first syllable, or as its initials.
-      if (buffer.length > p.first && p.full.startsWith(buffer)) return 4;
+      // A general word: only once the spelling passes its first syllable, or as its initials; never when
+      // the spelling is itself one whole syllable (wang is 王, not wan-g… 万公顷; fang is 方, not 反革命).
+      if (buffer.length > p.first && !oneSyllable && p.full.startsWith(buffer)) return 4;
       return p.initials === buffer && buffer.length >= 2 ? 5 : -1;
     };
     const words = [...this.words.values()]

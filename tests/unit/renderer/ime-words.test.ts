@@ -32,6 +32,15 @@ describe('pinyin IME with a word list', () => {
     expect(got).not.toContain('时间');
   });
 
+  it('reads a whole syllable as that syllable: "wang" offers 王 first, not 万公顷 spelled wan-g…; "fang" 方, not 反革命', () => {
+    expect(texts('wang')[0]).toBe('王');
+    expect(texts('wang')).not.toContain('万公顷');
+    expect(texts('fang')[0]).toBe('方');
+    expect(texts('fang')).not.toContain('反革命');
+    // Past the syllable the words come back: wangf → 王府….
+    expect(texts('gongs')[0]).toBe('公司');
+  });
+
   it('predicts what follows a pick: 公 → 司, 变更 → 登记', () => {
     expect(ime.predictions('公').map((c) => c.text)).toContain('司');
     expect(ime.predictions('变更').map((c) => c.text)[0]).toBe('登记');
