@@ -160,6 +160,9 @@ describe('video help between a kiosk and hall staff', () => {
     await screenshot(staff, 'video-help-staff');
     await open.click();
     await expect.poll(() => person.url()).toContain('/item/NH-AMR-0102');
+    // The item page has no 联系电话 field: at once the hint is only in the call panel, not floating over this screen's buttons.
+    expect(await person.getByTestId('video-field-hint-mobile').count()).toBe(0);
+    expect(await person.getByTestId('video-hints').textContent()).toContain('工作人员提示：请填写您本人的手机号');
     await expect.poll(() => staff.getByTestId('video-mirror').textContent()).toContain('/item/NH-AMR-0102');
 
     // Consent taken back: staff's view clears at once.
