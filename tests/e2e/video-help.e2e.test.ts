@@ -102,6 +102,7 @@ describe('video help between a kiosk and hall staff', () => {
     await expect.poll(() => row.textContent()).toContain('南海区政务服务中心');
     expect(await row.textContent()).toContain('一楼大厅 3 号机');
     expect(await row.textContent()).toContain('有限责任公司设立登记（NH-AMR-0101）');
+    await screenshot(staff, 'video-help-queue');
     await row.getByTestId('video-answer').click();
 
     await expect.poll(() => panel.getAttribute('data-phase')).toBe('connected');
@@ -109,6 +110,9 @@ describe('video help between a kiosk and hall staff', () => {
     await expectPlaying(person, 'video-remote');
     await expectPlaying(staff, 'video-remote');
     expect(await person.getByTestId('video-status').textContent()).toContain('已与staff视频通话');
+    // The README's kiosk picture: taken before the test puts a full ID number on the screen below.
+    expect(await person.locator('body').textContent()).not.toContain(FULL_ID);
+    await screenshot(person, 'video-help-kiosk');
 
     // A screen showing an ID number in full (the mirror masks it even where a screen forgot to) and a typed value.
     await person.evaluate((id) => {
@@ -156,7 +160,7 @@ describe('video help between a kiosk and hall staff', () => {
     await link.getByRole('button', { name: '发送事项链接' }).click();
     const open = person.getByTestId('video-item-NH-AMR-0102');
     await expect.poll(() => open.textContent()).toContain('打开事项：个体工商户设立登记');
-    await screenshot(person, 'video-help-kiosk');
+    // The README's staff picture: the call, and the mirror with the ID number masked and the typed value hidden.
     await screenshot(staff, 'video-help-staff');
     await open.click();
     await expect.poll(() => person.url()).toContain('/item/NH-AMR-0102');
@@ -164,6 +168,10 @@ describe('video help between a kiosk and hall staff', () => {
     expect(await person.getByTestId('video-field-hint-mobile').count()).toBe(0);
     expect(await person.getByTestId('video-hints').textContent()).toContain('工作人员提示：请填写您本人的手机号');
     await expect.poll(() => staff.getByTestId('video-mirror').textContent()).toContain('/item/NH-AMR-0102');
+    // The item page replaced the help page and the ID number the test put there: a picture of sharing for the README.
+    await person.getByRole('heading', { level: 1, name: '个体工商户设立登记' }).waitFor();
+    expect(await person.locator('body').textContent()).not.toContain(FULL_ID);
+    await screenshot(person, 'video-help-kiosk-sharing');
 
     // Consent taken back: staff's view clears at once.
     await person.getByTestId('video-share-stop').click();
