@@ -9,7 +9,19 @@ import type { AreaDeps } from '../../../services/area';
 import type { CardRead } from '../../../hardware';
 import { recordingLogger } from '../../support/recording-logger';
 
-const zh = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../renderer/src/i18n/locales/zh-CN/capture.json'), 'utf8')) as { faceCheck: Record<string, string> };
+const texts = (locale: string): Record<string, string> =>
+  (JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, `../../../renderer/src/i18n/locales/${locale}/capture.json`), 'utf8')) as { faceCheck: Record<string, string> }).faceCheck;
+const zh = texts('zh-CN');
+const en = texts('en');
+/**
+ * What the person reads for each verdict: only a match says they match the card; a mismatch says they do not,
+ * and both it and an inconclusive check send them to a window — never a word of a match.
+ */
+const SAID = {
+  match: { zh: ['本人与身份证照片一致'], en: ['matches the ID card photo'], zhNever: ['不一致', '窗口'], enNever: ['not', 'window'] },
+  mismatch: { zh: ['不一致', '请到窗口办理'], en: ['does not match', 'go to a window'], zhNever: [], enNever: [] },
+  inconclusive: { zh: ['未能得出结果', '请到窗口办理'], en: ['no result', 'go to a window'], zhNever: ['一致'], enNever: ['match'] },
+} as const;
 const internal = { via: 'internal' } as const;
 const live = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 1)]).toString('base64');
 const card = {
@@ -60,11 +72,12 @@ describe('人证核验 (face check) port', () => {
       expect(m.seen).toEqual([{ live: 2004, wlt: 1024 }]);
       const key = faceCheckText({ kind: 'verdict', verdict })!;
       expect(key).toBe(`faceCheck.${verdict}`);
-      expect(zh.faceCheck[verdict]).toBeTruthy();
+      const said = SAID[verdict];
+      for (const words of said.zh) expect(zh[verdict]).toContain(words);
+      for (const words of said.zhNever) expect(zh[verdict]).not.toContain(words);
+      for (const words of said.en) expect(en[verdict]).toContain(words);
+      for (const words of said.enNever) expect(en[verdict]).not.toContain(words);
     }
-    // Only a match says the person matches the card.
-    expect(zh.faceCheck.mismatch).toContain('不一致');
-    expect(zh.faceCheck.inconclusive).not.toContain('一致');
   });
 
   it('with no card on the reader there is nothing to compare with', async () => {
