@@ -160,6 +160,20 @@ describe('English text and device wording in Chromium', { timeout: 180_000 }, ()
     await page.context().close();
   });
 
+  it('a queue ticket taken in English: labels in Chinese then English, the values as the screen says them', async () => {
+    const page = await open('/queue', true);
+    await page.getByTestId('window-tax').click();
+    const before = (await printerStatus(sims)).printed;
+    await page.getByTestId('queue-take').click();
+    const number = (await page.getByTestId('ticket-number').textContent())!.trim();
+    const paper = unwrapped((await waitForPrint(sims, before)).text);
+    expect(paper).toContain(number);
+    expect(paper).toContain('窗口类型WindowTaxwindow');
+    expect(paper).toMatch(/等候人数Waitingahead\d+/);
+    expect(paper).toContain('取号时间Issued');
+    await page.context().close();
+  });
+
   it('办件查询 history: the date and time in the UI language (2026年12月1日 16:36 · 1 Dec 2026, 16:36)', async () => {
     // The person is whoever's card is on the reader: the sample card, then the enterprise chosen.
     await removeCard(sims);
