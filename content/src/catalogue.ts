@@ -19,7 +19,7 @@ export const packages: Package[] = [
       { ref: 'NH-TAX-0104:m_accounting_rules' }, { ref: 'NH-HPF-1002:m_hpf_staff_list' },
       { ref: 'NH-AMR-0101:m_power_of_attorney', sharedBy: ['NH-PSB-0103', 'NH-HPF-1002', 'NH-BNK-0105'] },
     ],
-    promisedDays: 1, maxVisits: 0, leadDepartment: t('佛山市南海区市场监督管理局'),
+    promisedDays: 1, maxVisits: 0, leadDepartment: t('佛山市南海区市场监督管理局', 'Nanhai District Administration for Market Regulation'),
   },
   {
     id: 'pkg_open_restaurant', name: t('开办餐饮店一件事', 'Open a restaurant in one go'),
@@ -30,28 +30,28 @@ export const packages: Package[] = [
       { ref: 'NH-FIR-0801:m_fire_commitment' }, { ref: 'NH-FIR-0801:m_fire_drawings' }, { ref: 'NH-URB-0503:m_ad_drawings' },
       { ref: 'NH-AMR-0301:m_business_licence', sharedBy: ['NH-FIR-0801', 'NH-URB-0503'] },
     ],
-    promisedDays: 5, maxVisits: 1, leadDepartment: t('佛山市南海区市场监督管理局'),
+    promisedDays: 5, maxVisits: 1, leadDepartment: t('佛山市南海区市场监督管理局', 'Nanhai District Administration for Market Regulation'),
   },
   {
     id: 'pkg_hire_employee', name: t('员工录用一件事', 'Hire an employee in one go'),
     description: t('就业登记、社会保险参保、住房公积金个人账户设立一次办。', 'Employment registration, social insurance and housing fund in one go.'),
     itemCodes: ['NH-HRS-1003', 'NH-SI-1001', 'NH-HPF-1002'],
     mergedMaterials: [{ ref: 'NH-HRS-1003:m_employment_form' }, { ref: 'NH-HRS-1003:m_worker_id' }, { ref: 'NH-HRS-1003:m_contract' }, { ref: 'NH-HPF-1002:m_hpf_staff_list' }],
-    promisedDays: 1, maxVisits: 0, leadDepartment: t('佛山市南海区人力资源和社会保障局'),
+    promisedDays: 1, maxVisits: 0, leadDepartment: t('佛山市南海区人力资源和社会保障局', 'Nanhai District Human Resources and Social Security Bureau'),
   },
   {
     id: 'pkg_close_business', name: t('企业注销一件事', 'Close a business in one go'),
     description: t('企业注销登记与税务、社保注销信息共享、并联办理。', 'Deregistration with tax and social insurance handled in parallel.'),
     itemCodes: ['NH-AMR-0901', 'NH-SI-0903'],
     mergedMaterials: [{ ref: 'NH-AMR-0901:m_dereg_application' }, { ref: 'NH-AMR-0901:m_dissolution_resolution' }, { ref: 'NH-AMR-0901:m_liquidation_report' }, { ref: 'NH-SI-0903:m_si_cancel_form' }],
-    promisedDays: 1, maxVisits: 1, leadDepartment: t('佛山市南海区市场监督管理局'),
+    promisedDays: 1, maxVisits: 1, leadDepartment: t('佛山市南海区市场监督管理局', 'Nanhai District Administration for Market Regulation'),
   },
   {
     id: 'pkg_change_info', name: t('企业信息变更一件事', 'Change company details in one go'),
     description: t('名称、住所、法定代表人变更登记后，税务、社保、公积金信息同步更新。', 'Registration changes propagate to tax, social insurance and housing fund.'),
     itemCodes: ['NH-AMR-0201', 'NH-AMR-0202', 'NH-AMR-0203'],
     mergedMaterials: [{ ref: 'NH-AMR-0201:m_change_application' }, { ref: 'NH-AMR-0201:m_resolution' }, { ref: 'NH-AMR-0201:m_articles_amendment' }, { ref: 'NH-AMR-0202:m_new_premises' }, { ref: 'NH-AMR-0203:m_legal_rep_id' }],
-    promisedDays: 1, maxVisits: 0, leadDepartment: t('佛山市南海区市场监督管理局'),
+    promisedDays: 1, maxVisits: 0, leadDepartment: t('佛山市南海区市场监督管理局', 'Nanhai District Administration for Market Regulation'),
   },
 ];
 

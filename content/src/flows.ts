@@ -39,7 +39,7 @@ export const flows: Flow[] = [
       },
       q_pre_approval: {
         kind: 'single', title: t('经营范围是否含需要前置审批的项目？', 'Does the business scope need pre-approval?'),
-        help: t('如危险化学品经营、劳务派遣等，以《企业登记前置审批事项目录》为准'),
+        help: t('如危险化学品经营、劳务派遣等，以《企业登记前置审批事项目录》为准', 'Such as hazardous chemicals or labour dispatch; the catalogue of pre-registration approvals decides'),
         options: [{ value: 'yes', label: t('是', 'Yes') }, { value: 'no', label: t('否', 'No') }],
         routes: [{ goto: 'q_who' }],
       },
@@ -55,7 +55,7 @@ export const flows: Flow[] = [
     id: 'flow_food_licence', title: t('食品经营许可：我该办哪一项', 'Food business: which procedure do I need'), itemCode: 'NH-AMR-0301', start: 'q_subject',
     nodes: {
       q_subject: {
-        kind: 'single', title: t('申请主体类型是？', 'What type of applicant?'), help: t('以营业执照上的“类型”为准'),
+        kind: 'single', title: t('申请主体类型是？', 'What type of applicant?'), help: t('以营业执照上的“类型”为准', 'As the “type” on the business licence says'),
         options: [
           { value: 'enterprise', label: t('企业（公司、分公司等）', 'Enterprise') },
           { value: 'individual', label: t('个体工商户', 'Individual business') },
@@ -103,7 +103,7 @@ export const flows: Flow[] = [
         routes: [{ when: { answer: 'q_place', eq: 'restaurant' }, goto: 'out_not_needed' }, { goto: 'q_route' }],
       },
       q_route: {
-        kind: 'single', title: t('是否选择告知承诺方式办理？', 'Use the notify-and-commit route?'), help: t('选择承诺方式的，材料齐全即可当场发证，事后核查'),
+        kind: 'single', title: t('是否选择告知承诺方式办理？', 'Use the notify-and-commit route?'), help: t('选择承诺方式的，材料齐全即可当场发证，事后核查', 'With a commitment, complete materials get the licence on the spot; checks come afterwards'),
         options: [{ value: 'commitment', label: t('是，告知承诺', 'Yes') }, { value: 'standard', label: t('否，一般程序', 'No, standard review') }],
         routes: [{ goto: 'q_central_ac' }],
       },

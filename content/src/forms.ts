@@ -51,7 +51,7 @@ export const forms: Form[] = [
         f('tradeName', '字号名称', 'Trade name', { input: 'chinese', required: false }),
         f('premises', '经营场所', 'Premises', { input: 'chinese', type: 'textarea' }),
         f('capitalYuan', '资金数额（元）', 'Capital (yuan)', { input: 'money', type: 'amount', validation: 'amount' }),
-        f('form', '组成形式', 'Form', { type: 'select', options: [{ value: 'personal', label: t('个人经营') }, { value: 'family', label: t('家庭经营') }] }),
+        f('form', '组成形式', 'Form', { type: 'select', options: [{ value: 'personal', label: t('个人经营', 'Run by one person') }, { value: 'family', label: t('家庭经营', 'Run by a family') }] }),
       ] },
     ],
   },
@@ -59,10 +59,10 @@ export const forms: Form[] = [
     id: 'f_company_change', title: t('公司登记（备案）申请书（变更）', 'Company change application'), itemCode: 'NH-AMR-0201',
     sections: [enterpriseSection, { title: t('变更事项', 'Change'), fields: [
       f('changeItem', '变更事项', 'What changes', { type: 'select', prefill: 'change.item', options: [
-        { value: 'name', label: t('名称'), itemCode: 'NH-AMR-0201', current: 'enterprise.name' },
-        { value: 'address', label: t('住所'), itemCode: 'NH-AMR-0202', current: 'enterprise.registeredAddress' },
-        { value: 'legal_rep', label: t('法定代表人'), itemCode: 'NH-AMR-0203', current: 'enterprise.legalRepresentative' },
-        { value: 'scope', label: t('经营范围'), itemCode: 'NH-AMR-0204' },
+        { value: 'name', label: t('名称', 'Name'), itemCode: 'NH-AMR-0201', current: 'enterprise.name' },
+        { value: 'address', label: t('住所', 'Registered address'), itemCode: 'NH-AMR-0202', current: 'enterprise.registeredAddress' },
+        { value: 'legal_rep', label: t('法定代表人', 'Legal representative'), itemCode: 'NH-AMR-0203', current: 'enterprise.legalRepresentative' },
+        { value: 'scope', label: t('经营范围', 'Business scope'), itemCode: 'NH-AMR-0204' },
       ] }),
       f('before', '变更前内容', 'Before', { input: 'chinese', type: 'textarea', prefill: 'change.before' }),
       f('after', '变更后内容', 'After', { input: 'chinese', type: 'textarea' }),

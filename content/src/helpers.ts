@@ -1,4 +1,5 @@
 import type { ServiceItemInput } from '../../content-bundle/model';
+import { english } from './english';
 
 type MaterialInput = ServiceItemInput['guide']['materials'][number];
 
@@ -28,8 +29,8 @@ export function mat(id: string, zh: string, en: string, flags = '', extra: Parti
     medium: has('paper') ? ['paper'] : has('e') ? ['electronic'] : ['paper', 'electronic'],
     necessity: deferDays ? 'deferrable' : has('opt') ? 'optional' : 'required',
     ...(deferDays ? { deferral: { deadline: { value: Number(deferDays), unit: 'working_day' as const }, commitmentText: t('申请人承诺在期限内补齐材料，逾期未补齐的，按不予受理处理。', 'The applicant undertakes to hand in the material before the deadline.') } } : {}),
-    source: gov ? { kind: 'government_issued', issuer: t(gov) } : { kind: 'applicant' },
-    ...(ecert ? { eCertificate: { certificate: t(ecert), mode: val('ecert') ? 'exempt_submission' : 'may_substitute' } } : {}),
+    source: gov ? { kind: 'government_issued', issuer: t(gov, english(gov)) } : { kind: 'applicant' },
+    ...(ecert ? { eCertificate: { certificate: t(ecert, english(ecert)), mode: val('ecert') ? 'exempt_submission' : 'may_substitute' } } : {}),
     commitmentAllowed: has('commit'),
     ...(has('letter') ? { commitmentLetter: true } : {}),
     ...(has('agent') ? { appliesWhen: { answer: 'q_who', eq: 'agent' } } : {}),
@@ -116,7 +117,7 @@ export function item(s: ItemSpec): ServiceItemInput {
   return {
     code: s.code,
     name: t(s.zh, s.en),
-    ...(s.parent ? { parentName: t(s.parent) } : {}),
+    ...(s.parent ? { parentName: t(s.parent, english(s.parent)) } : {}),
     type: s.type,
     department: deptName(s.dept),
     departmentId: s.dept,
@@ -136,7 +137,7 @@ export function item(s: ItemSpec): ServiceItemInput {
     maxVisits: s.visits,
     notifyAndCommit: s.commit ?? false,
     guide: {
-      conditions: s.conditions.map((c, i) => ({ id: `c${i + 1}`, text: t(c) })),
+      conditions: s.conditions.map((c, i) => ({ id: `c${i + 1}`, text: t(c, english(c)) })),
       legalBasis: s.law.map(([law, article]) => ({ law: t(law), ...(article ? { article } : {}) })),
       materials: s.materials,
       timeLimits: {
@@ -146,7 +147,7 @@ export function item(s: ItemSpec): ServiceItemInput {
       },
       fees: s.fee ? { charged: true, items: [{ name: t('收费', 'Fee'), standard: t(s.fee.zh, s.fee.en) }] } : { charged: false, items: [] },
       process: standardProcess,
-      ...(s.result ? { result: { name: t(s.result[0]), kind: s.result[1], eCertificate: s.result[2] } } : {}),
+      ...(s.result ? { result: { name: t(s.result[0], english(s.result[0])), kind: s.result[1], eCertificate: s.result[2] } } : {}),
       resultDelivery: s.result?.[2] ? ['window_pickup', 'post', 'e_certificate'] : ['window_pickup', 'post'],
       location: { address: hall.address, windows: s.windows ?? ['综合窗口'], hours: hall.hours },
       consultationPhone: '0757-12345',

@@ -21,12 +21,26 @@ export const escapeMarkup = (s: string): string => s.replace(/[\\|{}\-=^~_"`]/g,
 /** Characters in a property value (`{code:…}`) that need escaping. */
 const escapeProperty = (s: string): string => s.replace(/[\\|{};]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ');
 
-export function receiptMarkup(t: ReceiptTemplate): string {
+/** Printed width in columns: a CJK or full-width glyph takes two (as receiptline counts it, near enough). */
+export const displayWidth = (s: string): number =>
+  [...s].reduce((n, c) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(c) ? 2 : 1), 0);
+
+/**
+ * One key/value row. receiptline gives each of the two columns up to half the paper, so a label wider
+ * than that (a bilingual one, "办件编号 Case number", on 58 mm paper) would be broken mid-word: it then
+ * gets its own line and the value goes right-aligned under it. Chinese labels always fit beside their value.
+ */
+function fieldRows(label: string, value: string, cpl: number): string[] {
+  const split = displayWidth(label) > cpl / 2 - 1;
+  return split ? [`|${escapeMarkup(label)}`, ` ${escapeMarkup(value)}|`] : [`|${escapeMarkup(label)} | ${escapeMarkup(value)}|`];
+}
+
+export function receiptMarkup(t: ReceiptTemplate, cpl = 48): string {
   const out: string[] = [];
   out.push(`^^"${escapeMarkup(t.title)}"`);
   if (t.subtitle) out.push(escapeMarkup(t.subtitle));
   out.push('-');
-  for (const f of t.fields ?? []) out.push(`|${escapeMarkup(f.label)} | ${escapeMarkup(f.value)}|`);
+  for (const f of t.fields ?? []) out.push(...fieldRows(f.label, f.value, cpl));
   if (t.fields?.length) out.push('-');
   for (const line of t.text ?? []) out.push(`|${escapeMarkup(line)}`);
   if (t.stamp) out.push('', `^^^\`${escapeMarkup(t.stamp)}\``, '');
@@ -79,9 +93,9 @@ function commandFor(profile: PrinterProfile): Command {
 }
 
 export function buildReceipt(template: ReceiptTemplate, profile: PrinterProfile): BuiltReceipt {
-  const markup = receiptMarkup(template);
-  const encoding = profile.encoding === 'gbk' ? 'cp936' : 'gb18030';
   const cpl = columnsOf(profile);
+  const markup = receiptMarkup(template, cpl);
+  const encoding = profile.encoding === 'gbk' ? 'cp936' : 'gb18030';
   const escpos = Buffer.from(
     receiptline.transform(markup, { cpl, encoding, command: commandFor(profile) as never, cutting: profile.cutter }),
     'binary',

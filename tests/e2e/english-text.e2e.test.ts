@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, LANDSCAPE, launchChromium, screenshot } from './support/browser';
 import { kioskApi, startKiosk, type KioskProcess } from './support/kiosk-process';
-import { insertCard, readSimulators, removeCard, setPrinter, type Simulators } from './support/simulators';
+import { insertCard, printerStatus, readSimulators, removeCard, setPrinter, unwrapped, waitForPrint, type Simulators } from './support/simulators';
 
 /**
  * Text as an English reader sees it (no Chinese punctuation, singular for one, dates in English)
@@ -35,6 +35,9 @@ async function open(path: string, english: boolean): Promise<Page> {
 const CJK_PUNCTUATION = /[、：（）；，。]/;
 const printerLine = (page: Page) => page.locator('[data-testid="device-status"] [data-role="printer"]');
 type Item = { channels: unknown[]; guide: { materials: Array<{ originalCount?: number; copyCount?: number }> } };
+type Text = { zh: string; en?: string };
+type ItemTexts = { name: Text; department: Text; guide: { conditions: Array<{ text: Text }>; legalBasis: Array<{ law: Text; article?: string }> } };
+const mark = '[data-testid="zh-only-mark"]';
 
 describe('English text and device wording in Chromium', { timeout: 180_000 }, () => {
   it('home in English: device states without Chinese punctuation, one service / N services on the tiles', async () => {
@@ -97,6 +100,77 @@ describe('English text and device wording in Chromium', { timeout: 180_000 }, ()
     }
     expect(numbered.some(([, n]) => n === '1')).toBe(true);
     expect(counts.join(' ')).not.toMatch(/\(s\)|copy\/copies/);
+    await page.context().close();
+  });
+
+  it('an item in English: Chinese-only texts marked 仅中文 Chinese only and spoken as Chinese, translated ones not; none in Chinese', async () => {
+    // An item whose conditions all have English and whose legal basis cites laws by their Chinese titles only.
+    const { hits } = await api<{ hits: Array<{ code: string }> }>('content.search', { query: '', stage: 'start', limit: 30 });
+    let chosen: { code: string; item: ItemTexts } | null = null;
+    for (const h of hits) {
+      const { item } = await api<{ item: ItemTexts }>('content.item', { code: h.code });
+      if (item.name.en && item.guide.conditions.length && item.guide.conditions.every((c) => c.text.en) && item.guide.legalBasis.some((b) => !b.law.en)) {
+        chosen = { code: h.code, item };
+        break;
+      }
+    }
+    expect(chosen).not.toBeNull();
+    const { code, item } = chosen!;
+    const page = await open(`/item/${code}`, true);
+    const title = page.getByTestId('item-title');
+    await expect.poll(async () => (await title.textContent())?.trim()).toBe(item.name.en);
+    expect(await title.locator(mark).count()).toBe(0);
+    const conditions = page.getByTestId('item-conditions');
+    expect((await conditions.locator('li').allTextContents()).map((x) => x.trim())).toEqual(item.guide.conditions.map((c) => c.text.en));
+    expect(await conditions.locator(mark).count()).toBe(0);
+
+    // Each law without English: its Chinese citation in a zh-CN span, then the mark, read as "仅中文" (zh-CN) "Chinese only".
+    const untranslated = item.guide.legalBasis.filter((b) => !b.law.en).map((b) => (b.article ? `${b.law.zh} ${b.article}` : b.law.zh));
+    const basis = page.getByTestId('item-basis');
+    expect(await basis.locator(mark).count()).toBe(untranslated.length);
+    const marked = await basis.locator(`${mark}`).evaluateAll((marks) =>
+      marks.map((m) => ({ before: m.previousElementSibling?.textContent, beforeLang: m.previousElementSibling?.getAttribute('lang'), lang: m.getAttribute('lang'), text: m.textContent?.trim(), zhLang: m.querySelector('[lang="zh-CN"]')?.textContent })),
+    );
+    expect(marked).toEqual(untranslated.map((zh) => ({ before: zh, beforeLang: 'zh-CN', lang: 'en', text: '仅中文 Chinese only', zhLang: '仅中文' })));
+    await expect.poll(() => basis.locator(mark).first().isVisible()).toBe(true);
+    await expectAccessible(page, 'item with Chinese-only texts (en)');
+    await screenshot(page, 'english-item-chinese-only');
+
+    await page.getByTestId('toggle-language').click();
+    await expect.poll(async () => (await title.textContent())?.trim()).toBe(item.name.zh);
+    expect(await page.locator(mark).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('the 一次性告知单 printed in an English session: each label in Chinese then English, values as in Chinese', async () => {
+    const { item } = await api<{ item: ItemTexts }>('content.item', { code: 'NH-AMR-0101' });
+    const page = await open('/item/NH-AMR-0101', true);
+    await page.getByTestId('materials').waitFor({ timeout: 20_000 });
+    const before = (await printerStatus(sims)).printed;
+    await page.getByTestId('item-print-notice').click();
+    const paper = unwrapped((await waitForPrint(sims, before)).text);
+    expect(paper).toContain('一次性告知单');
+    expect(paper).toContain(`实施部门Department${unwrapped(item.department.zh)}`);
+    expect(paper).toContain('承诺时限Timelimit');
+    expect(paper).toContain('打印时间Printed:');
+    // The item's name and the list stay in Chinese: the paper is the hall's record.
+    expect(paper).toContain(unwrapped(item.name.zh));
+    expect(paper).toContain('还需提供的材料');
+    await page.getByTestId('item-print-outcome').waitFor({ timeout: 20_000 });
+    await page.context().close();
+  });
+
+  it('a queue ticket taken in English: labels in Chinese then English, the values as the screen says them', async () => {
+    const page = await open('/queue', true);
+    await page.getByTestId('window-tax').click();
+    const before = (await printerStatus(sims)).printed;
+    await page.getByTestId('queue-take').click();
+    const number = (await page.getByTestId('ticket-number').textContent())!.trim();
+    const paper = unwrapped((await waitForPrint(sims, before)).text);
+    expect(paper).toContain(number);
+    expect(paper).toContain('窗口类型WindowTaxwindow');
+    expect(paper).toMatch(/等候人数Waitingahead\d+/);
+    expect(paper).toContain('取号时间Issued');
     await page.context().close();
   });
 

@@ -1,4 +1,5 @@
 import type { Duration, LocalText, MaterialToProvide, ServiceItem } from '../../../../contract';
+import { receiptLabel, receiptLine, type ReceiptLang } from '../printing/receipt-labels';
 import type { ReceiptInput } from '../printing/usePrinter';
 import { provideLinesZh } from './provide';
 
@@ -12,18 +13,20 @@ export const placeZh = (l: ServiceItem['guide']['location']): string => `${zh(l.
 /**
  * 一次性告知: everything to provide for this item, as far as the person's answers and choices say
  * (what depends on a question not yet answered is marked 如适用), with the window and hours; the paper
- * is the official record, so it is printed in Chinese. Its QR code opens the same list on a phone.
+ * is the official record, so it is printed in Chinese (an English session adds English to the labels).
+ * Its QR code opens the same list on a phone.
  */
-export function oneTimeNotice(item: ServiceItem, toProvide: readonly MaterialToProvide[], printedAt: Date, qr?: string): ReceiptInput {
+export function oneTimeNotice(item: ServiceItem, toProvide: readonly MaterialToProvide[], printedAt: Date, qr?: string, lang: ReceiptLang = 'zh-CN'): ReceiptInput {
   const g = item.guide;
+  const label = (key: Parameters<typeof receiptLabel>[0]): string => receiptLabel(key, lang);
   return {
     title: '一次性告知单',
     subtitle: zh(item.name),
     fields: [
-      { label: '实施部门', value: zh(item.department) },
-      { label: '承诺时限', value: zhDuration(g.timeLimits.promised) },
-      ...(g.timeLimits.statutory ? [{ label: '法定时限', value: zhDuration(g.timeLimits.statutory) }] : []),
-      { label: '收费', value: g.fees.charged ? g.fees.items.map((f) => `${zh(f.name)} ${zh(f.standard)}`).join('；') || '收费' : '不收费' },
+      { label: label('department'), value: zh(item.department) },
+      { label: label('promisedLimit'), value: zhDuration(g.timeLimits.promised) },
+      ...(g.timeLimits.statutory ? [{ label: label('statutoryLimit'), value: zhDuration(g.timeLimits.statutory) }] : []),
+      { label: label('fees'), value: g.fees.charged ? g.fees.items.map((f) => `${zh(f.name)} ${zh(f.standard)}`).join('；') || '收费' : '不收费' },
     ],
     text: [
       ...provideLinesZh(toProvide, placeZh(g.location)),
@@ -34,6 +37,6 @@ export function oneTimeNotice(item: ServiceItem, toProvide: readonly MaterialToP
       ...(qr ? ['扫描下方二维码，在手机上查看本清单。'] : []),
     ],
     ...(qr ? { qr } : {}),
-    footer: [`打印时间：${printedAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}`],
+    footer: [receiptLine('printedAt', printedAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }), lang)],
   };
 }

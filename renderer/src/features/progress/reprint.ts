@@ -1,6 +1,8 @@
+import { useI18n } from 'vue-i18n';
 import type { FiledApplication } from '../../../../contract';
 import { useBridge } from '../../bridge';
 import { useKioskStore } from '../../stores/kiosk';
+import { receiptLang } from '../printing/receipt-labels';
 import { usePrinter } from '../printing/usePrinter';
 import { submissionReceipt } from '../submit/receipt';
 
@@ -10,11 +12,12 @@ import { submissionReceipt } from '../submit/receipt';
  */
 export function useReprint() {
   const printer = usePrinter();
+  const { locale } = useI18n();
   const print = async (filed: FiledApplication): Promise<void> => {
     const r = await useBridge().call('content.item', { code: filed.itemCode });
     if (!r.ok) return;
     const publicUrl = useKioskStore().info?.publicUrl ?? null;
-    await printer.print(submissionReceipt(r.value.item, { ...filed, submittedAt: filed.acceptedAt }, publicUrl));
+    await printer.print(submissionReceipt(r.value.item, { ...filed, submittedAt: filed.acceptedAt }, publicUrl, receiptLang(locale.value)));
   };
   return { print, printing: printer.printing, last: printer.last };
 }

@@ -1,6 +1,7 @@
 import { slipNumber, type ApplicationDecision, type Duration, type MaterialToProvide, type ServiceItem } from '../../../../contract';
 import { placeZh, zhDuration } from '../item/notice';
 import { progressQr, provideLinesZh } from '../item/provide';
+import { receiptLabel, receiptLine, type ReceiptLang } from '../printing/receipt-labels';
 import type { ReceiptInput } from '../printing/usePrinter';
 
 /** What a receipt says of a filing: as the submit screen holds it, or as the platform gives it back by its slip. */
@@ -42,9 +43,10 @@ export const promisedLimitZh = (d: Duration): string => (d.unit === 'on_the_spot
 /**
  * 受理回执, or 办结通知书 after an instant decision: printed in Chinese, the official record, only for
  * an application the platform took (a queued one gets the 暂存凭条, a refused one nothing). It lists
- * what is still to provide, and its QR code opens the public progress page.
+ * what is still to provide, and its QR code opens the public progress page. In an English session each
+ * label also says it in English, after the Chinese.
  */
-export function submissionReceipt(item: ServiceItem, f: FilingForReceipt, publicUrl: string | null): ReceiptInput {
+export function submissionReceipt(item: ServiceItem, f: FilingForReceipt, publicUrl: string | null, lang: ReceiptLang = 'zh-CN'): ReceiptInput {
   const g = item.guide;
   const approved = f.decision?.outcome === 'approved' ? f.decision : null;
   const place = placeZh(g.location);
@@ -53,10 +55,11 @@ export function submissionReceipt(item: ServiceItem, f: FilingForReceipt, public
     subtitle: item.name.zh,
     ...(qr ? { qr } : {}),
     ...(f.applicationNumber ? { barcode: f.applicationNumber } : {}),
-    footer: [`咨询电话：${g.consultationPhone}`, ...(f.slipNumber ? [`暂存编号：${f.slipNumber}`] : [])],
+    footer: [receiptLine('consultationPhone', g.consultationPhone, lang), ...(f.slipNumber ? [receiptLine('slipNumber', f.slipNumber, lang)] : [])],
   };
-  const number = { label: '办件编号', value: f.applicationNumber ?? '' };
-  const submitted = { label: '提交时间', value: fmt(f.submittedAt) };
+  const label = (key: Parameters<typeof receiptLabel>[0]): string => receiptLabel(key, lang);
+  const number = { label: label('caseNumber'), value: f.applicationNumber ?? '' };
+  const submitted = { label: label('submittedAt'), value: fmt(f.submittedAt) };
   if (approved) {
     return {
       ...common,
@@ -65,9 +68,9 @@ export function submissionReceipt(item: ServiceItem, f: FilingForReceipt, public
       fields: [
         number,
         submitted,
-        { label: '办结时间', value: fmt(approved.decidedAt) },
-        { label: '办理结果', value: approved.automated ? '秒批通过（系统自动审批）' : '准予' },
-        ...approved.documents.map((d) => ({ label: '结果证照', value: `${d.title}（${d.certificateId}）` })),
+        { label: label('decidedAt'), value: fmt(approved.decidedAt) },
+        { label: label('result'), value: approved.automated ? '秒批通过（系统自动审批）' : '准予' },
+        ...approved.documents.map((d) => ({ label: label('certificate'), value: `${d.title}（${d.certificateId}）` })),
       ],
       text: [
         '本事项已办结，无需到窗口递交或核验材料。',
@@ -82,8 +85,8 @@ export function submissionReceipt(item: ServiceItem, f: FilingForReceipt, public
     fields: [
       number,
       submitted,
-      f.promisedDate ? { label: '承诺办结', value: f.promisedDate } : { label: '承诺时限', value: promisedLimitZh(g.timeLimits.promised) },
-      ...(f.handledBy ? [{ label: '受理地', value: `${f.handledBy}（跨域通办）` }] : []),
+      f.promisedDate ? { label: label('promisedDate'), value: f.promisedDate } : { label: label('promisedLimit'), value: promisedLimitZh(g.timeLimits.promised) },
+      ...(f.handledBy ? [{ label: label('handledBy'), value: `${f.handledBy}（跨域通办）` }] : []),
     ],
     text: [...provideLinesZh(f.toProvide, place), ...(qr ? ['扫描下方二维码查询办理进度和本清单。'] : [])],
   };
@@ -94,7 +97,7 @@ export function submissionReceipt(item: ServiceItem, f: FilingForReceipt, public
  * is not a receipt of acceptance, that the kiosk will send the application, and how to get the real
  * receipt (by the slip number, at any kiosk); no application number, no promised date.
  */
-export function slipReceipt(item: ServiceItem, f: FilingForReceipt, publicUrl: string | null): ReceiptInput {
+export function slipReceipt(item: ServiceItem, f: FilingForReceipt, publicUrl: string | null, lang: ReceiptLang = 'zh-CN'): ReceiptInput {
   const g = item.guide;
   const qr = progressQr(publicUrl, { applicationNumber: null, slipNumber: f.slipNumber });
   return {
@@ -102,8 +105,8 @@ export function slipReceipt(item: ServiceItem, f: FilingForReceipt, publicUrl: s
     subtitle: item.name.zh,
     stamp: '尚未受理',
     fields: [
-      { label: '暂存编号', value: f.slipNumber ?? '' },
-      { label: '暂存时间', value: fmt(f.submittedAt) },
+      { label: receiptLabel('slipNumber', lang), value: f.slipNumber ?? '' },
+      { label: receiptLabel('slipTime', lang), value: fmt(f.submittedAt) },
     ],
     text: [
       '本凭条不是受理回执：政务服务平台暂时无法连接，您的申请已加密保存在本终端，平台恢复后自动提交。',
@@ -113,6 +116,6 @@ export function slipReceipt(item: ServiceItem, f: FilingForReceipt, publicUrl: s
     ],
     ...(qr ? { qr } : {}),
     ...(f.slipNumber ? { barcode: f.slipNumber } : {}),
-    footer: [`咨询电话：${g.consultationPhone}`],
+    footer: [receiptLine('consultationPhone', g.consultationPhone, lang)],
   };
 }
