@@ -16,6 +16,7 @@ export const enterprises: EnterpriseProfile[] = [
     industry: { section: 'H', code: '6210', name: '正餐服务' },
     size: 'micro',
     registeredCapitalWan: 50,
+    businessScope: '餐饮服务',
     employees: 12,
     registrationDate: '2017-03-15',
     standing: 'normal',
@@ -33,6 +34,7 @@ export const enterprises: EnterpriseProfile[] = [
     industry: { section: 'C', code: '3484', name: '机械零部件加工' },
     size: 'medium',
     registeredCapitalWan: 3000,
+    businessScope: '机械零部件加工；五金产品批发；货物进出口',
     employees: 260,
     registrationDate: '2018-01-22',
     standing: 'normal',
@@ -157,7 +159,7 @@ const licence = (e: EnterpriseProfile, issuedOn: string): CertificateBody => ({
   issuedOn,
   validFrom: e.registrationDate,
   validUntil: null,
-  scope: e.industry.name,
+  scope: e.businessScope ?? e.industry.name,
 });
 
 const byCode = (code: string): EnterpriseProfile => {
@@ -274,3 +276,19 @@ export const windows = [
   { windowType: 'certificate-pickup', name: '出证窗口', prefix: 'E', minutesPerPerson: 3 },
   { windowType: 'help-desk', name: '帮办代办窗口', prefix: 'H', minutesPerPerson: 12 },
 ] as const;
+
+/**
+ * Real-name persons the platform knows, by ID number: the enterprises they may act for (legal
+ * representative in the register, or an agent the enterprise filed) and their account's mobile.
+ * The first is the reader simulator's sample card (黄测试).
+ */
+export const persons: Record<string, { mobile: string | null; links: Array<{ creditCode: string; relation: 'legal_rep' | 'agent' }> }> = {
+  '440605199003071232': {
+    mobile: '13926541208',
+    links: [
+      { creditCode: '91440605MA51C7QX76', relation: 'legal_rep' },
+      { creditCode: '91440605MA4UL2K84H', relation: 'agent' },
+      { creditCode: '92440605MA4W3N5P9D', relation: 'agent' },
+    ],
+  },
+};

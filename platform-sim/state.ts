@@ -26,7 +26,7 @@ import { belongsElsewhere } from './rules/engine';
 import { decide, decisionRecords, loadItemLibrary, resultCertificate, type PlatformItem } from './rules/item-library';
 import type { PublicPageData } from './public-pages';
 import { regionOf } from './regions';
-import { certificateBodies, enterprises, items, staff, windows } from './sample-data';
+import { certificateBodies, enterprises, items, persons, staff, windows } from './sample-data';
 
 export interface Answer {
   readonly status: number;
@@ -291,6 +291,18 @@ export class PlatformState {
   }
 
   /** 我的办件: what a person filed at the hall's kiosks, newest first. */
+  /** The enterprises a real-name person may act for and their account's mobile (empty for a stranger). */
+  personLinks(raw: unknown): Answer {
+    const body = z.object({ idNumber: z.string().length(18) }).safeParse(raw);
+    if (!body.success) return err(422, 'invalid-request', 'idNumber (18 characters) required', issues(body.error));
+    const person = persons[body.data.idNumber.toUpperCase()];
+    const linked = (person?.links ?? []).flatMap((l) => {
+      const e = this.registered(l.creditCode);
+      return e ? [{ creditCode: e.creditCode, name: e.name, relation: l.relation }] : [];
+    });
+    return ok({ enterprises: linked, mobile: person?.mobile ?? null });
+  }
+
   casesOf(raw: unknown): Answer {
     const body = z.object({ applicantIdNumber: z.string().length(18) }).safeParse(raw);
     if (!body.success) return err(422, 'invalid-request', 'applicantIdNumber (18 characters) required', issues(body.error));

@@ -9,6 +9,7 @@ import {
   certificateView,
   crossRegionTarget,
   enterpriseProfile,
+  personLinks,
   filedApplication,
   materialToProvide,
   slipNumber,
@@ -118,6 +119,12 @@ export const platformApi = {
       drafts: z.array(draftSummary),
     }),
   ),
+  /**
+   * The enterprises the card holder may act for and their real-name mobile, as the platform knows them
+   * (asked with the card on the reader, never a typed number): picked with one tap instead of typing a
+   * credit code; the mobile fills their own form's phone field.
+   */
+  'platform.myEnterprises': method(z.object({}).strict(), personLinks),
   /** Where a matter at this address belongs (跨域通办 through the platform, or that region's hall). */
   'platform.crossRegionTarget': method(z.object({ itemCode: z.string().min(1), address: z.string().min(1).max(200) }).strict(), crossRegionTarget),
   /** 暂存: keeps a form for the card holder (sealed, at most 7 days) to resume later with the same card. */

@@ -32,6 +32,8 @@ export const enterpriseProfile = z.object({
   industry: z.object({ section: z.string().length(1), code: z.string(), name: z.string() }),
   size: enterpriseSize,
   registeredCapitalWan: z.number().nonnegative(),
+  /** 经营范围 as registered (optional: older platforms do not report it). */
+  businessScope: z.string().optional(),
   employees: z.number().int().nonnegative(),
   registrationDate: z.string(), // ISO date
   standing: enterpriseStanding,

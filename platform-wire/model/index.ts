@@ -5,3 +5,4 @@ export * from './evaluation';
 export * from './hall';
 export * from './materials-link';
 export * from './captured-page';
+export * from './person';

@@ -6,6 +6,7 @@ import {
   appointment,
   crossRegionTarget,
   enterpriseProfile,
+  personLinks,
   helpStatus,
   queueTicket,
 } from '../../platform-wire/model';
@@ -139,6 +140,8 @@ export class PlatformClient {
   bySlip = (slip: string) => this.request('GET', `/v1/applications?slip=${encodeURIComponent(slip)}`, filedApplicationAnswer);
   /** 我的办件: the ID number goes in the (signed, TLS) body, never in a URL that proxies log. */
   casesOf = (applicantIdNumber: string) => this.request('POST', '/v1/applications/query', filedApplicationList, { body: { applicantIdNumber } });
+  /** The card holder's enterprises and real-name mobile: the ID number goes in the body, never in a URL. */
+  personLinks = (idNumber: string) => this.request('POST', '/v1/persons/links', personLinks, { body: { idNumber } });
   crossRegionTarget = (itemCode: string, address: string) =>
     this.request('GET', `/v1/cross-region/targets?itemCode=${encodeURIComponent(itemCode)}&address=${encodeURIComponent(address)}`, crossRegionTarget);
   book = (body: unknown, key: string) => this.request('POST', '/v1/appointments', appointment, { body, idempotencyKey: key });

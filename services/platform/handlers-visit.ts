@@ -31,6 +31,7 @@ const cardFirst = (): Result<never> => fail('rejected', 'place your ID card on t
 type VisitMethods =
   | 'platform.receiptBySlip'
   | 'platform.myCases'
+  | 'platform.myEnterprises'
   | 'platform.crossRegionTarget'
   | 'platform.saveDraft'
   | 'platform.resumeDraft'
@@ -78,6 +79,12 @@ export function createVisitHandlers(d: VisitDeps): Pick<AreaHandlers<typeof plat
         .filter((p) => (p.payload as ApplicationRequest).applicant?.agentIdNumber === who.idNumber)
         .map((p) => ({ slipNumber: p.entry.slipNumber, itemCode: (p.payload as ApplicationRequest).itemCode, submittedAt: p.entry.createdAt }));
       return ok({ cases: found?.ok ? found.value.applications : [], platformReachable: found?.ok ?? false, queued, drafts: d.drafts.list(who.idNumber) });
+    },
+
+    'platform.myEnterprises': async () => {
+      const who = holder();
+      if (!who) return cardFirst();
+      return withClient((c) => c.personLinks(who.idNumber));
     },
 
     'platform.crossRegionTarget': ({ itemCode, address }) => withClient((c) => c.crossRegionTarget(itemCode, address)),

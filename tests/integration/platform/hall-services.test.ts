@@ -73,6 +73,24 @@ describe('a filing made while the platform is down', () => {
   });
 });
 
+describe('the card holder\'s enterprises', () => {
+  it('come from the platform for the card on the reader: the register\'s legal representative, the filed agent, and the account\'s mobile', async () => {
+    const r = await call('platform.myEnterprises', {});
+    expect(r.ok).toBe(true);
+    expect(r.value.mobile).toBe('13926541208');
+    expect(r.value.enterprises).toEqual([
+      { creditCode: '91440605MA51C7QX76', name: '佛山市南海区狮山智造精密机械有限公司', relation: 'legal_rep' },
+      { creditCode: SAMPLE_ENTERPRISE, name: '佛山市南海区桂城粤味轩餐饮有限公司', relation: 'agent' },
+      { creditCode: '92440605MA4W3N5P9D', name: '佛山市南海区里水镇阿梅美发店', relation: 'agent' },
+    ]);
+  });
+
+  it('are asked only by the card: a number in the request is refused', async () => {
+    const r = await services.dispatch('platform.myEnterprises', { idNumber: HOLDER_ID }, { via: 'http' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+});
+
 describe('a matter that belongs to another authority', () => {
   const move = (after: string) => ({ creditCode: SAMPLE_ENTERPRISE, enterpriseName: '佛山市南海区桂城粤味轩餐饮有限公司', changeItem: 'address', before: '佛山市南海区桂城街道南海大道北68号', after, resolutionDate: '2026-11-20', agentPhone: '13800138000' });
 
