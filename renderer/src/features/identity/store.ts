@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import type { CardView, EnterpriseProfile } from '../../../../contract';
+import type { CardView, EnterpriseProfile, PersonLinks } from '../../../../contract';
 import { useBridge } from '../../bridge';
 import { registerSessionReset } from '../../stores/session';
 import { toDeviceSignal, type DeviceSignal } from './device-events';
@@ -24,6 +24,9 @@ export const useIdentityStore = defineStore('identity', () => {
   const creditCode = ref<string | null>(null);
   const lookup = ref<EnterpriseLookup>('idle');
   const role = ref<Role | null>(null);
+  /** What the platform links to the card holder: their enterprises (one tap each) and their mobile (prefill). */
+  const linked = shallowRef<PersonLinks | null>(null);
+  let linkedHolder: string | null = null;
   const sessionStarted = ref(false);
   /** The card was lifted while identified: the grace countdown is running. */
   const cardRemovedAt = ref<number | null>(null);
@@ -46,6 +49,7 @@ export const useIdentityStore = defineStore('identity', () => {
     creditCode.value = null;
     lookup.value = 'idle';
     role.value = null;
+    linked.value = null;
     sessionStarted.value = false;
     cardRemovedAt.value = null;
     reader.sessionEnded();
@@ -81,7 +85,18 @@ export const useIdentityStore = defineStore('identity', () => {
     cardRemovedAt.value = null;
     reader.adopted();
     await syncServices();
+    await loadLinked(p.holder);
   };
+
+  /** Asks the platform (by the card the services hold) what it links to this card holder; nothing when it cannot. */
+  const loadLinked = async (holder: string): Promise<void> => {
+    if (linked.value && linkedHolder === holder) return;
+    linked.value = null;
+    linkedHolder = holder;
+    const r = await useBridge().call('platform.myEnterprises', {});
+    if (r.ok && person.value?.holder === holder) linked.value = r.value;
+  };
+
 
   /** Looks the enterprise up on the platform; the code is kept even when the platform is down. */
   const setCreditCode = async (code: string, source: IdentifySource): Promise<{ ok: true } | { ok: false; code: string; message: string }> => {
@@ -126,6 +141,7 @@ export const useIdentityStore = defineStore('identity', () => {
     creditCode,
     lookup,
     role,
+    linked,
     cardRemovedAt,
     enterpriseUsable,
     readyToFile,
