@@ -6,12 +6,15 @@ export const prefillSource = z.enum([
   'id_card.name',
   'id_card.number',
   'id_card.address',
+  // The mobile of the card holder's real-name account on the platform (a contact number they may change).
+  'person.mobile',
   'enterprise.creditCode',
   'enterprise.name',
   'enterprise.legalRepresentative',
   'enterprise.registeredAddress',
   'enterprise.employees',
   'enterprise.registeredCapitalWan',
+  'enterprise.businessScope',
   // The number of a licence the register says the enterprise holds (the one a renewal renews).
   'enterprise.licence.food-business-licence',
   'enterprise.licence.public-place-hygiene-licence',
@@ -19,6 +22,8 @@ export const prefillSource = z.enum([
   // option names as its `current` value.
   'change.item',
   'change.before',
+  // 变更后内容 starting as a copy of 变更前内容, for a choice that usually adds to it (`extends`).
+  'change.after',
 ]);
 
 /**
@@ -45,6 +50,8 @@ export const formField = z.object({
         itemCode: z.string().optional(),
         /** Where the register holds what this choice changes today (for a `change.before` field). */
         current: prefillSource.optional(),
+        /** What this choice changes is usually added to (经营范围): 变更后内容 starts from today's. */
+        extends: z.boolean().optional(),
       }),
     )
     .optional(),
@@ -52,6 +59,8 @@ export const formField = z.object({
   /** Required of every typed field by the bundle build; optional here so older bundles still read. */
   input: inputKind.optional(),
   help: localText.optional(),
+  /** What people usually write here (the hall's districts and streets, the usual 经营范围 wording): tapped, not spelled. */
+  phrases: z.array(z.string().min(1)).max(16).optional(),
 });
 export type FormField = z.infer<typeof formField>;
 

@@ -35,10 +35,29 @@ describe('form prefill from the register', () => {
     expect(v.agentName).toBe('黄测试');
   });
 
-  it('another 变更事项 brings its own 变更前内容; 经营范围 has none in the register', () => {
+  it('the contact phone is the real-name account\'s mobile when the platform has one, and stays empty to type when not', () => {
+    for (const id of ['f_company_change', 'f_individual_setup', 'f_social_insurance']) {
+      const f = form(id);
+      const phoneField = f.sections.flatMap((s) => s.fields).find((x) => x.validation === 'mobile_phone')!;
+      expect(prefillValues(f, { ...person, mobile: '13926541208' }, profile, profile.creditCode, 'agent')[phoneField.id], id).toBe('13926541208');
+      expect(prefillValues(f, { ...person, mobile: null }, profile, profile.creditCode, 'agent')[phoneField.id], id).toBeUndefined();
+    }
+  });
+
+  it('another 变更事项 brings its own 变更前内容; 经营范围 comes from the register when the platform reports it', () => {
     expect(beforeValue(form('f_company_change'), 'name', profile)).toBe(profile.name);
     expect(beforeValue(form('f_company_change'), 'legal_rep', profile)).toBe('陈志强');
-    expect(beforeValue(form('f_company_change'), 'scope', profile)).toBeUndefined();
+    expect(beforeValue(form('f_company_change'), 'scope', { ...profile, businessScope: '餐饮服务' })).toBe('餐饮服务');
+    expect(beforeValue(form('f_company_change'), 'scope', { ...profile, businessScope: undefined })).toBeUndefined();
+  });
+
+  it('a 经营范围 change starts 变更后内容 from today\'s scope to add to; a name change starts it empty', () => {
+    const withScope = { ...profile, businessScope: '餐饮服务' };
+    const scope = prefillValues(form('f_company_change'), person, withScope, withScope.creditCode, 'agent', 'NH-AMR-0204');
+    expect([scope.before, scope.after]).toEqual(['餐饮服务', '餐饮服务']);
+    const name = prefillValues(form('f_company_change'), person, withScope, withScope.creditCode, 'agent', 'NH-AMR-0201');
+    expect(name.before).toBe(withScope.name);
+    expect(name.after).toBeUndefined();
   });
 
   it('a renewal gets the licence number the register holds', () => {

@@ -1,6 +1,6 @@
 import type { EnterpriseProfile, FormDefinition, FormField } from '../../../../contract';
 
-type Person = { readonly name: string; readonly idNumber: string; readonly address: string | null };
+type Person = { readonly name: string; readonly idNumber: string; readonly address: string | null; readonly mobile?: string | null };
 type Source = NonNullable<FormField['prefill']>;
 
 /** A value the register or the card holds for a source (undefined when it holds none). */
@@ -10,12 +10,14 @@ function valueOf(source: Source, person: Person | null, profile: EnterpriseProfi
     case 'id_card.name': v = person?.name; break;
     case 'id_card.number': v = person?.idNumber; break;
     case 'id_card.address': v = person?.address ?? undefined; break;
+    case 'person.mobile': v = person?.mobile ?? undefined; break;
     case 'enterprise.creditCode': v = profile?.creditCode ?? creditCode ?? undefined; break;
     case 'enterprise.name': v = profile?.name; break;
     case 'enterprise.legalRepresentative': v = profile?.legalRepresentative; break;
     case 'enterprise.registeredAddress': v = profile?.registeredAddress; break;
     case 'enterprise.employees': v = profile?.employees; break;
     case 'enterprise.registeredCapitalWan': v = profile?.registeredCapitalWan; break;
+    case 'enterprise.businessScope': v = profile?.businessScope; break;
     case 'enterprise.licence.food-business-licence':
     case 'enterprise.licence.public-place-hygiene-licence': {
       const kind = source.slice('enterprise.licence.'.length);
@@ -27,12 +29,24 @@ function valueOf(source: Source, person: Person | null, profile: EnterpriseProfi
   return v === undefined || v === '' ? undefined : String(v);
 }
 
-/** 变更前内容 for a 变更事项 chosen: what the register holds today for that choice (none for 经营范围). */
+const changeOption = (form: FormDefinition, choice: string | undefined) =>
+  form.sections.flatMap((s) => s.fields).find((f) => f.prefill === 'change.item')?.options?.find((o) => o.value === choice);
+
+/** 变更前内容 for a 变更事项 chosen: what the register holds today for that choice. */
 export function beforeValue(form: FormDefinition, choice: string | undefined, profile: EnterpriseProfile | null): string | undefined {
-  const chooser = form.sections.flatMap((s) => s.fields).find((f) => f.prefill === 'change.item');
-  const current = chooser?.options?.find((o) => o.value === choice)?.current;
+  const current = changeOption(form, choice)?.current;
   return current ? valueOf(current, null, profile, null) : undefined;
 }
+
+/** 变更后内容 to start from: today's value where the change usually adds to it (经营范围), else nothing. */
+export function afterStart(form: FormDefinition, choice: string | undefined, profile: EnterpriseProfile | null): string | undefined {
+  return changeOption(form, choice)?.extends ? beforeValue(form, choice, profile) : undefined;
+}
+
+/** The value a 变更前/变更后 field follows for a choice. */
+export const changeValue = (source: 'change.before' | 'change.after', form: FormDefinition, choice: string | undefined, profile: EnterpriseProfile | null) =>
+  source === 'change.before' ? beforeValue(form, choice, profile) : afterStart(form, choice, profile);
+const followsChange = (s: Source | undefined): s is 'change.before' | 'change.after' => s === 'change.before' || s === 'change.after';
 
 /**
  * Values the kiosk can fill in from the ID card, the enterprise profile (the register: its licences too)
@@ -55,15 +69,16 @@ export function prefillValues(
     const v =
       field.prefill === 'change.item'
         ? field.options?.find((o) => itemCode !== null && o.itemCode === itemCode)?.value
-        : field.prefill === 'change.before'
+        : followsChange(field.prefill)
           ? undefined
           : valueOf(field.prefill, person, profile, creditCode);
     if (v !== undefined) out[field.id] = v;
   }
-  // 变更前内容 follows the 变更事项 just filled.
+  // 变更前内容 (and where it is added to, 变更后内容) follow the 变更事项 just filled.
   const choice = fields.find((f) => f.prefill === 'change.item');
-  for (const field of fields.filter((f) => f.prefill === 'change.before')) {
-    const v = beforeValue(form, choice ? out[choice.id] : undefined, profile);
+  for (const field of fields) {
+    if (!followsChange(field.prefill)) continue;
+    const v = changeValue(field.prefill, form, choice ? out[choice.id] : undefined, profile);
     if (v !== undefined) out[field.id] = v;
   }
   return out;
