@@ -1,4 +1,4 @@
-import type { CertificateBody, EnterpriseProfile } from '../platform-wire/model';
+import type { CertificateBody, EnterpriseProfile, LaborContract } from '../platform-wire/model';
 
 /**
  * Sample data a pilot in Foshan / Nanhai needs: enterprises of different standings, sizes,
@@ -291,4 +291,15 @@ export const persons: Record<string, { mobile: string | null; links: Array<{ cre
       { creditCode: '92440605MA4W3N5P9D', relation: 'agent' },
     ],
   },
+};
+
+/** E-labour contracts signed through the platform and not yet registered for employment, by credit code. */
+export const laborContracts: Record<string, LaborContract[]> = {
+  '91440605MA4UL2K84H': [
+    { contractId: 'LC-2026-118203', workerName: '李建国', workerIdNumber: '440605199203151237', startDate: '2026-12-01', monthlyWage: 4500 },
+    { contractId: 'LC-2026-118377', workerName: '何丽娟', workerIdNumber: '44060519950822242X', startDate: '2026-12-08', monthlyWage: 4200 },
+  ],
+  '91440605MA51C7QX76': [
+    { contractId: 'LC-2026-120011', workerName: '梁志文', workerIdNumber: '440605198801093562', startDate: '2027-01-01', monthlyWage: 6800 },
+  ],
 };

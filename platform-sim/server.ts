@@ -67,6 +67,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       if (a === 'applications' && !b) return { answer: state.fileApplication(body, kioskId), kind: 'applications' };
       if (a === 'applications' && b === 'query') return { answer: state.casesOf(body) };
       if (a === 'persons' && b === 'links') return { answer: state.personLinks(body) };
+      if (a === 'enterprises' && b === 'labor-contracts') return { answer: state.laborContracts(body) };
       if (a === 'evaluations') return { answer: state.evaluate(body), kind: 'evaluations' };
       if (a === 'feedback') return { answer: state.report(body), kind: 'feedback' };
       if (a === 'help-requests' && !b) return { answer: state.requestHelp(body), kind: 'help' };

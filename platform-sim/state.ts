@@ -26,7 +26,7 @@ import { belongsElsewhere } from './rules/engine';
 import { decide, decisionRecords, loadItemLibrary, resultCertificate, type PlatformItem } from './rules/item-library';
 import type { PublicPageData } from './public-pages';
 import { regionOf } from './regions';
-import { certificateBodies, enterprises, items, persons, staff, windows } from './sample-data';
+import { certificateBodies, enterprises, items, laborContracts, persons, staff, windows } from './sample-data';
 
 export interface Answer {
   readonly status: number;
@@ -290,7 +290,6 @@ export class PlatformState {
     return f ? ok({ application: f }) : err(404, 'not-found', 'no application was filed under this slip');
   }
 
-  /** 我的办件: what a person filed at the hall's kiosks, newest first. */
   /** The enterprises a real-name person may act for and their account's mobile (empty for a stranger). */
   personLinks(raw: unknown): Answer {
     const body = z.object({ idNumber: z.string().length(18) }).safeParse(raw);
@@ -302,6 +301,21 @@ export class PlatformState {
     });
     return ok({ enterprises: linked, mobile: person?.mobile ?? null });
   }
+
+  /**
+   * An enterprise's signed e-labour contracts not yet registered for employment, for a person the
+   * enterprise lets act for it (its legal representative or a filed agent); nobody else sees its staff.
+   */
+  laborContracts(raw: unknown): Answer {
+    const body = z.object({ creditCode: z.string().length(18), idNumber: z.string().length(18) }).safeParse(raw);
+    if (!body.success) return err(422, 'invalid-request', 'creditCode and idNumber (18 characters each) required', issues(body.error));
+    const { creditCode, idNumber } = body.data;
+    const acts = persons[idNumber.toUpperCase()]?.links.some((l) => l.creditCode === creditCode) ?? false;
+    if (!acts) return err(403, 'not-linked', 'this person does not act for this enterprise');
+    return ok({ contracts: laborContracts[creditCode] ?? [] });
+  }
+
+  /** 我的办件: what a person filed at the hall's kiosks, newest first. */
 
   casesOf(raw: unknown): Answer {
     const body = z.object({ applicantIdNumber: z.string().length(18) }).safeParse(raw);

@@ -10,6 +10,7 @@ import {
   crossRegionTarget,
   enterpriseProfile,
   personLinks,
+  laborContracts,
   filedApplication,
   materialToProvide,
   slipNumber,
@@ -125,6 +126,11 @@ export const platformApi = {
    * credit code; the mobile fills their own form's phone field.
    */
   'platform.myEnterprises': method(z.object({}).strict(), personLinks),
+  /**
+   * 就业登记 from what was signed: the enterprise's e-labour contracts not yet registered, asked as the
+   * card holder (the platform answers only a person who acts for the enterprise).
+   */
+  'platform.laborContracts': method(z.object({ creditCode: z.string().length(18) }).strict(), laborContracts),
   /** Where a matter at this address belongs (跨域通办 through the platform, or that region's hall). */
   'platform.crossRegionTarget': method(z.object({ itemCode: z.string().min(1), address: z.string().min(1).max(200) }).strict(), crossRegionTarget),
   /** 暂存: keeps a form for the card holder (sealed, at most 7 days) to resume later with the same card. */

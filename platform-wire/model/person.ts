@@ -16,3 +16,17 @@ export const personLinks = z.object({
   mobile: z.string().regex(/^1\d{10}$/).nullable(),
 });
 export type PersonLinks = z.infer<typeof personLinks>;
+
+/**
+ * An electronic labour contract (电子劳动合同) the enterprise signed through the platform and has not
+ * yet registered for employment (就业登记): what the registration asks is already in it.
+ */
+export const laborContract = z.object({
+  contractId: z.string().min(1).max(40),
+  workerName: z.string().min(1).max(50),
+  workerIdNumber: z.string().length(18),
+  startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  monthlyWage: z.number().positive(),
+});
+export type LaborContract = z.infer<typeof laborContract>;
+export const laborContracts = z.object({ contracts: z.array(laborContract).max(200) });

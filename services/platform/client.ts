@@ -7,6 +7,7 @@ import {
   crossRegionTarget,
   enterpriseProfile,
   personLinks,
+  laborContracts,
   helpStatus,
   queueTicket,
 } from '../../platform-wire/model';
@@ -142,6 +143,9 @@ export class PlatformClient {
   casesOf = (applicantIdNumber: string) => this.request('POST', '/v1/applications/query', filedApplicationList, { body: { applicantIdNumber } });
   /** The card holder's enterprises and real-name mobile: the ID number goes in the body, never in a URL. */
   personLinks = (idNumber: string) => this.request('POST', '/v1/persons/links', personLinks, { body: { idNumber } });
+  /** An enterprise's unregistered e-labour contracts, for a person who acts for it (the platform checks). */
+  laborContracts = (creditCode: string, idNumber: string) =>
+    this.request('POST', '/v1/enterprises/labor-contracts', laborContracts, { body: { creditCode, idNumber } });
   crossRegionTarget = (itemCode: string, address: string) =>
     this.request('GET', `/v1/cross-region/targets?itemCode=${encodeURIComponent(itemCode)}&address=${encodeURIComponent(address)}`, crossRegionTarget);
   book = (body: unknown, key: string) => this.request('POST', '/v1/appointments', appointment, { body, idempotencyKey: key });

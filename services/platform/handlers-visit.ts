@@ -32,6 +32,7 @@ type VisitMethods =
   | 'platform.receiptBySlip'
   | 'platform.myCases'
   | 'platform.myEnterprises'
+  | 'platform.laborContracts'
   | 'platform.crossRegionTarget'
   | 'platform.saveDraft'
   | 'platform.resumeDraft'
@@ -85,6 +86,12 @@ export function createVisitHandlers(d: VisitDeps): Pick<AreaHandlers<typeof plat
       const who = holder();
       if (!who) return cardFirst();
       return withClient((c) => c.personLinks(who.idNumber));
+    },
+
+    'platform.laborContracts': async ({ creditCode }) => {
+      const who = holder();
+      if (!who) return cardFirst();
+      return withClient((c) => c.laborContracts(creditCode, who.idNumber));
     },
 
     'platform.crossRegionTarget': ({ itemCode, address }) => withClient((c) => c.crossRegionTarget(itemCode, address)),

@@ -71,6 +71,18 @@ describe('a filing made while the platform is down', () => {
     const r = await services.dispatch('platform.myCases', { idNumber: HOLDER_ID }, { via: 'http' });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
+
+  it('bring the e-labour contracts of an enterprise the holder acts for, and none of another\'s staff', async () => {
+    const mine = await call('platform.laborContracts', { creditCode: SAMPLE_ENTERPRISE });
+    expect(mine.ok).toBe(true);
+    expect(mine.value.contracts.map((c: { workerName: string; startDate: string }) => [c.workerName, c.startDate])).toEqual([
+      ['李建国', '2026-12-01'],
+      ['何丽娟', '2026-12-08'],
+    ]);
+    const theirs = await call('platform.laborContracts', { creditCode: '914406057254619E96' });
+    expect(theirs.ok).toBe(false);
+    expect(JSON.stringify(theirs)).not.toContain('440605');
+  });
 });
 
 describe('the card holder\'s enterprises', () => {
