@@ -24,6 +24,11 @@ export const prefillSource = z.enum([
   'change.before',
   // 变更后内容 starting as a copy of 变更前内容, for a choice that usually adds to it (`extends`).
   'change.after',
+  // From an e-labour contract the person picks on the form (就业登记): none until they pick one.
+  'contract.workerName',
+  'contract.workerIdNumber',
+  'contract.startDate',
+  'contract.monthlyWage',
 ]);
 
 /**

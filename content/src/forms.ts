@@ -105,10 +105,10 @@ export const forms: Form[] = [
   {
     id: 'f_employment', title: t('用人单位招用人员就业登记表', 'Employment registration'), itemCode: 'NH-HRS-1003',
     sections: [enterpriseSection, { title: t('劳动者', 'Worker'), fields: [
-      f('workerName', '劳动者姓名', 'Worker name', { input: 'chinese' }),
-      f('workerIdNumber', '劳动者身份证号码', 'Worker ID number', { input: 'idNumber', validation: 'id_number' }),
-      f('contractStart', '劳动合同起始日期', 'Contract start', { input: 'date', type: 'date', validation: 'date' }),
-      f('monthlyWage', '月工资（元）', 'Monthly wage (yuan)', { input: 'money', type: 'amount', validation: 'amount' }),
+      f('workerName', '劳动者姓名', 'Worker name', { input: 'chinese', prefill: 'contract.workerName' }),
+      f('workerIdNumber', '劳动者身份证号码', 'Worker ID number', { input: 'idNumber', validation: 'id_number', prefill: 'contract.workerIdNumber' }),
+      f('contractStart', '劳动合同起始日期', 'Contract start', { input: 'date', type: 'date', validation: 'date', prefill: 'contract.startDate' }),
+      f('monthlyWage', '月工资（元）', 'Monthly wage (yuan)', { input: 'money', type: 'amount', validation: 'amount', prefill: 'contract.monthlyWage' }),
     ] }, contactSection],
   },
   {

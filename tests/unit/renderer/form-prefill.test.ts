@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentSet, type EnterpriseProfile } from '../../../contract';
 import { sampleContent } from '../../../content/src/index';
-import { beforeValue, prefillValues, roleMismatch } from '../../../renderer/src/features/form/prefill';
+import { beforeValue, contractValues, prefillValues, roleMismatch, takesContract } from '../../../renderer/src/features/form/prefill';
 
 /** What the form fills from the register, the card and the item chosen, before the person types anything. */
 const sample = contentSet.parse(sampleContent);
@@ -58,6 +58,16 @@ describe('form prefill from the register', () => {
     const name = prefillValues(form('f_company_change'), person, withScope, withScope.creditCode, 'agent', 'NH-AMR-0201');
     expect(name.before).toBe(withScope.name);
     expect(name.after).toBeUndefined();
+  });
+
+  it('就业登记 takes the worker from the e-labour contract picked, and nothing before one is picked', () => {
+    const employment = form('f_employment');
+    expect(takesContract(employment)).toBe(true);
+    expect(takesContract(form('f_company_change'))).toBe(false);
+    const pre = prefillValues(employment, person, profile, profile.creditCode, 'agent', 'NH-HRS-1003');
+    expect([pre.workerName, pre.workerIdNumber]).toEqual([undefined, undefined]);
+    const contract = { contractId: 'LC-1', workerName: '李建国', workerIdNumber: '440605199203151237', startDate: '2026-12-01', monthlyWage: 4500 };
+    expect(contractValues(employment, contract)).toEqual({ workerName: '李建国', workerIdNumber: '440605199203151237', contractStart: '2026-12-01', monthlyWage: '4500' });
   });
 
   it('a renewal gets the licence number the register holds', () => {

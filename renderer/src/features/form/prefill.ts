@@ -1,4 +1,4 @@
-import type { EnterpriseProfile, FormDefinition, FormField } from '../../../../contract';
+import type { EnterpriseProfile, FormDefinition, FormField, LaborContract } from '../../../../contract';
 
 type Person = { readonly name: string; readonly idNumber: string; readonly address: string | null; readonly mobile?: string | null };
 type Source = NonNullable<FormField['prefill']>;
@@ -88,4 +88,24 @@ export function prefillValues(
 export function roleMismatch(role: 'legal_rep' | 'agent' | null, holderName: string | null, profile: EnterpriseProfile | null): boolean {
   if (role !== 'legal_rep' || !holderName || !profile) return false;
   return holderName.replace(/\s/g, '') !== profile.legalRepresentative.replace(/\s/g, '');
+}
+
+/** Whether the form takes a worker from an e-labour contract (就业登记). */
+export const takesContract = (form: FormDefinition): boolean =>
+  form.sections.some((s) => s.fields.some((f) => f.prefill?.startsWith('contract.')));
+
+/** The fields an e-labour contract fills, by field id: the worker, the start date and the wage as signed. */
+export function contractValues(form: FormDefinition, contract: LaborContract): Record<string, string> {
+  const of: Record<string, string> = {
+    'contract.workerName': contract.workerName,
+    'contract.workerIdNumber': contract.workerIdNumber,
+    'contract.startDate': contract.startDate,
+    'contract.monthlyWage': String(contract.monthlyWage),
+  };
+  const out: Record<string, string> = {};
+  for (const f of form.sections.flatMap((s) => s.fields)) {
+    const v = f.prefill ? of[f.prefill] : undefined;
+    if (v !== undefined) out[f.id] = v;
+  }
+  return out;
 }
