@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, expectScreen } from './support/browser';
 import { startJourneyEnv, type JourneyEnv } from './support/journey-env';
 import { receivedApplications } from './support/platform';
 import { insertCard, removeCard } from './support/simulators';
@@ -51,6 +52,17 @@ async function openCounting(): Promise<Page> {
   return page;
 }
 
+/** The screens these walks add (date shortcuts, the contract list) pass axe in every mode, once a run. */
+const scanned = new Set<string>();
+async function screenOnce(page: Page, name: string): Promise<void> {
+  if (scanned.has(name)) return;
+  scanned.add(name);
+  await expectScreen(page, name);
+  await page.evaluate(() => document.documentElement.classList.add('high-contrast'));
+  await expectAccessible(page, `${name} (high contrast)`);
+  await page.evaluate(() => document.documentElement.classList.remove('high-contrast'));
+}
+
 const key = (page: Page, k: string) => page.locator(`[data-testid="keyboard"] [data-skbtn="${k}"]`);
 
 /** A candidate picked as a person does: pages turned with 下一页 until it shows. */
@@ -69,6 +81,7 @@ async function typeEntry(page: Page, entry: Entry): Promise<void> {
     if (typeof part === 'string') {
       for (const k of part) await key(page, k).click();
     } else if ('date' in part) {
+      await screenOnce(page, 'form-date-shortcuts');
       await page.getByTestId(`date-${part.date}`).click();
     } else {
       for (const k of part.pinyin) await key(page, k).click();
@@ -78,7 +91,10 @@ async function typeEntry(page: Page, entry: Entry): Promise<void> {
 }
 
 async function fillForm(page: Page, filing: Filing): Promise<void> {
-  if (filing.contract) await page.getByTestId(`labor-contract-${filing.contract}`).click();
+  if (filing.contract) {
+    await screenOnce(page, 'form-labor-contracts');
+    await page.getByTestId(`labor-contract-${filing.contract}`).click();
+  }
   for (const [field, entry] of Object.entries(filing.type ?? {})) {
     await page.getByTestId(`field-${field}`).click();
     await page.getByTestId('keyboard').waitFor();

@@ -283,14 +283,16 @@ describe('on-screen keyboard in Chromium', { timeout: 180_000 }, () => {
 
     // At the top, one list of what is missing, each naming its field (not five identical "此项必须填写"), each a way there.
     const summary = page.getByTestId('form-error-summary');
-    expect(await summary.textContent()).toContain('还有 3 项');
+    // The contact phone is not among them: the real-name account's mobile filled it.
+    expect(await summary.textContent()).toContain('还有 2 项');
+    expect(await page.getByTestId('field-agentPhone').inputValue()).toBe('13926541208');
     const errors = await page.locator('[data-testid$="-error"][id^="field-"]').allTextContents();
     expect(new Set(errors).size).toBe(errors.length);
-    expect(await page.getByTestId('field-agentPhone-error').textContent()).toContain('联系电话');
-    await page.getByTestId('form-error-summary-agentPhone').click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-agentPhone');
-    expect(await page.getByTestId('keyboard').getAttribute('data-mode')).toBe('digits');
-    await expect.poll(() => onScreen(page.getByTestId('field-agentPhone'))).toBe(true);
+    expect(await page.getByTestId('field-resolutionDate-error').textContent()).toContain('决议日期');
+    await page.getByTestId('form-error-summary-resolutionDate').click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-resolutionDate');
+    expect(await page.getByTestId('keyboard').getAttribute('data-mode')).toBe('date');
+    await expect.poll(() => onScreen(page.getByTestId('field-resolutionDate'))).toBe(true);
     await expectTouchTargets(page);
     await page.context().close();
   });
