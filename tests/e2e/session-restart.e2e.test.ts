@@ -54,7 +54,14 @@ describe('a reloaded screen starts clean on both sides', { timeout: 180_000 }, (
     // The card never left the reader: this session reads it as a new read, and tells the services so.
     await expect.poll(() => page.getByTestId('identify-person').textContent(), { timeout: 20_000 }).toContain('黄*试');
     expect(await page.getByTestId('need-enterprise').getAttribute('data-met')).toBe('false');
-    const body = await page.locator('body').innerText();
+    // The card read anew offers the holder's enterprises again (粤味轩 among them, one tap each); nothing chosen
+    // or typed before the reload is left anywhere else on the screen.
+    const offered = page.getByTestId('linked-enterprises');
+    await offered.waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('identify-enterprise').count()).toBe(0);
+    expect(await offered.locator('[aria-pressed="true"]').count()).toBe(0);
+    expect(await page.getByTestId('credit-code-input').inputValue()).toBe('');
+    const body = (await page.locator('body').innerText()).replace(await offered.innerText(), '');
     for (const gone of ['粤味轩', CREDIT_CODE, '李测试']) expect(body).not.toContain(gone);
     // What the screen shows is what the services hold: a person, no enterprise, so nothing can be filed.
     expect(await fileNow(page)).toMatchObject({ ok: false, error: { messageKey: 'platform.identifyFirst' } });
