@@ -195,7 +195,14 @@ describe('session end wipes every trace of the visit', { timeout: 180_000 }, () 
     await expect.poll(() => page.getByTestId('identify-person').textContent(), { timeout: 20_000 }).toContain('黄*试');
     expect(await page.getByTestId('identify-place-card').count()).toBe(0);
     expect(await page.getByTestId('need-enterprise').getAttribute('data-met')).toBe('false');
-    expect(await page.locator('body').innerText()).not.toContain('粤味轩');
+    // The card read anew offers its holder's enterprises (粤味轩 among them, one tap each); nothing the last visit
+    // chose is left anywhere else on the screen.
+    const offered = page.getByTestId('linked-enterprises');
+    await offered.waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('identify-enterprise').count()).toBe(0);
+    expect(await offered.locator('[aria-pressed="true"]').count()).toBe(0);
+    expect(await page.getByTestId('credit-code-input').inputValue()).toBe('');
+    expect((await page.locator('body').innerText()).replace(await offered.innerText(), '')).not.toContain('粤味轩');
     await page.getByTestId('logout').click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/');
     await removeCard(sims);
