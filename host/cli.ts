@@ -29,8 +29,11 @@ async function main(): Promise<void> {
     await services.stop();
     process.exit(code);
   }
+  let servicesStarted!: () => void;
+  const ready = new Promise<void>((resolve) => (servicesStarted = resolve));
+  host = await startNodeHost(services, config.rendererDir, config.port, { technicianToken: technicianToken(config.dataDir, config.technicianToken), ready });
   await services.start();
-  host = await startNodeHost(services, config.rendererDir, config.port, { technicianToken: technicianToken(config.dataDir, config.technicianToken) });
+  servicesStarted();
   const health = services.health();
   if (health.ready) console.log(`Kiosk ready at ${host.url}`);
   else console.log(`Kiosk not ready at ${host.url}: ${health.reasons.map((r) => r.message).join('; ')}`);

@@ -67,8 +67,9 @@ export async function startNodeHost(
   services: KioskServices,
   rendererDir: string,
   port: number,
-  options: { technicianToken?: string } = {},
+  options: { technicianToken?: string; ready?: Promise<void> } = {},
 ): Promise<NodeHost> {
+  const ready = options.ready ?? Promise.resolve();
   let boundPort = port;
   const capability = new PageCapability();
   const log = services.log.child('host');
@@ -83,8 +84,10 @@ export async function startNodeHost(
     sendJson(res, 403, fail('forbidden', 'request refused: not from this kiosk\'s page'));
   };
 
+  // The port is claimed before the services start (they open sockets of their own, which could take it);
+  // a request that comes meanwhile waits for them.
   const server = http.createServer((req, res) => {
-    void handle(req, res).catch((err: unknown) => {
+    void ready.then(() => handle(req, res)).catch((err: unknown) => {
       log.error('host request failed', { error: err instanceof Error ? err : String(err) });
       if (!res.headersSent) sendJson(res, 500, fail('internal', 'internal error'));
       else res.end();
@@ -189,7 +192,9 @@ export async function startNodeHost(
   };
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new Error(`port ${port} on 127.0.0.1 is already in use (another kiosk running?); set KIOSK_PORT to a free port`) : err),
+    );
     server.listen(port, '127.0.0.1', () => resolve());
   });
   boundPort = (server.address() as AddressInfo).port;

@@ -210,4 +210,41 @@ describe('Node host', () => {
       await withPrinter.close();
     }
   });
+
+  it('holds its port while the services start, and answers what was asked meanwhile once they are up', async () => {
+    let servicesUp!: () => void;
+    const ready = new Promise<void>((resolve) => (servicesUp = resolve));
+    // Tells when a request has reached the host and waits on the services.
+    let arrived!: () => void;
+    const waiting = new Promise<void>((resolve) => (arrived = resolve));
+    const watched = Object.assign(ready, {
+      then: ((...args: Parameters<typeof ready.then>) => {
+        arrived();
+        return Promise.prototype.then.apply(ready, args);
+      }) as typeof ready.then,
+    });
+    const starting = await startNodeHost(services, rendererDir, 0, { ready: watched });
+    try {
+      // The port is taken at once: nothing else (the services' own sockets included) can bind it.
+      const rival = http.createServer();
+      const clash = await new Promise<NodeJS.ErrnoException | null>((resolve) => {
+        rival.once('error', resolve);
+        rival.listen(starting.port, '127.0.0.1', () => resolve(null));
+      });
+      if (!clash) rival.close();
+      expect(clash?.code).toBe('EADDRINUSE');
+      let answered = false;
+      const early = fetch(`${starting.url}/healthz`).then((r) => ((answered = true), r));
+      await waiting;
+      expect(answered).toBe(false);
+      servicesUp();
+      expect((await early).status).toBe(200);
+    } finally {
+      await starting.close();
+    }
+  });
+
+  it('says which port is in use and how to choose another when the port is taken', async () => {
+    await expect(startNodeHost(services, rendererDir, host.port)).rejects.toThrow(`port ${host.port} on 127.0.0.1 is already in use (another kiosk running?); set KIOSK_PORT to a free port`);
+  });
 });
