@@ -7,6 +7,11 @@ export interface KioskBridge {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
   /** Subscribes to pushed events; returns the unsubscribe function. */
   subscribe(listener: (event: KioskEvent) => void): () => void;
+  /**
+   * Where events travel over a stream that can be down (the Node host's), calls `listener` each time it
+   * (re)opens: what was pushed before was missed. Returns the unsubscribe function.
+   */
+  onStreamOpen?(listener: () => void): () => void;
 }
 
 /** The minimal raw surface the preload exposes on `window.kioskBridge`. */

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { identifierMessage } from '../../kernel/identifiers';
-import { expectAccessible, expectTouchTargets, screenshot, expectScreen, callAsPage } from './support/browser';
+import { expectAccessible, expectTouchTargets, screenshot, expectScreen, callAsPage, LANDSCAPE } from './support/browser';
 import { startJourneyEnv, type JourneyEnv } from './support/journey-env';
 import { platformDown, platformUp, type PlatformSim } from './support/platform';
 import { insertCard, removeCard, type Simulators } from './support/simulators';
@@ -165,6 +165,30 @@ describe('identification failure paths', () => {
     expect(await again.getByTestId('identify-platform-down').count()).toBe(0);
     await again.context().close();
   }, 150_000);
+
+  it('a card placed while the screen had lost its event stream is read once the stream is back', async () => {
+    const page = await (await env.browser.newContext({ viewport: LANDSCAPE })).newPage();
+    // The stream to the services is down (held unanswered) until the card has been placed and read.
+    let streamBack!: () => void;
+    const down = new Promise<void>((resolve) => (streamBack = resolve));
+    await page.route('**/events?**', async (route) => {
+      await down;
+      await route.continue();
+    });
+    const firstRead = page.waitForResponse((r) => r.url().endsWith('/api/card.reread'));
+    await page.goto(`${env.kiosk.url}/identify`);
+    await page.locator('h1').first().waitFor({ timeout: 30_000 });
+    await firstRead; // the screen asked the reader on starting, before the card was there
+    await insertCard(sims, 'valid');
+    // The services read the card and announced it while nobody was listening.
+    await expect
+      .poll(async () => (await callAsPage<{ person: unknown }>(page, 'session.cardDetails')).value?.person ?? null, { timeout: 20_000 })
+      .not.toBeNull();
+    expect(await page.getByTestId('identify-person').count()).toBe(0);
+    streamBack();
+    await expect.poll(() => page.getByTestId('identify-person').textContent(), { timeout: 20_000 }).toContain('黄*试');
+    await page.context().close();
+  });
 
   it('card lifted mid-journey: a countdown notice; putting it back cancels it; lifting it again and waiting ends the session', async () => {
     const page = await startItemUnidentified();

@@ -9,6 +9,7 @@ export function createHttpBridge(base = '', capability = pageCapability()): Kios
   // One event stream for every subscriber: each EventSource holds one of the browser's few
   // connections per host (six on HTTP/1.1), which the API calls need too.
   const listeners = new Set<(e: KioskEvent) => void>();
+  const openListeners = new Set<() => void>();
   let source: EventSource | null = null;
   return {
     async call(method, input) {
@@ -33,6 +34,10 @@ export function createHttpBridge(base = '', capability = pageCapability()): Kios
           const event = parseEvent(message.data);
           if (event) for (const l of [...listeners]) l(event);
         };
+        // Fires on the first connection and on every reconnection the browser makes after a drop.
+        source.onopen = () => {
+          for (const l of [...openListeners]) l();
+        };
       }
       return () => {
         listeners.delete(listener);
@@ -41,6 +46,10 @@ export function createHttpBridge(base = '', capability = pageCapability()): Kios
           source = null;
         }
       };
+    },
+    onStreamOpen(listener) {
+      openListeners.add(listener);
+      return () => openListeners.delete(listener);
     },
   };
 }

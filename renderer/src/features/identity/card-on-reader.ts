@@ -20,6 +20,8 @@ export function useCardOnReader(deliver: (s: DeviceSignal) => void) {
   /** Counts reader signals, so a re-read answer older than the last signal is dropped. */
   let seq = 0;
   let pending: Promise<void> | null = null;
+  /** The reader was asked at least once (the screen's first read). */
+  let asked = false;
 
   const seen = (s: DeviceSignal): void => {
     if (s.kind === 'card-read' || s.kind === 'card-failed') {
@@ -37,6 +39,7 @@ export function useCardOnReader(deliver: (s: DeviceSignal) => void) {
 
   const refresh = (): Promise<void> => {
     if (pending) return pending;
+    asked = true;
     const at = seq;
     reading.value = true;
     pending = (async () => {
@@ -72,6 +75,17 @@ export function useCardOnReader(deliver: (s: DeviceSignal) => void) {
     seen,
     refresh,
     replayTo,
+    /**
+     * The event stream (re)opened: a card placed while it was down was announced to nobody. When this
+     * screen knows of no card, it asks the reader, as the missed announcement would have told it.
+     */
+    streamOpened: (): void => {
+      // Before the screen's first read (it comes once the screen has started clean) there is nothing to catch up.
+      if (!asked) return;
+      const unknown = (): boolean => !current && !present.value;
+      // A read under way may have asked before the card was placed: ask again after it.
+      if (unknown()) void (pending ?? Promise.resolve()).then(() => (unknown() ? refresh() : undefined));
+    },
     /** The session ended: forget what was read; remind the person if the card is still there. */
     sessionEnded: (): void => {
       current = null;

@@ -124,6 +124,7 @@ export const useIdentityStore = defineStore('identity', () => {
     if (signal.kind === 'card-read' && cardRemovedAt.value !== null && person.value?.holder === signal.card.holder) cardRemovedAt.value = null;
     reader.seen(signal);
   });
+  useBridge().onStreamOpen?.(reader.streamOpened);
   /**
    * Subscribes to device signals; the card now on the reader is replayed to the new listener (read
    * anew when this session has not seen it, e.g. after a session end or a restart of the screen).
