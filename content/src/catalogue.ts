@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { notice, policy, servicePackage, servicePoint } from '../../content-bundle/model';
-import { hall, t } from './helpers';
+import { hall, t, tr } from './helpers';
 
 type Package = z.input<typeof servicePackage>;
 type Policy = z.input<typeof policy>;
@@ -62,66 +62,66 @@ const inNanhai = { field: 'district', eq: '南海区' };
 /** 惠企 policies (sample figures; verify with the issuing body before production). */
 export const policies: Policy[] = [
   {
-    id: 'pol_job_retention_refund', name: t('失业保险稳岗返还', 'Unemployment-insurance job-retention refund'), issuer: t('人力资源社会保障部、财政部、国家税务总局'), basis: t('人社部发〔2025〕18号（示例）'),
-    summary: t('足额缴纳失业保险费满12个月、上年未裁员或裁员率不高于规定比例的参保单位，返还上年度实际缴纳失业保险费的一定比例。'),
-    benefit: t('中小微企业最高返还60%，大型企业最高30%'), mode: 'no_application', applyItemCode: 'NH-HRS-1104',
+    id: 'pol_job_retention_refund', name: t('失业保险稳岗返还', 'Unemployment-insurance job-retention refund'), issuer: tr('人力资源社会保障部、财政部、国家税务总局'), basis: t('人社部发〔2025〕18号（示例）'),
+    summary: tr('足额缴纳失业保险费满12个月、上年未裁员或裁员率不高于规定比例的参保单位，返还上年度实际缴纳失业保险费的一定比例。'),
+    benefit: tr('中小微企业最高返还60%，大型企业最高30%'), mode: 'no_application', applyItemCode: 'NH-HRS-1104',
     eligibility: { all: [normal, { field: 'registrationDate', ageYears: { gte: 1 } }] }, ruleLabels: [t('经营状态正常', 'Business standing is normal'), t('参保满一年（以成立满一年近似）', 'Insured for at least a year')],
   },
   {
-    id: 'pol_hiring_subsidy', name: t('一次性扩岗补助', 'One-off hiring subsidy'), issuer: t('人力资源社会保障部、教育部、财政部'), basis: t('关于延续实施一次性扩岗补助政策的通知'),
-    summary: t('招用毕业年度或离校2年内未就业高校毕业生并缴纳社会保险费满3个月的企业，按人发放一次性扩岗补助。'), benefit: t('每招用1人最高1500元'), mode: 'application', applyItemCode: 'NH-HRS-1103',
+    id: 'pol_hiring_subsidy', name: t('一次性扩岗补助', 'One-off hiring subsidy'), issuer: tr('人力资源社会保障部、教育部、财政部'), basis: t('关于延续实施一次性扩岗补助政策的通知'),
+    summary: tr('招用毕业年度或离校2年内未就业高校毕业生并缴纳社会保险费满3个月的企业，按人发放一次性扩岗补助。'), benefit: tr('每招用1人最高1500元'), mode: 'application', applyItemCode: 'NH-HRS-1103',
     eligibility: { all: [normal, { field: 'employees', gte: 1 }] }, ruleLabels: [t('经营状态正常', 'Standing normal'), t('有参保职工', 'Has insured employees')],
   },
   {
-    id: 'pol_six_taxes', name: t('“六税两费”减半征收', 'Half rate on six taxes and two fees'), issuer: t('财政部、税务总局'), basis: t('财政部 税务总局公告2023年第12号'),
-    summary: t('小规模纳税人、小型微利企业和个体工商户减半征收资源税、城市维护建设税、房产税、城镇土地使用税、印花税、耕地占用税和教育费附加、地方教育附加。'),
-    benefit: t('按50%税额幅度减征，执行至2027年12月31日'), mode: 'claim_on_return', validUntil: '2027-12-31',
+    id: 'pol_six_taxes', name: t('“六税两费”减半征收', 'Half rate on six taxes and two fees'), issuer: tr('财政部、税务总局'), basis: t('财政部 税务总局公告2023年第12号'),
+    summary: tr('小规模纳税人、小型微利企业和个体工商户减半征收资源税、城市维护建设税、房产税、城镇土地使用税、印花税、耕地占用税和教育费附加、地方教育附加。'),
+    benefit: tr('按50%税额幅度减征，执行至2027年12月31日'), mode: 'claim_on_return', validUntil: '2027-12-31',
     eligibility: { any: [{ field: 'tags', containsAny: ['小规模纳税人', '小型微利企业'] }, { field: 'entityType', eq: '个体工商户' }] },
     ruleLabels: [t('属于小规模纳税人、小型微利企业或个体工商户', 'Small-scale taxpayer, small low-profit enterprise or individual business')],
   },
   {
-    id: 'pol_small_profit_cit', name: t('小型微利企业所得税优惠', 'Income tax relief for small low-profit enterprises'), issuer: t('财政部、税务总局'), basis: t('财政部 税务总局公告2023年第12号'),
-    summary: t('对小型微利企业减按25%计算应纳税所得额，按20%的税率缴纳企业所得税。'), benefit: t('实际税负5%'), mode: 'claim_on_return', validUntil: '2027-12-31',
+    id: 'pol_small_profit_cit', name: t('小型微利企业所得税优惠', 'Income tax relief for small low-profit enterprises'), issuer: tr('财政部、税务总局'), basis: t('财政部 税务总局公告2023年第12号'),
+    summary: tr('对小型微利企业减按25%计算应纳税所得额，按20%的税率缴纳企业所得税。'), benefit: tr('实际税负5%'), mode: 'claim_on_return', validUntil: '2027-12-31',
     eligibility: { all: [{ field: 'tags', contains: '小型微利企业' }, { field: 'employees', lte: 300 }] }, ruleLabels: [t('属于小型微利企业', 'Small low-profit enterprise'), t('从业人数不超过300人', 'At most 300 employees')],
   },
   {
-    id: 'pol_small_vat', name: t('小规模纳税人增值税减免', 'VAT relief for small-scale taxpayers'), issuer: t('财政部、税务总局'), basis: t('财政部 税务总局公告2023年第19号'),
-    summary: t('月销售额10万元以下（季度30万元以下）的小规模纳税人免征增值税；适用3%征收率的减按1%征收。'), benefit: t('免征或减按1%征收增值税'), mode: 'claim_on_return', validUntil: '2027-12-31',
+    id: 'pol_small_vat', name: t('小规模纳税人增值税减免', 'VAT relief for small-scale taxpayers'), issuer: tr('财政部、税务总局'), basis: t('财政部 税务总局公告2023年第19号'),
+    summary: tr('月销售额10万元以下（季度30万元以下）的小规模纳税人免征增值税；适用3%征收率的减按1%征收。'), benefit: tr('免征或减按1%征收增值税'), mode: 'claim_on_return', validUntil: '2027-12-31',
     eligibility: { field: 'tags', contains: '小规模纳税人' }, ruleLabels: [t('属于增值税小规模纳税人', 'Small-scale VAT taxpayer')],
   },
   {
-    id: 'pol_rd_deduction', name: t('研发费用税前加计扣除', 'Extra deduction of R&D expenses'), issuer: t('财政部、税务总局'), basis: t('财政部 税务总局公告2023年第7号'),
-    summary: t('企业开展研发活动中实际发生的研发费用，在按规定据实扣除的基础上，再按实际发生额的100%在税前加计扣除。'), benefit: t('加计扣除100%'), mode: 'claim_on_return',
+    id: 'pol_rd_deduction', name: t('研发费用税前加计扣除', 'Extra deduction of R&D expenses'), issuer: tr('财政部、税务总局'), basis: t('财政部 税务总局公告2023年第7号'),
+    summary: tr('企业开展研发活动中实际发生的研发费用，在按规定据实扣除的基础上，再按实际发生额的100%在税前加计扣除。'), benefit: tr('加计扣除100%'), mode: 'claim_on_return',
     eligibility: { all: [{ not: { field: 'industry.section', in: ['H', 'F', 'K', 'L'] } }] }, ruleLabels: [t('不属于住宿餐饮、批发零售、房地产、租赁和商务服务等不适用行业', 'Not in an excluded industry')],
   },
   {
-    id: 'pol_nanhai_hte_award', name: t('南海区高新技术企业专项扶持奖励', 'Nanhai award for high-tech enterprises'), issuer: t('佛山市南海区人民政府'), basis: t('南府〔2021〕63号'),
-    summary: t('对在南海区注册并通过高新技术企业认定（含重新认定）的企业给予奖励，经佛山扶持通申报、镇（街道）初审。'), benefit: t('首次认定最高30万元，重新认定最高15万元（示例金额）'), mode: 'application', applyItemCode: 'NH-SCI-1101',
+    id: 'pol_nanhai_hte_award', name: t('南海区高新技术企业专项扶持奖励', 'Nanhai award for high-tech enterprises'), issuer: tr('佛山市南海区人民政府'), basis: t('南府〔2021〕63号'),
+    summary: tr('对在南海区注册并通过高新技术企业认定（含重新认定）的企业给予奖励，经佛山扶持通申报、镇（街道）初审。'), benefit: tr('首次认定最高30万元，重新认定最高15万元（示例金额）'), mode: 'application', applyItemCode: 'NH-SCI-1101',
     eligibility: { all: [inNanhai, { field: 'tags', contains: '高新技术企业' }] }, ruleLabels: [t('注册地在南海区', 'Registered in Nanhai'), t('已认定为高新技术企业', 'Recognised high-tech enterprise')],
   },
   {
-    id: 'pol_small_to_scale', name: t('广东省“小升规”奖补', 'Guangdong award for firms entering the above-scale statistics'), issuer: t('广东省工业和信息化厅'), basis: t('粤工信融资函〔2025〕20号'),
-    summary: t('对首次纳入规模以上工业统计的小微工业企业给予一次性奖补。'), benefit: t('珠三角地区每家5万元'), mode: 'application',
+    id: 'pol_small_to_scale', name: t('广东省“小升规”奖补', 'Guangdong award for firms entering the above-scale statistics'), issuer: tr('广东省工业和信息化厅'), basis: t('粤工信融资函〔2025〕20号'),
+    summary: tr('对首次纳入规模以上工业统计的小微工业企业给予一次性奖补。'), benefit: tr('珠三角地区每家5万元'), mode: 'application',
     eligibility: { all: [{ field: 'industry.section', eq: 'C' }, { field: 'tags', contains: '规上工业' }, normal] }, ruleLabels: [t('属于制造业', 'Manufacturing'), t('已纳入规上工业统计', 'Above-scale industrial enterprise'), t('经营状态正常', 'Standing normal')],
   },
   {
-    id: 'pol_little_giant', name: t('佛山市专精特新“小巨人”奖励', 'Foshan award for “little giant” SMEs'), issuer: t('佛山市工业和信息化局'), basis: t('佛府〔2023〕16号、佛工信〔2024〕5号'),
-    summary: t('对新认定的国家级专精特新“小巨人”企业给予奖励，在佛山扶持通确认账户并提交申请。'), benefit: t('按年度资金安排核定'), mode: 'application',
+    id: 'pol_little_giant', name: t('佛山市专精特新“小巨人”奖励', 'Foshan award for “little giant” SMEs'), issuer: tr('佛山市工业和信息化局'), basis: t('佛府〔2023〕16号、佛工信〔2024〕5号'),
+    summary: tr('对新认定的国家级专精特新“小巨人”企业给予奖励，在佛山扶持通确认账户并提交申请。'), benefit: tr('按年度资金安排核定'), mode: 'application',
     eligibility: { all: [{ field: 'city', eq: '佛山市' }, { field: 'tags', contains: '专精特新小巨人' }] }, ruleLabels: [t('注册在佛山市', 'Registered in Foshan'), t('已认定为专精特新“小巨人”', 'Recognised little giant')],
   },
   {
-    id: 'pol_startup_loan', name: t('创业担保贷款及财政贴息', 'Guaranteed start-up loans with interest subsidy'), issuer: t('广东省人力资源和社会保障厅等'), basis: t('《广东省创业担保贷款实施办法》'),
-    summary: t('在广东省内注册的小微企业，新招用重点扶持对象达到规定比例且无欠薪欠费的，可申请创业担保贷款并享受贴息。'), benefit: t('小微企业贷款额度最高400万元（示例）'), mode: 'application', applyItemCode: 'NH-HRS-1102',
+    id: 'pol_startup_loan', name: t('创业担保贷款及财政贴息', 'Guaranteed start-up loans with interest subsidy'), issuer: tr('广东省人力资源和社会保障厅等'), basis: t('《广东省创业担保贷款实施办法》'),
+    summary: tr('在广东省内注册的小微企业，新招用重点扶持对象达到规定比例且无欠薪欠费的，可申请创业担保贷款并享受贴息。'), benefit: tr('小微企业贷款额度最高400万元（示例）'), mode: 'application', applyItemCode: 'NH-HRS-1102',
     eligibility: { all: [smallOrMicro, normal, { field: 'registrationDate', ageYears: { lte: 3 } }] }, ruleLabels: [t('属于小型或微型企业', 'Small or micro enterprise'), t('经营状态正常', 'Standing normal'), t('成立不超过3年', 'Established at most 3 years ago')],
   },
   {
-    id: 'pol_export_insurance', name: t('出口信用保险保费资助', 'Export credit insurance premium support'), issuer: t('广东省商务厅'), basis: t('粤商务贸函〔2022〕19号'),
-    summary: t('对投保短期出口信用保险的外贸企业，按实际缴纳保费给予一定比例资助。'), benefit: t('按保费比例资助，分档封顶'), mode: 'application',
+    id: 'pol_export_insurance', name: t('出口信用保险保费资助', 'Export credit insurance premium support'), issuer: tr('广东省商务厅'), basis: t('粤商务贸函〔2022〕19号'),
+    summary: tr('对投保短期出口信用保险的外贸企业，按实际缴纳保费给予一定比例资助。'), benefit: tr('按保费比例资助，分档封顶'), mode: 'application',
     eligibility: { field: 'tags', contains: '外贸' }, ruleLabels: [t('属于外贸企业', 'Foreign-trade enterprise')],
   },
   {
-    id: 'pol_graduate_si_subsidy', name: t('吸纳高校毕业生社会保险补贴', 'Social insurance subsidy for hiring graduates'), issuer: t('广东省人力资源和社会保障厅、财政厅'), basis: t('广东省就业补贴有关规定（待核实）'),
-    summary: t('小微企业招用毕业2年内高校毕业生、签订1年以上劳动合同并缴纳社会保险费的，给予社会保险补贴。'), benefit: t('单位缴纳的养老、失业、工伤保险费，最长1年'), mode: 'application',
+    id: 'pol_graduate_si_subsidy', name: t('吸纳高校毕业生社会保险补贴', 'Social insurance subsidy for hiring graduates'), issuer: tr('广东省人力资源和社会保障厅、财政厅'), basis: t('广东省就业补贴有关规定（待核实）'),
+    summary: tr('小微企业招用毕业2年内高校毕业生、签订1年以上劳动合同并缴纳社会保险费的，给予社会保险补贴。'), benefit: tr('单位缴纳的养老、失业、工伤保险费，最长1年'), mode: 'application',
     eligibility: { all: [smallOrMicro, { field: 'employees', gte: 1 }] }, ruleLabels: [t('属于小型或微型企业', 'Small or micro enterprise'), t('有参保职工', 'Has employees')],
   },
 ];

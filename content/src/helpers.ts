@@ -5,6 +5,8 @@ type MaterialInput = ServiceItemInput['guide']['materials'][number];
 
 /** `t('中文', 'English')` → localised text. */
 export const t = (zh: string, en?: string) => (en === undefined ? { zh } : { zh, en });
+/** A text with the English `english.ts` lists for it, if any. */
+export const tr = (zh: string) => t(zh, english(zh));
 
 /**
  * Compact material: flags are a space-separated list —
@@ -29,8 +31,8 @@ export function mat(id: string, zh: string, en: string, flags = '', extra: Parti
     medium: has('paper') ? ['paper'] : has('e') ? ['electronic'] : ['paper', 'electronic'],
     necessity: deferDays ? 'deferrable' : has('opt') ? 'optional' : 'required',
     ...(deferDays ? { deferral: { deadline: { value: Number(deferDays), unit: 'working_day' as const }, commitmentText: t('申请人承诺在期限内补齐材料，逾期未补齐的，按不予受理处理。', 'The applicant undertakes to hand in the material before the deadline.') } } : {}),
-    source: gov ? { kind: 'government_issued', issuer: t(gov, english(gov)) } : { kind: 'applicant' },
-    ...(ecert ? { eCertificate: { certificate: t(ecert, english(ecert)), mode: val('ecert') ? 'exempt_submission' : 'may_substitute' } } : {}),
+    source: gov ? { kind: 'government_issued', issuer: tr(gov) } : { kind: 'applicant' },
+    ...(ecert ? { eCertificate: { certificate: tr(ecert), mode: val('ecert') ? 'exempt_submission' : 'may_substitute' } } : {}),
     commitmentAllowed: has('commit'),
     ...(has('letter') ? { commitmentLetter: true } : {}),
     ...(has('agent') ? { appliesWhen: { answer: 'q_who', eq: 'agent' } } : {}),
@@ -117,7 +119,7 @@ export function item(s: ItemSpec): ServiceItemInput {
   return {
     code: s.code,
     name: t(s.zh, s.en),
-    ...(s.parent ? { parentName: t(s.parent, english(s.parent)) } : {}),
+    ...(s.parent ? { parentName: tr(s.parent) } : {}),
     type: s.type,
     department: deptName(s.dept),
     departmentId: s.dept,
@@ -137,7 +139,7 @@ export function item(s: ItemSpec): ServiceItemInput {
     maxVisits: s.visits,
     notifyAndCommit: s.commit ?? false,
     guide: {
-      conditions: s.conditions.map((c, i) => ({ id: `c${i + 1}`, text: t(c, english(c)) })),
+      conditions: s.conditions.map((c, i) => ({ id: `c${i + 1}`, text: tr(c) })),
       legalBasis: s.law.map(([law, article]) => ({ law: t(law), ...(article ? { article } : {}) })),
       materials: s.materials,
       timeLimits: {
@@ -147,12 +149,12 @@ export function item(s: ItemSpec): ServiceItemInput {
       },
       fees: s.fee ? { charged: true, items: [{ name: t('收费', 'Fee'), standard: t(s.fee.zh, s.fee.en) }] } : { charged: false, items: [] },
       process: standardProcess,
-      ...(s.result ? { result: { name: t(s.result[0], english(s.result[0])), kind: s.result[1], eCertificate: s.result[2] } } : {}),
+      ...(s.result ? { result: { name: tr(s.result[0]), kind: s.result[1], eCertificate: s.result[2] } } : {}),
       resultDelivery: s.result?.[2] ? ['window_pickup', 'post', 'e_certificate'] : ['window_pickup', 'post'],
       location: { address: hall.address, windows: s.windows ?? ['综合窗口'], hours: hall.hours },
       consultationPhone: '0757-12345',
       supervisionPhone: '12345',
-      faq: (s.faq ?? []).map(([q, a]) => ({ q: t(q), a: t(a) })),
+      faq: (s.faq ?? []).map(([q, a]) => ({ q: tr(q), a: tr(a) })),
     },
   };
 }
