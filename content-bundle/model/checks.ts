@@ -6,16 +6,13 @@ import type { SituationFlow } from './flow';
 import { changePrefillIssues, inputKindIssues, type FormDefinition } from './form';
 import type { ServiceItem } from './item';
 import { checkLexicon } from './lexicon-checks';
+import { itemLookup, type ContentIssue, type ItemLookup } from './content-issue';
 import { catalogueContains } from './search-fields';
 import { ROLE_QUESTION } from './still-to-provide';
 
-const ROLE_VALUES: readonly string[] = ['legal_rep', 'agent'];
+export { itemLookup, type ContentIssue, type ItemLookup } from './content-issue';
 
-/** One problem found in a content set; a bundle build fails when there is any. */
-export interface ContentIssue {
-  readonly where: string;
-  readonly message: string;
-}
+const ROLE_VALUES: readonly string[] = ['legal_rep', 'agent'];
 
 const conditionRefs = (c: AnswerCondition | undefined, out: { answer: string; values: string[] }[] = []) => {
   if (!c) return out;
@@ -149,16 +146,6 @@ const evalsFor = (c: AnswerCondition | undefined, question: string, value: strin
   return c.includesAll.length === 1 && c.includesAll[0] === value;
 };
 
-/** What the whole-set checks need of the items: which codes exist, and an item on demand. */
-export interface ItemLookup {
-  has(code: string): boolean;
-  get(code: string): ServiceItem | undefined;
-}
-
-export const itemLookup = (items: readonly ServiceItem[]): ItemLookup => {
-  const byCode = new Map(items.map((i) => [i.code, i]));
-  return { has: (code) => byCode.has(code), get: (code) => byCode.get(code) };
-};
 
 /** Everything of a content set but its items. */
 export type ContentParts = Omit<ContentSet, 'items'>;

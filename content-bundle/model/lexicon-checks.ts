@@ -1,4 +1,4 @@
-import type { ContentIssue, ItemLookup } from './checks';
+import type { ContentIssue, ItemLookup } from './content-issue';
 import type { Lexicon } from './lexicon';
 import { BUILT_IN_FILLERS } from './lexicon-fillers';
 
