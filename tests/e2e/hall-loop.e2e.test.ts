@@ -121,6 +121,48 @@ async function toSubmit(page: Page): Promise<void> {
   await expect.poll(() => pathOf(page)).toBe('/submit');
 }
 
+describe('a phone number the platform knows', { timeout: 180_000 }, () => {
+  it('identified by card, the call-back number after a 差评 is one tap: the real-name mobile, shown masked until chosen', async () => {
+    const before = (await platformRecords(env.platform)).evaluations.length;
+    const page = await env.open('/identify');
+    await identify(page, sims, { role: 'agent', creditCode: CREDIT_CODE });
+    await navigate(page, '/evaluate?itemCode=NH-AMR-0101&applicationNumber=GD-E2E-LOOP-2');
+    await page.getByTestId('pad-lit').waitFor({ timeout: 20_000 });
+    await padPress(sims, 2, [2]);
+    await page.getByTestId('pad-rated').waitFor({ timeout: 20_000 });
+    // Nothing is offered, let alone filled in, before the person agrees to be called.
+    expect(await page.getByTestId('use-own-mobile').count()).toBe(0);
+    await page.getByTestId('callback-consent').check();
+    const own = page.getByTestId('use-own-mobile');
+    expect(await own.textContent()).toContain('139****1208');
+    expect(await page.getByTestId('callback-phone').inputValue()).toBe('');
+    await checkHallScreen(page, 'hall-evaluate-own-mobile');
+    await own.click();
+    expect(await page.getByTestId('callback-phone').inputValue()).toBe('13926541208');
+    await page.getByTestId('evaluation-submit').click();
+    await page.getByTestId('evaluation-done').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('evaluation-call-back').textContent()).toContain('139****1208');
+    const evaluation = (await waitForEvaluations(env.platform, before)).at(-1);
+    expect(evaluation).toMatchObject({ level: 'dissatisfied', contactMobile: '13926541208', applicationNumber: 'GD-E2E-LOOP-2' });
+    await page.context().close();
+  });
+
+  it('a 办不成事 report offers the same tap while the card holder is identified, and nothing once the visit ended', async () => {
+    const page = await env.open('/identify');
+    await identify(page, sims, { role: 'agent', creditCode: CREDIT_CODE });
+    await navigate(page, '/feedback?itemCode=NH-AMR-0101');
+    await page.getByTestId('use-own-mobile').click({ timeout: 20_000 });
+    expect(await page.getByTestId('feedback-mobile').inputValue()).toBe('13926541208');
+    await page.getByTestId('logout').click();
+    await expect.poll(() => pathOf(page)).toBe('/');
+    await navigate(page, '/feedback?itemCode=NH-AMR-0101');
+    await page.getByTestId('feedback-item').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('feedback-mobile').inputValue()).toBe('');
+    expect(await page.getByTestId('use-own-mobile').count()).toBe(0);
+    await page.context().close();
+  });
+});
+
 describe('a matter that belongs to another authority', { timeout: 240_000 }, () => {
   it('is not filed here: where and how instead (跨域通办 or that region’s hall), and 返回修改', async () => {
     const page = await env.open('/item/NH-AMR-0201');
