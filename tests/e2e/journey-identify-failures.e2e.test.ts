@@ -4,7 +4,7 @@ import { identifierMessage } from '../../kernel/identifiers';
 import { expectAccessible, expectTouchTargets, screenshot, expectScreen, callAsPage, LANDSCAPE } from './support/browser';
 import { startJourneyEnv, type JourneyEnv } from './support/journey-env';
 import { platformDown, platformUp, type PlatformSim } from './support/platform';
-import { insertCard, removeCard, type Simulators } from './support/simulators';
+import { insertCard, liftCard, removeCard, type Simulators } from './support/simulators';
 
 /**
  * Failure paths of identification in Chromium against the Node host, the simulated ID card reader
@@ -87,9 +87,8 @@ describe('identification failure paths', () => {
     expect(await problem.textContent()).toContain('重新放置');
     await checkScreen(page, 'card-unreadable');
 
-    // Retry: lift it and, a moment later (the reader polls for cards), place a readable one.
-    await removeCard(sims);
-    await new Promise((r) => setTimeout(r, 2_000));
+    // Retry: lift it and, once the reader has been asked again (it polls for cards), place a readable one.
+    await liftCard(sims);
     await insertCard(sims, 'valid');
     await expect.poll(() => page.getByTestId('identify-person').textContent(), { timeout: 20_000 }).toContain('黄*试');
     expect(await page.getByTestId('identify-card-problem').count()).toBe(0);

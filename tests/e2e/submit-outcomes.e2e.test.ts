@@ -4,7 +4,7 @@ import { expectScreen, callAsPage } from './support/browser';
 import { startJourneyEnv, type JourneyEnv } from './support/journey-env';
 import { reviewToSubmit } from './support/journey-steps';
 import { platformDown, platformUp, receivedApplications, receivedEvaluations, setStanding, waitForEvaluations } from './support/platform';
-import { insertCard, printerStatus, removeCard, scanCode, waitForPrint } from './support/simulators';
+import { insertCard, liftCard, printerStatus, scanCode, waitForPrint } from './support/simulators';
 
 /**
  * What a person is told after pressing 确认提交, and what the paper and the platform show: a refusal by
@@ -25,9 +25,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => env?.stop());
 afterEach(async () => {
-  await Promise.all([removeCard(env.sims), platformUp(env.platform), setStanding(env.platform, DEREGISTERED, 'normal')]);
-  // The reader polls: let it see the card leave before the next test puts one down.
-  await new Promise((r) => setTimeout(r, 1_500));
+  // The reader sees the card leave before the next test puts one down.
+  await Promise.all([liftCard(env.sims), platformUp(env.platform), setStanding(env.platform, DEREGISTERED, 'normal')]);
 });
 
 const pathOf = (page: Page): string => new URL(page.url()).pathname;

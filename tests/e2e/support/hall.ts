@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { expectAccessible, expectScreen, screenshot } from './browser';
-import { insertCard, removeCard, type Simulators } from './simulators';
+import { insertCard, liftCard, type Simulators } from './simulators';
 
 /**
  * Steps and checks of the hall e2e tests (materials, offline, authority, rating loop, my cases): one
@@ -26,9 +26,8 @@ export const navigate = (page: Page, to: string): Promise<void> =>
 
 /** 身份核验 with the sample card, in a role, with or without an enterprise (a new company has none). */
 export async function identify(page: Page, sims: Simulators, o: { role: 'agent' | 'legal_rep'; creditCode?: string }): Promise<void> {
-  // The reader polls: let it see the previous card leave before the next one arrives.
-  await removeCard(sims);
-  await new Promise((r) => setTimeout(r, 1_500));
+  // The reader polls: it sees the previous card leave before the next one arrives.
+  await liftCard(sims);
   await insertCard(sims, 'valid');
   await expect.poll(() => page.getByTestId('identify-person').textContent(), { timeout: 20_000 }).toContain('黄*试');
   if (o.creditCode) {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { insertCard, removeCard, type Simulators } from './simulators';
+import { insertCard, liftCard, type Simulators } from './simulators';
 
 /**
  * Steps of the enterprise journey that many e2e tests walk through on the way to what they check,
@@ -9,9 +9,8 @@ import { insertCard, removeCard, type Simulators } from './simulators';
 
 /** 身份核验 as 经办人 of `creditCode`: the sample card placed on the reader, the credit code typed. */
 export async function identifyAsAgent(page: Page, sims: Simulators, creditCode: string): Promise<void> {
-  // The reader polls: let it see the previous card leave before the next one arrives.
-  await removeCard(sims);
-  await new Promise((r) => setTimeout(r, 2_000));
+  // The reader polls: it sees the previous card leave before the next one arrives.
+  await liftCard(sims);
   await insertCard(sims, 'valid');
   await expect.poll(() => page.getByTestId('identify-person').textContent(), { timeout: 20_000 }).toContain('黄*试');
   await page.getByTestId('credit-code-input').fill(creditCode);

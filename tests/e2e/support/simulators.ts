@@ -89,6 +89,13 @@ export const insertCard = (sims: Simulators, card: SampleCard = 'valid'): Promis
   simControl(sims.url('idReader'), 'POST', '/card/insert', { card });
 /** Takes the card off the reader. */
 export const removeCard = (sims: Simulators): Promise<unknown> => simControl(sims.url('idReader'), 'POST', '/card/remove');
+/** Takes the card off and waits until the kiosk has asked the reader since, and so seen it gone (its polling, not the clock). */
+export async function liftCard(sims: Simulators): Promise<void> {
+  await removeCard(sims);
+  const state = (): Promise<{ finds: number }> => simControl<{ finds: number }>(sims.url('idReader'), 'GET', '/card/state');
+  const asked = (await state()).finds;
+  await waitUntil(async () => (await state()).finds > asked, 20_000, 'the kiosk did not poll the reader after the card was lifted', 50);
+}
 
 // --- QR scanner -----------------------------------------------------------------------------
 
