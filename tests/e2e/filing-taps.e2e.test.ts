@@ -166,7 +166,7 @@ async function identify(page: Page, filing: Filing): Promise<void> {
   if (filing.enterprise) {
     // The platform links the card holder to their enterprises: one tap, nothing typed.
     await page.getByTestId(`linked-enterprise-${filing.enterprise}`).click();
-    await expect.poll(() => page.getByTestId('identify-enterprise').textContent(), { timeout: 15_000 }).toBeTruthy();
+    await expect.poll(() => page.getByTestId('identify-enterprise').textContent(), { timeout: 15_000 }).toContain(filing.enterprise);
   }
   const role = page.getByTestId(`role-${filing.role}`);
   if ((await role.getAttribute('aria-checked')) !== 'true') await role.click();
