@@ -146,7 +146,6 @@ const evalsFor = (c: AnswerCondition | undefined, question: string, value: strin
   return c.includesAll.length === 1 && c.includesAll[0] === value;
 };
 
-
 /** Everything of a content set but its items. */
 export type ContentParts = Omit<ContentSet, 'items'>;
 

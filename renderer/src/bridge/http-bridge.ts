@@ -49,7 +49,9 @@ export function createHttpBridge(base = '', capability = pageCapability()): Kios
     },
     onStreamOpen(listener) {
       openListeners.add(listener);
-      return () => openListeners.delete(listener);
+      return () => {
+        openListeners.delete(listener);
+      };
     },
   };
 }
