@@ -233,16 +233,16 @@ export class IdCardReader extends SupervisedDevice {
     while (this.generation === gen) {
       const find = await this.command(SAM.findCard, 'find card (waiting for a placement)');
       const found = find.sw3 === SW3.cardFound;
+      // A card placed is announced to everyone, even when a re-read is waiting too (the loop's read answers it).
+      if (found && left) return 'placed';
       if (this.rereadWaiters.length > 0) {
         if (found) {
           this.answerRereads(await this.readPresentCard());
-          left = false;
           continue;
         }
         this.answerRereads({ kind: 'cannot-tell' });
       }
       if (!found) left = true;
-      else if (left) return 'placed';
       await sleep(interval);
     }
     return 'stopped';

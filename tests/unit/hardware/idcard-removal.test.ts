@@ -66,6 +66,21 @@ describe('a reader that will not find a card it has read (removalDetect unreliab
     // It can read it again on request (a new session learns of it).
     expect((await r.reread(2_000)).kind).toBe('card');
   });
+
+  it('announces a card placed while a re-read was asked for, and answers the re-read with it', async () => {
+    const { rig, reader: r } = await rigWith(true, 'unreliable');
+    const first = nextEvent<CardRead>(r, 'card');
+    await rig.act('POST /card/insert', { card: 'valid' });
+    await first;
+    await rig.act('POST /card/remove');
+    await manyPolls(r, rig);
+    // A screen asks for the card on the reader in the very moment another person places theirs.
+    const placed = nextEvent<CardRead>(r, 'card');
+    const asked = r.reread(2_000);
+    await rig.act('POST /card/insert', { card: 'longTerm' });
+    expect((await placed).card.validUntil).toBeNull();
+    expect(await asked).toMatchObject({ kind: 'card', read: { card: { validUntil: null } } });
+  });
 });
 
 describe('a reader that finds a card lying on it again (removalDetect reliable)', () => {
